@@ -1,0 +1,51 @@
+// The engine's entry points: load a policy (with its diagnostics), compile it once, then answer
+// many requests. Free functions over value types; no global state, so every function is safe to
+// call from several threads on different inputs. See trustlint.h for a tutorial.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "trustlint/decision.h"
+#include "trustlint/options.h"
+#include "trustlint/policy.h"
+#include "trustlint/request.h"
+#include "trustlint/result.h"
+
+namespace trustlint {
+
+// Reads and parses a policy file ("-" = stdin): JSON or YAML, grammar diagnostics included.
+// The result has a value whenever the text parsed into a policy shape, even with grammar errors.
+Result<Document> load_policy_file(const std::string& path, const LoadOptions& options = {});
+// Same, from text in memory; `name` is used in spans (a path, or "<stdin>").
+Result<Document> load_policy_text(std::string_view text, const std::string& name,
+                                  const LoadOptions& options = {});
+
+// A policy prepared for evaluation: patterns compiled, values parsed. Compile once, answer many.
+class CompiledPolicy {
+ public:
+  CompiledPolicy(CompiledPolicy&&) noexcept;
+  CompiledPolicy& operator=(CompiledPolicy&&) noexcept;
+  ~CompiledPolicy();
+
+  const Document& document() const;
+
+ private:
+  friend Result<CompiledPolicy> compile(const Document& document);
+  friend Decision evaluate(const CompiledPolicy& policy, const Request& request);
+  struct Impl;
+  explicit CompiledPolicy(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  friend struct CompiledPolicyAccess;
+};
+
+// Fails (TL07x) when a condition value cannot be evaluated (a bad CIDR, number or date, ...).
+Result<CompiledPolicy> compile(const Document& document);
+
+// The IAM decision for one request (semantics.md §2.10), with its trace.
+Decision evaluate(const CompiledPolicy& policy, const Request& request);
+
+const char* version();
+
+}  // namespace trustlint

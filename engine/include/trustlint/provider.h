@@ -1,0 +1,65 @@
+// OIDC provider profiles (rules/providers/*.yaml, embedded in the binary) and the requests a
+// provider's tokens produce. Vercel is the first profile: deployment facts (team, project,
+// environment, issuer mode, audience) become the provider name, `sub` and `aud` exactly as
+// Vercel forms them (semantics.md §4). Profiles are immutable once loaded; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "trustlint/request.h"
+#include "trustlint/result.h"
+
+namespace trustlint {
+
+enum class IssuerMode { global, team };
+const char* issuer_mode_name(IssuerMode m);  // "global", "team"
+
+// One named part of a token's subject (a "segment"): its alphabet and length, from the profile.
+struct SegmentSpec {
+  std::string name;          // "team", "project", "environment"
+  std::string alphabet;      // every character a value may contain, in example-preference order
+  std::size_t min_length = 1;
+  std::size_t max_length = 0;
+  std::vector<std::string> forbidden_substrings;  // e.g. "---" for Vercel project names
+  std::vector<std::string> known_values;          // e.g. production, preview, development
+  std::string description;   // for messages: "lowercase letters, digits and '-', at most 48"
+};
+
+// A provider described as data. Templates use {segment} placeholders.
+struct ProviderProfile {
+  std::string name;                // "vercel"
+  std::string global_provider;     // "oidc.vercel.com"
+  std::string team_provider;       // "oidc.vercel.com/{team}"
+  std::string issuer_url_prefix;   // "https://"
+  std::string sub_template;        // "owner:{team}:project:{project}:environment:{environment}"
+  std::string aud_template;        // "https://vercel.com/{team}"
+  std::vector<SegmentSpec> segments;
+
+  const SegmentSpec* segment(const std::string& name) const;
+  // Provider name (the key prefix) for an issuer mode and team.
+  std::string provider_name(IssuerMode mode, const std::string& team) const;
+};
+
+// The built-in Vercel profile, parsed from the embedded rules/providers/vercel.yaml.
+const ProviderProfile& vercel_profile();
+
+struct DeploymentFacts {
+  std::string team;
+  std::string project;
+  std::string environment;
+  IssuerMode issuer = IssuerMode::team;
+  std::optional<std::string> audience;  // default: the profile's aud_template for the team
+  std::vector<std::pair<std::string, std::string>> extra_context;  // KEY=VALUE; a key without ':' is a claim of the provider
+};
+
+// Checks each fact against the profile's alphabets (TL090) and builds the request: provider
+// name, action sts:AssumeRoleWithWebIdentity, PROVIDER:sub and PROVIDER:aud, extra keys.
+Result<Request> make_request(const ProviderProfile& profile, const DeploymentFacts& facts);
+
+// Why a value is not a valid segment of the profile, or nullopt when it is.
+std::optional<std::string> check_segment(const SegmentSpec& spec, const std::string& value);
+
+}  // namespace trustlint

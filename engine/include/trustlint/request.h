@@ -1,0 +1,38 @@
+// A request to assume a role, as IAM evaluates it (semantics.md §2.1): the federated principal
+// (the OIDC provider's name, e.g. "oidc.vercel.com/acme"), the action, and the context keys.
+// Context key names are case-insensitive (§1.10); values are case-sensitive.
+// Plain value type; safe to copy.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trustlint {
+
+struct ContextEntry {
+  std::string key;                  // as given
+  std::string key_folded;           // ASCII-lowercased
+  std::vector<std::string> values;  // one value for a single-valued key
+  bool multi_valued = false;        // a multi-valued key (e.g. amr), even with one value
+};
+
+struct Request {
+  // Name of the OIDC provider the token was issued by (the provider URL without https://).
+  // A Federated principal "arn:PARTITION:iam::ACCOUNT:oidc-provider/NAME" matches when NAME
+  // equals it.
+  std::string provider;
+  std::string action = "sts:AssumeRoleWithWebIdentity";
+  std::vector<ContextEntry> context;
+
+  // Sets (replaces) a single-valued key.
+  void set(std::string key, std::string value);
+  // Sets (replaces) a multi-valued key.
+  void set_multi(std::string key, std::vector<std::string> values);
+  // Case-insensitive lookup; nullptr when the key is absent.
+  const ContextEntry* find(std::string_view key) const;
+};
+
+std::string fold_key(std::string_view key);  // ASCII lowercase
+
+}  // namespace trustlint

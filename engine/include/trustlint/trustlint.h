@@ -1,0 +1,26 @@
+// trustlint: exact answers about AWS role trust policies federated to OIDC providers.
+//
+// Load a policy, compile it once, then ask:
+//
+//   auto doc = trustlint::load_policy_file("trust-policy.json");
+//   if (!doc.ok()) { for (auto& d : doc.diagnostics()) puts(format_diagnostic(d).c_str()); }
+//   auto policy = trustlint::compile(doc.value());
+//
+//   // can: one deployment, concretely (semantics.md §2.10)
+//   trustlint::DeploymentFacts facts{.team = "acme", .project = "web", .environment = "preview"};
+//   auto request = trustlint::make_request(trustlint::vercel_profile(), facts);
+//   trustlint::Decision d = trustlint::evaluate(policy.value(), request.value());
+//   d.allowed();              // true/false; d.outcome; d.deciding_statement; d.statements (trace)
+//
+// Every fallible call returns Result<T> (value + located Diagnostics); no exception crosses
+// this API. All functions are safe to call from several threads on different inputs.
+#pragma once
+
+#include "trustlint/decision.h"
+#include "trustlint/diagnostic.h"
+#include "trustlint/engine.h"
+#include "trustlint/options.h"
+#include "trustlint/policy.h"
+#include "trustlint/provider.h"
+#include "trustlint/request.h"
+#include "trustlint/result.h"

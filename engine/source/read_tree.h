@@ -1,0 +1,27 @@
+// Reading a SourceFile into a located Node tree: JSON (our own located parser) or YAML
+// (yaml-cpp behind one adapter), chosen by extension and falling back to content.
+// Errors (TL003–TL010) are located diagnostics; no exception leaves these functions.
+// Stateless; safe to call from several threads.
+#pragma once
+
+#include "source/node.h"
+#include "source/source_file.h"
+#include "trustlint/options.h"
+#include "trustlint/result.h"
+
+namespace trustlint::internal {
+
+// JSON: RFC 8259 strictly (no comments, no trailing commas). Enforces limits.max_depth,
+// reports duplicate keys (TL006, error) but keeps them in the tree.
+Result<Node> read_json(const SourceFile& file, const Limits& limits);
+
+// YAML 1.2 via yaml-cpp. Enforces limits.max_depth and limits.max_nodes (alias expansion
+// counts every use), keeps custom tags (CloudFormation's !Sub, !Ref, ...), reports duplicate keys.
+Result<Node> read_yaml(const SourceFile& file, const Limits& limits);
+
+// Picks the reader: InputFormat given, else by extension (.json → JSON; .yaml/.yml → YAML),
+// else by content (first non-blank character '{' or '[' → JSON, otherwise YAML).
+// Checks UTF-8 first.
+Result<Node> read_tree(const SourceFile& file, InputFormat format, const Limits& limits);
+
+}  // namespace trustlint::internal
