@@ -1,0 +1,94 @@
+// Finite automata over a small alphabet: the prover's exact decision procedure for IAM wildcard
+// patterns (semantics.md §2.5) over a provider's claim alphabets (§4.7). A Dfa is complete and
+// deterministic over its Alphabet; strings with characters outside the alphabet are never in
+// any Dfa's language. Operations build new automata (reachable states only, minimised) and
+// respect a StateBudget: past it they stop and set budget.exceeded instead of blowing up.
+// Values are immutable after construction; safe to share between threads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trustlint::internal {
+
+// The characters a string may contain, in preference order for examples ("abc…z0…9-").
+class Alphabet {
+ public:
+  Alphabet() = default;
+  explicit Alphabet(std::string_view chars);  // duplicates ignored
+  std::size_t size() const { return chars_.size(); }
+  // Index of c, or -1 when c is not in the alphabet.
+  int index(unsigned char c) const { return index_[c]; }
+  char at(std::size_t i) const { return chars_[i]; }
+  const std::string& chars() const { return chars_; }
+  bool contains(std::string_view s) const;  // every character of s is in the alphabet
+  bool operator==(const Alphabet& o) const { return chars_ == o.chars_; }
+
+ private:
+  std::string chars_;
+  int index_[256] = {};  // filled with -1 except for members
+};
+
+struct StateBudget {
+  std::size_t max_states = 200000;  // per constructed automaton
+  bool exceeded = false;
+};
+
+class Dfa {
+ public:
+  // The empty language / every string over the alphabet (including "").
+  static Dfa nothing(const Alphabet& a);
+  static Dfa everything(const Alphabet& a);
+  // Exactly the string s (empty language when s has a character outside the alphabet).
+  static Dfa literal(std::string_view s, const Alphabet& a);
+  // IAM glob: '*' any run (possibly empty), '?' exactly one character, others literal.
+  // Restricted to strings over the alphabet.
+  static Dfa glob(std::string_view pattern, const Alphabet& a, StateBudget& budget);
+  // Strings with length in [min_len, max_len] (max_len 0 = unbounded).
+  static Dfa length_between(std::size_t min_len, std::size_t max_len, const Alphabet& a);
+  // Strings that do not contain s as a substring.
+  static Dfa without_substring(std::string_view s, const Alphabet& a);
+
+  Dfa intersect(const Dfa& o, StateBudget& budget) const;
+  Dfa unite(const Dfa& o, StateBudget& budget) const;
+  Dfa minus(const Dfa& o, StateBudget& budget) const;
+  Dfa complement() const;  // w.r.t. every string over the alphabet
+
+  bool empty() const;
+  bool contains(std::string_view s) const;
+  bool subset_of(const Dfa& o, StateBudget& budget) const;
+  bool equivalent(const Dfa& o, StateBudget& budget) const;
+  // Shortest member; among the shortest, the first in alphabet order. nullopt when empty.
+  std::optional<std::string> shortest_example() const;
+  // Shortest member that is not in `avoid` (for varied examples); nullopt when none.
+  std::optional<std::string> example_avoiding(const std::vector<std::string>& avoid) const;
+
+  std::size_t state_count() const { return accepting_.size(); }
+  const Alphabet& alphabet() const { return alphabet_; }
+
+ private:
+  Dfa() = default;
+  Alphabet alphabet_;
+  // transitions_[state * alphabet.size() + symbol] = next state. State 0 is the start state.
+  std::vector<std::uint32_t> transitions_;
+  std::vector<bool> accepting_;
+  friend class DfaBuilder;
+};
+
+// The union of globs equal to L(a) ∩ L(b) over the alphabet (each result a glob in IAM syntax),
+// simplified (no glob in the result is contained in another). nullopt when more than
+// max_globs would be needed.
+std::optional<std::vector<std::string>> glob_intersection(std::string_view a, std::string_view b,
+                                                          const Alphabet& alphabet,
+                                                          std::size_t max_globs = 64);
+
+// Escapes '*' '?' so that the result, read as a glob, matches exactly `literal`.
+// REQUIRES: nothing; IAM globs have no escape, so this returns nullopt when literal contains
+// '*' or '?' (such a string can only be written with ${*} / ${?} in StringLike).
+std::optional<std::string> glob_for_literal(std::string_view literal);
+
+}  // namespace trustlint::internal
