@@ -1,3 +1,30 @@
-// trustlint's entry point (placeholder until the verbs land).
+// trustlint's entry point: builds the CLI11 app from the verbs and dispatches.
 #include <cstdio>
-int main() { std::puts("trustlint " TRUSTLINT_VERSION); return 0; }
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "trustlint/engine.h"
+
+int main(int argc, char** argv) {
+  using namespace trustlint::cli;
+  CLI::App app{
+      "trustlint: exact answers about AWS role trust policies federated to Vercel OIDC.\n"
+      "  lint  is the policy valid and safe?\n"
+      "  can   can this deployment assume the role?\n"
+      "  who   which deployments can assume it?\n"
+      "Example: trustlint can fixtures/good/vercel-docs-production.json --team acme --project web --env production",
+      "trustlint"};
+  app.set_version_flag("--version", std::string("trustlint ") + trustlint::version());
+  app.require_subcommand(1);
+  int exit_code = kExitOk;
+  register_can(app, exit_code);
+  register_lint(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitBadInput;
+  }
+  return exit_code;
+}

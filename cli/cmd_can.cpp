@@ -1,0 +1,185 @@
+// `trustlint can`: can this deployment assume the role? One deployment, or many with --requests.
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "cli/policy_input.h"
+#include "trustlint/provider.h"
+#include "trustlint/report.h"
+#include "trustlint/vercel_policy.h"
+
+namespace trustlint::cli {
+namespace {
+
+struct CanOptions {
+  std::string policy;
+  std::string team, project, environment, issuer, audience, format = "text", requests;
+  std::vector<std::string> claims;
+  std::size_t quota = 0;
+};
+
+// Fills in team and issuer from the policy when left out. Returns an error message or "".
+std::string complete_facts(const Document& doc, DeploymentFacts& facts, const std::string& issuer,
+                           std::vector<std::string>& assumptions) {
+  const ProviderProfile& profile = vercel_profile();
+  if (facts.team.empty()) {
+    const auto teams = teams_named(doc, profile);
+    if (teams.size() != 1) {
+      std::string msg = "--team is required: the policy names ";
+      if (teams.empty()) return msg + "no team";
+      msg += std::to_string(teams.size()) + " teams (";
+      for (std::size_t i = 0; i < teams.size(); ++i) msg += (i ? ", " : "") + teams[i];
+      return msg + ")";
+    }
+    facts.team = teams.front();
+    assumptions.push_back("team " + facts.team + ": the only team this policy names");
+  }
+  if (issuer == "global") {
+    facts.issuer = IssuerMode::global;
+  } else if (issuer == "team") {
+    facts.issuer = IssuerMode::team;
+  } else if (!issuer.empty()) {
+    return "--issuer must be global or team, not \"" + issuer + "\"";
+  } else if (auto named = issuer_named(doc, profile)) {
+    facts.issuer = *named;
+    assumptions.push_back(std::string("issuer ") + issuer_mode_name(*named) + ": the mode of the policy's federated principal");
+  } else {
+    facts.issuer = IssuerMode::team;
+    assumptions.push_back("issuer team: Vercel's default for new projects (give --issuer to choose)");
+  }
+  return {};
+}
+
+std::string parse_claims(const std::vector<std::string>& claims, DeploymentFacts& facts) {
+  for (const auto& c : claims) {
+    const auto eq = c.find('=');
+    if (eq == std::string::npos || eq == 0) return "--claim takes KEY=VALUE, not \"" + c + "\"";
+    facts.extra_context.emplace_back(c.substr(0, eq), c.substr(eq + 1));
+  }
+  return {};
+}
+
+// Decides one deployment; prints the answer; returns the exit code.
+int decide_one(const PolicyInput& in, const CanOptions& o) {
+  CanQuery q;
+  q.facts.team = o.team;
+  q.facts.project = o.project;
+  q.facts.environment = o.environment;
+  if (!o.audience.empty()) q.facts.audience = o.audience;
+  std::string error = complete_facts(in.document, q.facts, o.issuer, q.assumptions);
+  if (error.empty()) error = parse_claims(o.claims, q.facts);
+  if (!error.empty()) {
+    std::cerr << "trustlint: error: " << error << "\n";
+    return kExitBadInput;
+  }
+  auto request = make_request(vercel_profile(), q.facts);
+  if (!request.ok()) {
+    for (const auto& d : request.diagnostics()) std::cerr << "trustlint: error: " << d.message << " [" << d.code << "]\n";
+    return kExitBadInput;
+  }
+  q.request = request.value();
+  const Decision d = evaluate(in.compiled, q.request);
+  std::cout << (o.format == "json" ? render_can_json(d, q, false) + "\n" : render_can_text(d, q));
+  return d.allowed() ? kExitOk : kExitFindings;
+}
+
+// --requests: one JSON object per line in, one JSON line out, in order.
+int decide_many(const PolicyInput& in, const CanOptions& o) {
+  std::ifstream file;
+  std::istream* input = &std::cin;
+  if (o.requests != "-") {
+    file.open(o.requests);
+    if (!file) {
+      std::cerr << "trustlint: error: cannot read " << o.requests << " [TL001]\n";
+      return kExitBadInput;
+    }
+    input = &file;
+  }
+  int rc = kExitOk;
+  std::string line;
+  std::size_t line_no = 0;
+  while (std::getline(*input, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    CanQuery q;
+    std::string error;
+    const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object()) error = "not a JSON object";
+    for (auto it = j.begin(); error.empty() && it != j.end(); ++it) {
+      const std::string& k = it.key();
+      if (k == "claims" && it->is_object()) {
+        for (auto c = it->begin(); c != it->end(); ++c) {
+          if (!c->is_string()) error = "claims values must be strings";
+          else q.facts.extra_context.emplace_back(c.key(), c->get<std::string>());
+        }
+      } else if (!it->is_string()) {
+        error = "\"" + k + "\" must be a string";
+      } else if (k == "team") q.facts.team = it->get<std::string>();
+      else if (k == "project") q.facts.project = it->get<std::string>();
+      else if (k == "environment") q.facts.environment = it->get<std::string>();
+      else if (k == "aud") q.facts.audience = it->get<std::string>();
+      else if (k != "issuer") error = "unknown field \"" + k + "\" (expected team, project, environment, issuer, aud, claims)";
+    }
+    const std::string issuer = j.is_object() && j.contains("issuer") && j["issuer"].is_string() ? j["issuer"].get<std::string>() : o.issuer;
+    if (error.empty()) error = complete_facts(in.document, q.facts, issuer, q.assumptions);
+    Result<Request> request = Result<Request>::failure(Diagnostics{});
+    if (error.empty()) {
+      request = make_request(vercel_profile(), q.facts);
+      if (!request.ok()) error = request.diagnostics().empty() ? "invalid request" : request.diagnostics().front().message;
+    }
+    if (!error.empty()) {
+      nlohmann::ordered_json e = {{"line", line_no}, {"error", error}};
+      std::cout << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      std::cerr << o.requests << ":" << line_no << ":1: error: " << error << " [TL091]\n";
+      rc = kExitBadInput;
+      continue;
+    }
+    q.request = std::move(request).value();
+    std::cout << render_can_json(evaluate(in.compiled, q.request), q, true) << "\n";
+  }
+  return rc;
+}
+
+}  // namespace
+
+void register_can(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<CanOptions>();
+  CLI::App* cmd = app.add_subcommand("can", "Can this Vercel deployment assume the role? (exit 0 yes, 1 no, 2 bad input)");
+  cmd->footer(
+      "Examples:\n"
+      "  trustlint can trust-policy.json --team acme --project web --env preview\n"
+      "  trustlint can trust-policy.json --project web --env production --format json\n"
+      "  trustlint can trust-policy.json --requests deployments.jsonl   # one JSON object per line");
+  cmd->add_option("policy", o->policy, "Trust policy file (JSON or YAML; - for stdin)")->required();
+  cmd->add_option("--team", o->team, "Vercel team slug (default: the only team the policy names)");
+  cmd->add_option("--project", o->project, "Vercel project name");
+  cmd->add_option("--env", o->environment, "production, preview, development, or a custom environment");
+  cmd->add_option("--issuer", o->issuer, "global (https://oidc.vercel.com) or team (https://oidc.vercel.com/TEAM)")
+      ->check(CLI::IsMember({"global", "team"}));
+  cmd->add_option("--aud", o->audience, "Token audience (default https://vercel.com/TEAM)");
+  cmd->add_option("--claim", o->claims, "Extra context key KEY=VALUE (a KEY without ':' is a claim of the provider)");
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--requests", o->requests, "Decide many deployments: JSON lines {team, project, environment, issuer} (- for stdin)");
+  cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
+  cmd->callback([o, &exit_code] {
+    if (o->requests.empty() && (o->project.empty() || o->environment.empty())) {
+      std::cerr << "trustlint: error: can needs --project and --env (or --requests FILE)\n";
+      exit_code = kExitBadInput;
+      return;
+    }
+    LoadOptions options;
+    if (o->quota) options.quota = {o->quota, true};
+    auto in = load_for_evaluation(o->policy, options);
+    if (!in) {
+      exit_code = kExitBadInput;
+      return;
+    }
+    exit_code = o->requests.empty() ? decide_one(*in, *o) : decide_many(*in, *o);
+  });
+}
+
+}  // namespace trustlint::cli

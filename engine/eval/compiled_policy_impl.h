@@ -1,0 +1,26 @@
+// The inside of CompiledPolicy: the document plus each statement's compiled conditions.
+// Statements point into `document`, which the Impl owns and never changes after compile().
+#pragma once
+
+#include <vector>
+
+#include "condition/compiled_condition.h"
+#include "trustlint/engine.h"
+
+namespace trustlint::internal {
+
+struct CompiledStatement {
+  const Statement* statement = nullptr;
+  std::vector<CompiledCondition> conditions;
+};
+
+}  // namespace trustlint::internal
+
+namespace trustlint {
+
+struct CompiledPolicy::Impl {
+  Document document;
+  std::vector<internal::CompiledStatement> statements;
+};
+
+}  // namespace trustlint

@@ -1,0 +1,23 @@
+// What a policy itself says about the provider's identities: the teams it names (in principals,
+// key prefixes, and literal `sub`/`aud` values) and the issuer mode its principals use. `can`
+// uses these to fill in a team or issuer the user left out, and says that it did.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trustlint/policy.h"
+#include "trustlint/provider.h"
+
+namespace trustlint {
+
+// Distinct team slugs the policy names literally, in order of first appearance.
+std::vector<std::string> teams_named(const Document& document, const ProviderProfile& profile);
+
+// The issuer mode of the policy's federated principals for this provider: global when they name
+// only the global provider, team when only team providers, nullopt when both or neither.
+std::optional<IssuerMode> issuer_named(const Document& document, const ProviderProfile& profile);
+
+}  // namespace trustlint

@@ -1,0 +1,40 @@
+// Claim template expansion and parsing.
+#include "provider/templates.h"
+
+namespace trustlint::internal {
+
+std::vector<TemplatePiece> parse_template(std::string_view tmpl) {
+  std::vector<TemplatePiece> pieces;
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    const std::size_t open = tmpl.find('{', i);
+    const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
+    if (open == std::string_view::npos || close == std::string_view::npos) {
+      pieces.push_back({false, std::string(tmpl.substr(i))});
+      break;
+    }
+    if (open > i) pieces.push_back({false, std::string(tmpl.substr(i, open - i))});
+    pieces.push_back({true, std::string(tmpl.substr(open + 1, close - open - 1))});
+    i = close + 1;
+  }
+  return pieces;
+}
+
+std::string expand_template(std::string_view tmpl, const TemplateValues& values) {
+  std::string out;
+  for (const auto& piece : parse_template(tmpl)) {
+    if (!piece.is_segment) {
+      out += piece.text;
+      continue;
+    }
+    for (const auto& [name, value] : values) {
+      if (name == piece.text) {
+        out += value;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace trustlint::internal
