@@ -24,3 +24,14 @@ struct CompiledPolicy::Impl {
 };
 
 }  // namespace trustlint
+
+namespace trustlint {
+
+// Read access to a CompiledPolicy's compiled statements for the prover (engine-internal).
+struct CompiledPolicyAccess {
+  static const std::vector<internal::CompiledStatement>& statements(const CompiledPolicy& p) {
+    return p.impl_->statements;
+  }
+};
+
+}  // namespace trustlint

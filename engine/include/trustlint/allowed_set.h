@@ -1,0 +1,64 @@
+// AllowedSet: the exact answer to "which deployments can assume this role?" (`trustlint who`).
+// Computed by automata over the provider's claim alphabets (semantics.md §4.7), never by
+// sampling: a deployment is allowed exactly when it belongs to one of `parts`. Each part is a
+// product issuer × team × project × environment of value sets written as IAM globs
+// ("match one of `match`, none of `except`"), with an example deployment the evaluator allows
+// and the nearest deployments it denies. Plain value type.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trustlint/engine.h"
+#include "trustlint/options.h"
+#include "trustlint/provider.h"
+#include "trustlint/result.h"
+
+namespace trustlint {
+
+struct GlobSet {
+  std::vector<std::string> match;   // ["*"] = any valid value
+  std::vector<std::string> except;
+  bool any() const { return match.size() == 1 && match[0] == "*" && except.empty(); }
+};
+
+struct AllowedPart {
+  IssuerMode issuer = IssuerMode::team;
+  GlobSet team, project, environment;
+  // Only with WhoOptions::any_audience: the audiences the deployment may request.
+  std::optional<GlobSet> audience;
+  // Conditions on keys that are not the provider's claims (aws:SourceIp, ...): the part is
+  // allowed only when all of them hold. Empty = unconditionally.
+  std::vector<std::string> extra_conditions;
+  DeploymentFacts example;                     // allowed (replayed through evaluate())
+  std::vector<DeploymentFacts> nearest_denied;  // denied deployments next to the example
+};
+
+struct AllowedSet {
+  std::vector<AllowedPart> parts;
+  // When parts is empty: why nobody gets in (statement by statement).
+  std::vector<std::string> nobody_reasons;
+  // Readings marked unverified (u) in semantics.md that the answer relied on, and other notes.
+  std::vector<std::string> notes;
+
+  bool empty() const { return parts.empty(); }
+};
+
+struct WhoOptions {
+  // Also cover deployments that request another audience through Vercel's token exchange
+  // (semantics.md §4.6). Default: every token carries the default audience.
+  bool any_audience = false;
+  Limits limits;
+};
+
+// The exact allowed set. Fails (TL095) only when an automaton would exceed
+// limits.max_automaton_states.
+Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile,
+                               const WhoOptions& options = {});
+
+// Does the deployment belong to the set, judged by the printed globs alone? (For tools and
+// tests that check `who`'s answer against `can`.)
+bool allowed_by_description(const AllowedSet& set, const ProviderProfile& profile, const DeploymentFacts& facts);
+
+}  // namespace trustlint

@@ -1,0 +1,192 @@
+// allowed_set(): the exact set of deployments that can assume the role.
+//
+// The team issuer makes the provider name (and so every key prefix and the principal) depend on
+// the team, so the space is split into classes in which principals and key presence are fixed:
+// the global issuer (one class), and under the team issuer each team the policy names plus
+// "every other team". Within a class every condition is a constant, a region or an extra
+// condition (condition_region.h); a statement is the intersection of its conditions; the class's
+// answer is (∪ Allow) − (∪ Deny), with Denies that carry extra conditions kept as "unless …".
+#include <algorithm>
+
+#include "eval/compiled_policy_impl.h"
+#include "eval/principal_match.h"
+#include "prove/condition_region.h"
+#include "prove/describe_parts.h"
+#include "prove/prover_context.h"
+
+namespace trustlint::internal {
+namespace {
+
+struct TeamClass {
+  IssuerMode mode;
+  std::string team;  // empty: every team not named
+  std::string provider;
+};
+
+struct StatementRegion {
+  const Statement* statement = nullptr;
+  BoxSet boxes;
+  std::vector<std::string> extras;
+};
+
+std::vector<std::string> named_teams(const CompiledPolicy& policy, const ProviderProfile& profile) {
+  const auto pieces = parse_template(profile.team_provider);
+  std::string prefix = pieces.empty() ? std::string() : pieces[0].text;
+  std::vector<std::string> teams;
+  auto consider = [&](const std::string& name) {
+    if (prefix.empty() || name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return;
+    const std::string team = name.substr(prefix.size());
+    if (std::find(teams.begin(), teams.end(), team) == teams.end()) teams.push_back(team);
+  };
+  for (const auto& st : policy.document().statements) {
+    for (const auto& e : st.principal.entries) {
+      if (e.kind == PrincipalKind::federated) consider(oidc_provider_name(e.value.text));
+    }
+    for (const auto& c : st.conditions) {
+      const auto colon = c.key.rfind(':');
+      if (colon != std::string::npos) consider(c.key.substr(0, colon));
+    }
+  }
+  return teams;
+}
+
+class Prover {
+ public:
+  Prover(const CompiledPolicy& policy, ProverContext& ctx) : policy_(policy), ctx_(ctx) {}
+
+  std::vector<PartBoxes> run() {
+    std::vector<PartBoxes> parts;
+    const auto teams = named_teams(policy_, ctx_.profile);
+    solve({IssuerMode::global, "", ctx_.profile.global_provider}, ctx_.everything(), parts);
+    for (const auto& t : teams) {
+      const SegmentDomain& d = ctx_.domains[kTeam];
+      if (!d.valid(t)) continue;  // a name no Vercel team can have: its keys are never present
+      solve({IssuerMode::team, t, ctx_.profile.provider_name(IssuerMode::team, t)},
+            ctx_.only(kTeam, ValueSet::of_globs(d, {t}, ctx_.budget)), parts);
+    }
+    ValueSet others = ValueSet::all(ctx_.domains[kTeam]);
+    if (!teams.empty()) {
+      auto rest = others.minus(ValueSet::of_globs(ctx_.domains[kTeam], teams, ctx_.budget), ctx_.budget);
+      if (rest.empty()) return parts;
+      others = rest.front();
+    }
+    // A provider name no policy can spell, so that only wildcard principals match "other" teams.
+    solve({IssuerMode::team, "", ctx_.profile.provider_name(IssuerMode::team, "\x01")}, ctx_.only(kTeam, others), parts);
+    return parts;
+  }
+
+  const std::vector<std::string>& reasons() const { return reasons_; }
+
+ private:
+  void reason(const Statement& st, const std::string& why) {
+    const std::string r = "statement " + st.label() + " (line " + std::to_string(st.span.line) + "): " + why;
+    if (std::find(reasons_.begin(), reasons_.end(), r) == reasons_.end()) reasons_.push_back(r);
+  }
+
+  std::optional<StatementRegion> statement_region(const CompiledStatement& cs, const TeamClass& cls, const Box& universe) {
+    const Statement& st = *cs.statement;
+    if (!match_principal(st.principal, cls.provider).matched) {
+      if (cls.mode == IssuerMode::global || !cls.team.empty()) reason(st, "its Principal names no Vercel OIDC provider of this kind");
+      return std::nullopt;
+    }
+    if (!match_action(st.action, "sts:AssumeRoleWithWebIdentity")) {
+      reason(st, "its Action does not cover sts:AssumeRoleWithWebIdentity");
+      return std::nullopt;
+    }
+    StatementRegion sr;
+    sr.statement = &st;
+    sr.boxes = {universe};
+    for (const auto& cc : cs.conditions) {
+      auto r = condition_region(ctx_, cc, cls.provider, universe, policy_.document().variables_enabled());
+      switch (r.kind) {
+        case ConditionRegion::Kind::extra:
+          sr.extras.push_back(r.extra_text);
+          break;
+        case ConditionRegion::Kind::constant:
+          if (!r.value) {
+            reason(st, r.why_false);
+            return std::nullopt;
+          }
+          break;
+        case ConditionRegion::Kind::region:
+          sr.boxes = intersect(sr.boxes, r.boxes, ctx_.budget);
+          if (sr.boxes.empty()) {
+            reason(st, r.why_false.empty() ? "its conditions exclude each other" : r.why_false);
+            return std::nullopt;
+          }
+          break;
+      }
+    }
+    return sr;
+  }
+
+  void solve(const TeamClass& cls, const Box& universe, std::vector<PartBoxes>& parts) {
+    if (universe.empty()) return;
+    std::vector<StatementRegion> allows, hard_denies, soft_denies;
+    for (const auto& cs : CompiledPolicyAccess::statements(policy_)) {
+      auto sr = statement_region(cs, cls, universe);
+      if (!sr) continue;
+      if (cs.statement->effect == Effect::allow) allows.push_back(std::move(*sr));
+      else if (sr->extras.empty()) hard_denies.push_back(std::move(*sr));
+      else soft_denies.push_back(std::move(*sr));
+    }
+    BoxSet denied;
+    for (const auto& d : hard_denies) denied.insert(denied.end(), d.boxes.begin(), d.boxes.end());
+    for (const auto& a : allows) {
+      BoxSet left = minus(a.boxes, denied, ctx_.budget);
+      if (left.empty()) {
+        reason(*a.statement, "everything it allows is denied by a Deny statement");
+        continue;
+      }
+      // Each conditional Deny splits the rest: outside it, or inside it "unless its conditions hold".
+      std::vector<std::pair<BoxSet, std::vector<std::string>>> pieces = {{left, a.extras}};
+      for (const auto& d : soft_denies) {
+        std::vector<std::pair<BoxSet, std::vector<std::string>>> next;
+        for (auto& [boxes, extras] : pieces) {
+          BoxSet outside = minus(boxes, d.boxes, ctx_.budget);
+          BoxSet inside = intersect(boxes, d.boxes, ctx_.budget);
+          if (!outside.empty()) next.emplace_back(std::move(outside), extras);
+          if (!inside.empty()) {
+            auto e = extras;
+            std::string unless = "not all of (";
+            for (std::size_t i = 0; i < d.extras.size(); ++i) unless += (i ? "; " : "") + d.extras[i];
+            e.push_back(unless + ") [Deny " + d.statement->label() + "]");
+            next.emplace_back(std::move(inside), std::move(e));
+          }
+        }
+        pieces = std::move(next);
+      }
+      for (auto& [boxes, extras] : pieces) {
+        for (auto& b : boxes) parts.push_back({cls.mode, std::move(b), extras});
+      }
+    }
+  }
+
+  const CompiledPolicy& policy_;
+  ProverContext& ctx_;
+  std::vector<std::string> reasons_;
+};
+
+}  // namespace
+}  // namespace trustlint::internal
+
+namespace trustlint {
+
+Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile, const WhoOptions& options) {
+  internal::ProverContext ctx(profile, options);
+  internal::Prover prover(policy, ctx);
+  auto parts = prover.run();
+  if (ctx.budget.exceeded) {
+    return Result<AllowedSet>::failure(make_error(
+        "TL095",
+        "the policy's patterns need more than " + std::to_string(options.limits.max_automaton_states) +
+            " automaton states; raise the limit with --max-states",
+        Span{policy.document().file}));
+  }
+  AllowedSet set = internal::describe_parts(ctx, policy, std::move(parts));
+  if (set.parts.empty()) set.nobody_reasons = prover.reasons();
+  for (const auto& n : ctx.notes) set.notes.push_back(n);
+  return set;
+}
+
+}  // namespace trustlint

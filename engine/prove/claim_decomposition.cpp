@@ -1,0 +1,122 @@
+// Claim-glob decomposition over a template (see the header for the idea).
+//
+// The glob's position automaton has states 0..n (n tokens); at a '*' state the automaton may
+// loop. Reading a template literal moves a set of positions; a segment moves from a start set S
+// to any end position y, and the strings that can do so are the sub-patterns p[x, y') for x in S
+// (y' = y + 1 when token y is '*', whose loop may have eaten the segment's tail).
+#include "prove/claim_decomposition.h"
+
+#include <algorithm>
+#include <set>
+
+namespace trustlint::internal {
+namespace {
+
+using Positions = std::set<std::size_t>;
+
+struct GlobPositions {
+  std::string tokens;  // collapsed pattern
+
+  bool star(std::size_t i) const { return i < tokens.size() && tokens[i] == '*'; }
+
+  Positions closure(Positions s) const {
+    std::vector<std::size_t> todo(s.begin(), s.end());
+    while (!todo.empty()) {
+      const std::size_t i = todo.back();
+      todo.pop_back();
+      if (star(i) && s.insert(i + 1).second) todo.push_back(i + 1);
+    }
+    return s;
+  }
+
+  Positions step(const Positions& s, char c) const {
+    Positions next;
+    for (std::size_t i : s) {
+      if (i >= tokens.size()) continue;
+      if (tokens[i] == '*') next.insert(i);
+      else if (tokens[i] == '?' || tokens[i] == c) next.insert(i + 1);
+    }
+    return closure(std::move(next));
+  }
+
+  Positions read(Positions s, std::string_view text) const {
+    for (char c : text) {
+      if (s.empty()) break;
+      s = step(s, c);
+    }
+    return s;
+  }
+};
+
+bool has_separator(std::string_view glob, std::string_view separators) {
+  return glob.find_first_of(separators) != std::string_view::npos;
+}
+
+struct Walker {
+  const GlobPositions& g;
+  const std::vector<TemplatePiece>& pieces;
+  std::string_view separators;
+  std::vector<GlobProduct>& out;
+  std::size_t max_products;
+  bool overflow = false;
+
+  void walk(std::size_t piece, const Positions& at, GlobProduct& partial) {
+    if (overflow || at.empty()) return;
+    if (piece == pieces.size()) {
+      if (at.count(g.tokens.size())) {
+        if (out.size() >= max_products) {
+          overflow = true;
+          return;
+        }
+        out.push_back(partial);
+      }
+      return;
+    }
+    const TemplatePiece& p = pieces[piece];
+    if (!p.is_segment) {
+      walk(piece + 1, g.read(at, p.text), partial);
+      return;
+    }
+    const bool last = piece + 1 == pieces.size();
+    for (std::size_t y = 0; y <= g.tokens.size(); ++y) {
+      // Ending at y: only useful when the rest can still match; at the end, y must reach n.
+      std::vector<std::string> factor;
+      const std::size_t y_end = g.star(y) ? y + 1 : y;
+      for (std::size_t x : at) {
+        if (x > y) continue;
+        std::string glob = g.tokens.substr(x, y_end - x);
+        if (has_separator(glob, separators)) continue;
+        if (std::find(factor.begin(), factor.end(), glob) == factor.end()) factor.push_back(std::move(glob));
+      }
+      if (factor.empty()) continue;
+      Positions next = g.closure({y});
+      if (last && !next.count(g.tokens.size())) continue;
+      partial.push_back(std::move(factor));
+      walk(piece + 1, next, partial);
+      partial.pop_back();
+    }
+  }
+};
+
+}  // namespace
+
+std::string collapse_stars(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (char c : pattern) {
+    if (c == '*' && !out.empty() && out.back() == '*') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool decompose_claim_glob(std::string_view pattern, const std::vector<TemplatePiece>& pieces,
+                          std::string_view separators, std::vector<GlobProduct>& out, std::size_t max_products) {
+  GlobPositions g{collapse_stars(pattern)};
+  Walker w{g, pieces, separators, out, max_products};
+  GlobProduct partial;
+  w.walk(0, g.closure({0}), partial);
+  return !w.overflow;
+}
+
+}  // namespace trustlint::internal

@@ -1,0 +1,136 @@
+// Condition entry → region of the deployment space (see the header).
+#include "prove/condition_region.h"
+
+#include "prove/claim_decomposition.h"
+#include "trustlint/request.h"
+
+namespace trustlint::internal {
+namespace {
+
+enum class KeyKind { sub, aud, absent, extra };
+
+KeyKind classify(const std::string& folded_key, const std::string& provider) {
+  const std::string p = fold_key(provider);
+  if (folded_key == p + ":sub") return KeyKind::sub;
+  if (folded_key == p + ":aud") return KeyKind::aud;
+  const auto colon = folded_key.find(':');
+  if (colon == std::string::npos) return KeyKind::absent;
+  const std::string prefix = folded_key.substr(0, colon);
+  // OIDC provider keys are "HOST[/PATH]:claim"; any such key other than this provider's sub/aud
+  // is absent from a Vercel token's request (semantics.md §3.3). AWS's own keys (aws:, sts:)
+  // may be present: they are extra conditions.
+  if (prefix.find('.') != std::string::npos || prefix.find('/') != std::string::npos) return KeyKind::absent;
+  return KeyKind::extra;
+}
+
+std::string describe(const Condition& c) {
+  std::string out = c.key + " " + c.op_text;
+  for (std::size_t i = 0; i < c.values.size(); ++i) out += (i ? ", " : " ") + c.values[i].text;
+  if (c.values.empty()) out += " []";
+  return out;
+}
+
+// The value as a glob over the claim, or nullopt when it can match no token (§2.9 variables are
+// expanded; a literal '*', '?' or '$' can never appear in a claim of this provider).
+std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, const std::string& raw,
+                                      bool variables_enabled) {
+  const bool like = c.op.kind == MatchKind::string_like;
+  std::string glob;
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    if (variables_enabled && raw.compare(i, 2, "${") == 0) {
+      const std::size_t close = raw.find('}', i);
+      if (close == std::string::npos) return std::nullopt;
+      const std::string inner = raw.substr(i + 2, close - i - 2);
+      std::string literal;
+      if (inner == "*" || inner == "?" || inner == "$") {
+        return std::nullopt;  // a literal '*', '?' or '$' never appears in a claim
+      }
+      const auto comma = inner.find(',');
+      const auto quote1 = inner.find('\'');
+      const auto quote2 = inner.rfind('\'');
+      if (comma != std::string::npos && quote1 != std::string::npos && quote2 > quote1) {
+        literal = inner.substr(quote1 + 1, quote2 - quote1 - 1);  // only absent keys reach here
+        ctx.note("a policy variable's default value was used for a key that Vercel tokens do not carry (semantics.md §2.9)");
+      } else {
+        ctx.note("a policy variable that no Vercel token can resolve makes its value match nothing (semantics.md §2.9)");
+        return std::nullopt;
+      }
+      if (literal.find_first_of("*?") != std::string::npos) return std::nullopt;
+      glob += literal;
+      i = close + 1;
+      continue;
+    }
+    const char ch = raw[i];
+    if (!like && (ch == '*' || ch == '?')) return std::nullopt;  // StringEquals compares literally (§2.5)
+    glob.push_back(c.op.kind == MatchKind::string_equals_ignore_case && ch >= 'A' && ch <= 'Z'
+                       ? static_cast<char>(ch - 'A' + 'a')
+                       : ch);
+    ++i;
+  }
+  return glob;
+}
+
+BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob) {
+  BoxSet out;
+  if (kind == KeyKind::aud && ctx.options.any_audience) {
+    out.push_back(ctx.only(kAudience, ValueSet::of_globs(ctx.domains[kAudience], {glob}, ctx.budget)));
+    return out;
+  }
+  const auto& pieces = kind == KeyKind::sub ? ctx.sub_pieces : ctx.aud_pieces;
+  std::vector<GlobProduct> products;
+  if (!decompose_claim_glob(glob, pieces, ":", products)) {
+    ctx.budget.exceeded = true;
+    return out;
+  }
+  for (auto& product : products) {
+    Box b = ctx.everything();
+    std::size_t factor = 0;
+    for (const auto& piece : pieces) {
+      if (!piece.is_segment) continue;
+      const std::size_t d = piece.text == "team" ? kTeam : piece.text == "project" ? kProject : kEnvironment;
+      b.dims[d] = b.dims[d].intersect(ValueSet::of_globs(ctx.domains[d], std::move(product[factor++]), ctx.budget), ctx.budget);
+    }
+    if (!b.empty()) out.push_back(std::move(b));
+  }
+  tidy(out, ctx.budget);
+  return out;
+}
+
+}  // namespace
+
+ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc, const std::string& provider,
+                                 const Box& universe, bool variables_enabled) {
+  const Condition& c = cc.condition();
+  ConditionRegion r;
+  const KeyKind kind = classify(c.key_folded, provider);
+  if (kind == KeyKind::extra) {
+    r.kind = ConditionRegion::Kind::extra;
+    r.extra_text = describe(c);
+    return r;
+  }
+  Request probe;
+  probe.provider = provider;
+  if (kind == KeyKind::absent || !c.op.is_string_family()) {
+    // Constant: decided by presence alone, or by an operator that no claim value can satisfy
+    // (a `sub`/`aud` is never a number, date, boolean, IP address, ARN or base64 blob).
+    if (kind == KeyKind::sub) probe.set(c.key, "owner:a:project:a:environment:production");
+    if (kind == KeyKind::aud) probe.set(c.key, "https://vercel.com/a");
+    const auto verdict = cc.evaluate(probe);
+    r.value = verdict.result;
+    if (!r.value) r.why_false = describe(c) + ": " + verdict.reason;
+    return r;
+  }
+  BoxSet positive;
+  for (const auto& v : c.values) {
+    if (auto glob = value_glob(ctx, c, v.text, variables_enabled)) {
+      for (auto& b : claim_boxes(ctx, kind, *glob)) positive.push_back(std::move(b));
+    }
+  }
+  r.kind = ConditionRegion::Kind::region;
+  r.boxes = c.op.negated ? minus(BoxSet{universe}, positive, ctx.budget) : intersect(BoxSet{universe}, positive, ctx.budget);
+  if (r.boxes.empty()) r.why_false = describe(c) + ": no Vercel token of this issuer can satisfy it";
+  return r;
+}
+
+}  // namespace trustlint::internal

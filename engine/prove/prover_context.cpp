@@ -1,0 +1,41 @@
+// ProverContext: domains from the provider profile.
+#include "prove/prover_context.h"
+
+#include <algorithm>
+
+namespace trustlint::internal {
+
+ProverContext::ProverContext(const ProviderProfile& p, const WhoOptions& o) : profile(p), options(o) {
+  budget.max_states = o.limits.max_automaton_states;
+  for (const char* name : {"team", "project", "environment"}) {
+    const SegmentSpec* spec = p.segment(name);
+    domains.push_back(spec ? SegmentDomain::from_spec(*spec, budget) : SegmentDomain::free_text(name, ""));
+  }
+  domains[kTeam].preferred_examples = {"other-team", "acme", "team"};
+  domains[kProject].preferred_examples = {"web", "api", "other-project"};
+  domains[kEnvironment].preferred_examples = {"staging"};
+  if (o.any_audience) {
+    domains.push_back(SegmentDomain::free_text("audience", ""));
+    domains[kAudience].preferred_examples = {"sts.amazonaws.com"};
+  }
+  sub_pieces = parse_template(p.sub_template);
+  aud_pieces = parse_template(p.aud_template);
+}
+
+Box ProverContext::everything() const {
+  Box b;
+  for (const auto& d : domains) b.dims.push_back(ValueSet::all(d));
+  return b;
+}
+
+Box ProverContext::only(std::size_t d, ValueSet set) const {
+  Box b = everything();
+  b.dims[d] = std::move(set);
+  return b;
+}
+
+void ProverContext::note(const std::string& n) {
+  if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+}
+
+}  // namespace trustlint::internal
