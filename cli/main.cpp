@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   register_can(app, exit_code);
   register_lint(app, exit_code);
+  register_who(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

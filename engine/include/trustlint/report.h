@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "trustlint/allowed_set.h"
 #include "trustlint/decision.h"
 #include "trustlint/diagnostic.h"
 #include "trustlint/provider.h"
@@ -29,5 +30,26 @@ std::string render_can_json(const Decision& decision, const CanQuery& query, boo
 // Compiler-style lines "file:line:col: severity: message [CODE]", each followed by its notes
 // ("  note: ..."), one diagnostic per line.
 std::string render_diagnostics_text(const Diagnostics& diagnostics);
+
+}  // namespace trustlint
+
+// ---- who ------------------------------------------------------------------------------------
+
+namespace trustlint {
+
+struct WhoQuery {
+  std::string policy_file;
+  bool any_audience = false;
+};
+
+std::string render_who_text(const AllowedSet& set, const WhoQuery& query);
+// Schema trustlint/who/v1 (README): {"allowed": [part...], "nobody": bool, ...}.
+std::string render_who_json(const AllowedSet& set, const WhoQuery& query);
+// A table for a pull-request comment: a row per part, a column per environment, ✅/❌.
+std::string render_who_markdown(const AllowedSet& set, const WhoQuery& query);
+
+// "web-* except web-legacy"; "*" for any value; known values listed by name.
+std::string describe_globs(const GlobSet& globs);
+std::string describe_facts(const DeploymentFacts& facts);  // "acme/web/preview (issuer team)"
 
 }  // namespace trustlint

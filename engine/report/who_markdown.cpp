@@ -1,0 +1,58 @@
+// `who` as a Markdown matrix for a pull-request comment.
+#include <sstream>
+
+#include "condition/glob.h"
+#include "trustlint/report.h"
+
+namespace trustlint {
+namespace {
+
+bool in(const GlobSet& g, const std::string& v) {
+  bool m = false;
+  for (const auto& p : g.match) m = m || internal::glob_match(p, v);
+  for (const auto& p : g.except) m = m && !internal::glob_match(p, v);
+  return m;
+}
+
+// Does the set hold some value other than the known environments? Then "custom" gets a tick.
+bool has_custom(const GlobSet& g) {
+  for (const auto& p : g.match) {
+    if (p != "production" && p != "preview" && p != "development") return true;
+  }
+  return false;
+}
+
+std::string code(const std::string& s) {
+  std::string out = "`";
+  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out + "`";
+}
+
+}  // namespace
+
+std::string render_who_markdown(const AllowedSet& set, const WhoQuery& q) {
+  std::ostringstream out;
+  out << "### Who can assume `" << q.policy_file << "`\n\n";
+  if (set.empty()) {
+    out << "**Nobody** can assume this role.\n\n";
+    for (const auto& r : set.nobody_reasons) out << "- " << r << "\n";
+  } else {
+    out << "| issuer | team | project | production | preview | development | custom | only when |\n";
+    out << "|---|---|---|:---:|:---:|:---:|:---:|---|\n";
+    for (const auto& p : set.parts) {
+      out << "| " << issuer_mode_name(p.issuer) << " | " << code(describe_globs(p.team)) << " | "
+          << code(describe_globs(p.project));
+      for (const char* env : {"production", "preview", "development"}) out << " | " << (in(p.environment, env) ? "✅" : "❌");
+      out << " | " << (has_custom(p.environment) ? "✅ " + code(describe_globs(p.environment)) : std::string("❌"));
+      std::string extras;
+      for (const auto& e : p.extra_conditions) extras += (extras.empty() ? "" : "; ") + e;
+      out << " | " << (extras.empty() ? "—" : code(extras)) << " |\n";
+    }
+    out << "\nEvery deployment not in a row above is denied. Exact: computed by automata over Vercel's name alphabets"
+        << (q.any_audience ? ", for any requested audience" : ", for the default audience") << ".\n";
+  }
+  for (const auto& note : set.notes) out << "\n> note: " << note << "\n";
+  return out.str();
+}
+
+}  // namespace trustlint

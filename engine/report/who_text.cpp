@@ -1,0 +1,83 @@
+// `who` as text: one line per part, its example, and the nearest denied deployments.
+#include <sstream>
+
+#include "condition/glob.h"
+#include "trustlint/report.h"
+
+namespace trustlint {
+
+std::string describe_globs(const GlobSet& g) {
+  std::string out;
+  for (std::size_t i = 0; i < g.match.size(); ++i) out += (i ? ", " : "") + g.match[i];
+  if (!g.except.empty()) {
+    out += " except ";
+    for (std::size_t i = 0; i < g.except.size(); ++i) out += (i ? ", " : "") + g.except[i];
+  }
+  return out;
+}
+
+std::string describe_facts(const DeploymentFacts& f) {
+  std::string out = f.team + "/" + f.project + "/" + f.environment + " (issuer " + issuer_mode_name(f.issuer);
+  if (f.audience) out += ", aud " + *f.audience;
+  return out + ")";
+}
+
+namespace {
+
+bool in(const GlobSet& g, const std::string& v) {
+  auto hit = [&](const std::string& p) { return internal::glob_match(p, v); };
+  bool m = false;
+  for (const auto& p : g.match) m = m || hit(p);
+  for (const auto& p : g.except) m = m && !hit(p);
+  return m;
+}
+
+// "production, preview" when the set is exactly known names; else the globs with a gloss.
+std::string describe_environments(const GlobSet& g) {
+  bool wildcard = false;
+  for (const auto& p : g.match) wildcard = wildcard || p.find_first_of("*?") != std::string::npos;
+  if (!wildcard) return describe_globs(g);
+  std::string gloss;
+  for (const char* env : {"production", "preview", "development"}) {
+    if (in(g, env)) gloss += std::string(gloss.empty() ? "" : ", ") + env;
+  }
+  gloss += std::string(gloss.empty() ? "" : ", ") + "custom environments matching it";
+  return describe_globs(g) + " (" + gloss + ")";
+}
+
+}  // namespace
+
+std::string render_who_text(const AllowedSet& set, const WhoQuery& q) {
+  std::ostringstream out;
+  if (set.empty()) {
+    out << "NOBODY can assume this role" << (q.any_audience ? " (any audience)" : "") << ".\n";
+    for (const auto& r : set.nobody_reasons) out << "  " << r << "\n";
+  } else {
+    out << "These deployments can assume this role (exact" << (q.any_audience ? ", any requested audience" : ", default audience")
+        << "):\n";
+    std::size_t n = 0;
+    for (const auto& p : set.parts) {
+      out << "\n  " << ++n << ". team " << describe_globs(p.team) << " · project " << describe_globs(p.project)
+          << " · environment " << describe_environments(p.environment) << " · issuer " << issuer_mode_name(p.issuer);
+      if (p.audience) out << " · audience " << describe_globs(*p.audience);
+      out << "\n";
+      if (!p.extra_conditions.empty()) {
+        out << "     only when:";
+        for (const auto& e : p.extra_conditions) out << "\n       - " << e;
+        out << "\n";
+      }
+      out << "     example:        " << describe_facts(p.example) << "\n";
+      if (!p.nearest_denied.empty()) {
+        out << "     nearest denied:";
+        for (std::size_t i = 0; i < p.nearest_denied.size(); ++i) {
+          out << (i ? "\n                     " : " ") << describe_facts(p.nearest_denied[i]);
+        }
+        out << "\n";
+      }
+    }
+  }
+  for (const auto& note : set.notes) out << "note: " << note << "\n";
+  return out.str();
+}
+
+}  // namespace trustlint
