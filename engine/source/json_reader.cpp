@@ -1,0 +1,459 @@
+// read_json: our own located JSON parser (RFC 8259, strict). nlohmann gives no locations, so
+// this parser keeps a Span for every value and key. It is iterative (an explicit stack of open
+// containers), so nesting depth costs heap, never C++ stack: 100,000 '[' end in TL007 at once.
+// Syntax errors are fatal (TL004, located where the parser stopped); duplicate keys (TL006) and
+// long strings (TL009) are reported and parsing goes on.
+#include <optional>
+#include <unordered_map>
+
+#include "source/diagnostic_sink.h"
+#include "source/read_tree.h"
+#include "source/utf8.h"
+
+namespace trustlint::internal {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+constexpr long kHexInvalid = -1;
+constexpr long kHexTruncated = -2;  // the input ends before four hex digits, all present ones valid
+
+struct Frame {
+  Node node;               // the array or object being built
+  std::size_t open = 0;    // offset of its '[' or '{'
+  std::size_t comma = 0;   // offset of its last ','
+  std::string key;         // objects: key of the member whose value comes next
+  Span key_span;
+  std::unordered_map<std::string, Span> seen;  // objects: first occurrence of each key
+};
+
+class JsonParser {
+ public:
+  JsonParser(const SourceFile& file, const Limits& limits)
+      : file_(file), text_(file.text()), limits_(limits), sink_(limits.max_errors) {}
+
+  Result<Node> parse();
+
+ private:
+  enum class State { value, first_item, first_key, key, after_value, done };
+
+  // Each step returns false after reporting a fatal error.
+  bool parse_value(State& state);
+  bool parse_key(State& state);
+  bool parse_after_value(State& state);
+  bool parse_string(std::string& out);
+  bool parse_escape(std::string& out, std::size_t string_start);
+  bool parse_number(Node& out);
+  bool parse_literal(Node& out);
+  bool open_container(NodeKind kind, State& state);
+  bool close_container(State& state);
+  bool complete(Node node, State& state);
+  bool count_node(std::size_t at);
+  void check_length(const std::string& s, std::size_t begin);
+  long hex4(std::size_t at) const;
+  void skip_whitespace();
+  bool at_end() const { return pos_ >= text_.size(); }
+  bool fail(const char* code, std::size_t at, std::string message, std::string note = {});
+  bool fail_end(const std::string& expected);
+  std::string found_here() const;
+  std::string open_note() const;
+
+  const SourceFile& file_;
+  std::string_view text_;
+  const Limits& limits_;
+  DiagnosticSink sink_;
+  std::size_t pos_ = 0;
+  std::size_t nodes_ = 0;
+  std::vector<Frame> stack_;
+  std::optional<Node> root_;
+};
+
+Result<Node> JsonParser::parse() {
+  skip_whitespace();
+  State state = State::value;
+  bool ok = true;
+  if (at_end()) ok = fail("TL004", pos_, "empty input: expected a JSON value");
+  while (ok && state != State::done) {
+    switch (state) {
+      case State::value:
+      case State::first_item: ok = parse_value(state); break;
+      case State::first_key:
+      case State::key: ok = parse_key(state); break;
+      case State::after_value: ok = parse_after_value(state); break;
+      case State::done: break;
+    }
+  }
+  if (ok) {
+    skip_whitespace();
+    if (!at_end()) ok = fail("TL004", pos_, "unexpected " + found_here() + " after the end of the JSON value");
+  }
+  Diagnostics diagnostics = std::move(sink_).finish(file_.name());
+  if (!ok) return Result<Node>::failure(std::move(diagnostics));
+  return Result<Node>(std::move(*root_), std::move(diagnostics));
+}
+
+bool JsonParser::parse_value(State& state) {
+  skip_whitespace();
+  if (at_end()) {
+    if (state == State::first_item) return fail_end("a value or ']'");
+    if (!stack_.empty() && stack_.back().node.kind == NodeKind::object) {
+      return fail_end("a value for " + quote(stack_.back().key));
+    }
+    return fail_end("a value");
+  }
+  const char c = text_[pos_];
+  if (c == ']' && state == State::first_item) return close_container(state);
+  if (c == ']' && !stack_.empty() && stack_.back().node.kind == NodeKind::array) {
+    return fail("TL004", stack_.back().comma, "trailing comma before ']' is not allowed in JSON");
+  }
+  if (c == '{') return open_container(NodeKind::object, state);
+  if (c == '[') return open_container(NodeKind::array, state);
+  Node node;
+  const std::size_t start = pos_;
+  if (c == '"') {
+    node.kind = NodeKind::string;
+    if (!parse_string(node.text)) return false;
+    check_length(node.text, start);
+  } else if (c == '-' || is_digit(c)) {
+    if (!parse_number(node)) return false;
+  } else if (is_letter(c)) {
+    if (!parse_literal(node)) return false;
+  } else {
+    std::string expected = state == State::first_item ? "a value or ']'" : "a value";
+    if (c == '\'') return fail("TL004", pos_, "unexpected \"'\": JSON strings use double quotes");
+    if (c == '/') return fail("TL004", pos_, "unexpected '/': comments are not allowed in JSON");
+    return fail("TL004", pos_, "unexpected " + found_here() + ", expected " + expected);
+  }
+  if (!count_node(start)) return false;
+  node.span = file_.span(start, pos_);
+  return complete(std::move(node), state);
+}
+
+bool JsonParser::parse_key(State& state) {
+  skip_whitespace();
+  const bool first = state == State::first_key;
+  const std::string expected = first ? "a string key or '}'" : "a string key";
+  if (at_end()) return fail_end(expected);
+  const char c = text_[pos_];
+  if (c == '}') {
+    if (first) return close_container(state);
+    return fail("TL004", stack_.back().comma, "trailing comma before '}' is not allowed in JSON");
+  }
+  if (c != '"') {
+    if (c == '\'') return fail("TL004", pos_, "unexpected \"'\": JSON keys use double quotes");
+    if (is_letter(c)) return fail("TL004", pos_, "unexpected " + found_here() + ": keys must be strings in double quotes");
+    return fail("TL004", pos_, "unexpected " + found_here() + ", expected " + expected);
+  }
+  const std::size_t start = pos_;
+  std::string key;
+  if (!parse_string(key)) return false;
+  check_length(key, start);
+  Span key_span = file_.span(start, pos_);
+  Frame& top = stack_.back();
+  auto [first_seen, inserted] = top.seen.emplace(key, key_span);
+  if (!inserted) {
+    Diagnostic d = make_error("TL006",
+                              "duplicate key " + quote(key) + " (first at line " + std::to_string(first_seen->second.line) +
+                                  ", column " + std::to_string(first_seen->second.col) + ")",
+                              key_span);
+    d.notes.push_back("what IAM does with a repeated JSON key is unverified (semantics.md §1.1); remove one of them");
+    sink_.add(std::move(d));
+  }
+  skip_whitespace();
+  if (at_end()) return fail_end("':'");
+  if (text_[pos_] != ':') return fail("TL004", pos_, "unexpected " + found_here() + ", expected ':' after the key");
+  ++pos_;
+  top.key = std::move(key);
+  top.key_span = std::move(key_span);
+  state = State::value;
+  return true;
+}
+
+bool JsonParser::parse_after_value(State& state) {
+  skip_whitespace();
+  Frame& top = stack_.back();
+  const bool array = top.node.kind == NodeKind::array;
+  const std::string close = array ? "']'" : "'}'";
+  if (at_end()) return fail_end("',' or " + close);
+  const char c = text_[pos_];
+  if (c == ',') {
+    top.comma = pos_++;
+    state = array ? State::value : State::key;
+    return true;
+  }
+  if (c == (array ? ']' : '}')) return close_container(state);
+  std::string message = "unexpected " + found_here() + ", expected ',' or " + close;
+  if (c == '"' || c == '{' || c == '[') message += " (missing ','?)";
+  return fail("TL004", pos_, std::move(message));
+}
+
+bool JsonParser::parse_string(std::string& out) {
+  const std::size_t start = pos_++;
+  for (;;) {
+    const std::size_t run = pos_;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) break;
+      ++pos_;
+    }
+    out.append(text_.substr(run, pos_ - run));
+    if (at_end()) {
+      const Span s = file_.point(start);
+      return fail("TL004", pos_, "unexpected end of input inside a string",
+                  "the string starts at line " + std::to_string(s.line) + ", column " + std::to_string(s.col));
+    }
+    const char c = text_[pos_];
+    if (c == '"') {
+      ++pos_;
+      return true;
+    }
+    if (c == '\\') {
+      if (!parse_escape(out, start)) return false;
+      continue;
+    }
+    if (c == '\0') return fail("TL004", pos_, "NUL byte inside a string");
+    if (c == '\n' || c == '\r') {
+      return fail("TL004", pos_, "line break inside a string: a JSON string must end on its line (write \\n for a line break)");
+    }
+    return fail("TL004", pos_, "control character " + describe_code_point(static_cast<unsigned char>(c)) +
+                                   " inside a string: write it as an escape");
+  }
+}
+
+long JsonParser::hex4(std::size_t at) const {
+  long v = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (at + i >= text_.size()) return kHexTruncated;
+    const int h = hex_value(text_[at + i]);
+    if (h < 0) return kHexInvalid;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+bool JsonParser::parse_escape(std::string& out, std::size_t string_start) {
+  const std::size_t esc = pos_;
+  auto end_inside = [&] {
+    const Span s = file_.point(string_start);
+    return fail("TL004", text_.size(), "unexpected end of input inside a string",
+                "the string starts at line " + std::to_string(s.line) + ", column " + std::to_string(s.col));
+  };
+  if (esc + 1 >= text_.size()) return end_inside();
+  const char e = text_[esc + 1];
+  const char* simple = nullptr;
+  switch (e) {
+    case '"': simple = "\""; break;
+    case '\\': simple = "\\"; break;
+    case '/': simple = "/"; break;
+    case 'b': simple = "\b"; break;
+    case 'f': simple = "\f"; break;
+    case 'n': simple = "\n"; break;
+    case 'r': simple = "\r"; break;
+    case 't': simple = "\t"; break;
+    default: break;
+  }
+  if (simple != nullptr) {
+    out += simple;
+    pos_ += 2;
+    return true;
+  }
+  if (e != 'u') {
+    if (e > 0x20 && e < 0x7F) return fail("TL004", esc, std::string("invalid escape '\\") + e + "' in a string");
+    pos_ = esc + 1;
+    return fail("TL004", esc, "invalid escape: '\\' followed by " + found_here());
+  }
+  long cp = hex4(esc + 2);
+  if (cp == kHexTruncated) return end_inside();
+  if (cp == kHexInvalid) return fail("TL004", esc, "invalid \\u escape: expected four hex digits");
+  pos_ = esc + 6;
+  if (cp >= 0xDC00 && cp <= 0xDFFF) {
+    return fail("TL004", esc, "lone low surrogate \\u" + std::string(text_.substr(esc + 2, 4)) +
+                                  " (it must follow a high surrogate \\uD800–\\uDBFF)");
+  }
+  if (cp >= 0xD800 && cp <= 0xDBFF) {
+    // A high surrogate must be followed by an escaped low surrogate.
+    const std::size_t next = pos_;
+    const bool has_backslash = next < text_.size() && text_[next] == '\\';
+    if (next >= text_.size() || (has_backslash && next + 1 >= text_.size())) return end_inside();
+    long low = kHexInvalid;
+    if (has_backslash && text_[next + 1] == 'u') {
+      low = hex4(next + 2);
+      if (low == kHexTruncated) return end_inside();
+    }
+    if (low < 0xDC00 || low > 0xDFFF) {
+      return fail("TL004", esc, "lone high surrogate \\u" + std::string(text_.substr(esc + 2, 4)) +
+                                    " (a low surrogate \\uDC00–\\uDFFF must follow)");
+    }
+    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    pos_ = next + 6;
+  }
+  append_utf8(out, static_cast<char32_t>(cp));
+  return true;
+}
+
+bool JsonParser::parse_number(Node& out) {
+  const std::size_t start = pos_;
+  auto digits = [this] {
+    while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
+  };
+  auto need_digit = [this](const char* after) {
+    if (at_end()) return fail_end(std::string("a digit after ") + after);
+    return fail("TL004", pos_, "unexpected " + found_here() + ", expected a digit after " + after);
+  };
+  if (text_[pos_] == '-') ++pos_;
+  if (at_end() || !is_digit(text_[pos_])) return need_digit("'-'");
+  if (text_[pos_] == '0') {
+    ++pos_;
+    if (pos_ < text_.size() && is_digit(text_[pos_])) return fail("TL004", start, "numbers cannot have leading zeros in JSON");
+  } else {
+    digits();
+  }
+  if (pos_ < text_.size() && text_[pos_] == '.') {
+    ++pos_;
+    if (at_end() || !is_digit(text_[pos_])) return need_digit("'.'");
+    digits();
+  }
+  if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+    ++pos_;
+    if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+    if (at_end() || !is_digit(text_[pos_])) return need_digit("the exponent");
+    digits();
+  }
+  out.kind = NodeKind::number;
+  out.text = std::string(text_.substr(start, pos_ - start));  // the spelling, at any length
+  return true;
+}
+
+bool JsonParser::parse_literal(Node& out) {
+  const std::size_t start = pos_;
+  std::size_t end = pos_;
+  while (end < text_.size() && (is_letter(text_[end]) || is_digit(text_[end]) || text_[end] == '_')) ++end;
+  const std::string_view word = text_.substr(start, end - start);
+  for (const char* literal : {"true", "false", "null"}) {
+    const std::string_view lit(literal);
+    if (word == lit) {
+      pos_ = end;
+      out.kind = lit == "null" ? NodeKind::null : NodeKind::boolean;
+      out.text = lit == "null" ? "" : std::string(lit);
+      return true;
+    }
+    if (end == text_.size() && word.size() < lit.size() && lit.substr(0, word.size()) == word) {
+      pos_ = end;
+      return fail_end(std::string("'") + literal + "'");
+    }
+  }
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower == "true" || lower == "false" || lower == "null" || lower == "none") {
+    return fail("TL004", start, "unexpected " + quote(word) + ": JSON's literals are true, false and null, in lower case");
+  }
+  return fail("TL004", start, "unexpected " + quote(word) + ": strings must be in double quotes");
+}
+
+bool JsonParser::open_container(NodeKind kind, State& state) {
+  if (stack_.size() >= limits_.max_depth) {
+    Diagnostic d = make_error("TL007", "nesting deeper than the limit of " + std::to_string(limits_.max_depth) + " levels",
+                              file_.point(pos_));
+    d.notes.push_back("a role trust policy needs 6 levels of arrays and objects");
+    sink_.add(std::move(d));
+    return false;
+  }
+  if (!count_node(pos_)) return false;
+  Frame frame;
+  frame.node.kind = kind;
+  frame.open = pos_++;
+  stack_.push_back(std::move(frame));
+  state = kind == NodeKind::object ? State::first_key : State::first_item;
+  return true;
+}
+
+bool JsonParser::close_container(State& state) {
+  Frame frame = std::move(stack_.back());
+  stack_.pop_back();
+  ++pos_;
+  frame.node.span = file_.span(frame.open, pos_);
+  return complete(std::move(frame.node), state);
+}
+
+bool JsonParser::complete(Node node, State& state) {
+  if (stack_.empty()) {
+    root_ = std::move(node);
+    state = State::done;
+    return true;
+  }
+  Frame& top = stack_.back();
+  if (top.node.kind == NodeKind::array) {
+    top.node.items.push_back(std::move(node));
+  } else {
+    top.node.members.push_back(Member{std::move(top.key), std::move(top.key_span), std::move(node)});
+  }
+  state = State::after_value;
+  return true;
+}
+
+bool JsonParser::count_node(std::size_t at) {
+  if (++nodes_ <= limits_.max_nodes) return true;
+  return fail("TL008", at, "more than " + group_thousands(limits_.max_nodes) + " values in one input");
+}
+
+void JsonParser::check_length(const std::string& s, std::size_t begin) {
+  if (s.size() <= limits_.max_string_length) return;  // bytes >= code points
+  const std::size_t chars = count_code_points(s);
+  if (chars <= limits_.max_string_length) return;
+  sink_.error("TL009",
+              "string of " + group_thousands(chars) + " characters is longer than the limit of " +
+                  group_thousands(limits_.max_string_length),
+              file_.span(begin, pos_));
+}
+
+void JsonParser::skip_whitespace() {
+  while (pos_ < text_.size()) {
+    const char c = text_[pos_];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+    ++pos_;
+  }
+}
+
+bool JsonParser::fail(const char* code, std::size_t at, std::string message, std::string note) {
+  Diagnostic d = make_error(code, std::move(message), file_.point(at));
+  if (!note.empty()) d.notes.push_back(std::move(note));
+  sink_.add(std::move(d));
+  return false;
+}
+
+bool JsonParser::fail_end(const std::string& expected) {
+  return fail("TL004", text_.size(), "unexpected end of input, expected " + expected, open_note());
+}
+
+std::string JsonParser::found_here() const {
+  if (text_[pos_] == '\0') return "NUL byte";
+  const Utf8Char c = decode_utf8(text_, pos_);
+  if (c.problem != nullptr) return "byte that is not UTF-8";
+  return describe_code_point(c.code_point);
+}
+
+std::string JsonParser::open_note() const {
+  if (stack_.empty()) return {};
+  const Frame& top = stack_.back();
+  const Span s = file_.point(top.open);
+  return std::string("the ") + (top.node.kind == NodeKind::array ? "array" : "object") + " opened at line " +
+         std::to_string(s.line) + ", column " + std::to_string(s.col) + " is not closed";
+}
+
+}  // namespace
+
+Result<Node> read_json(const SourceFile& file, const Limits& limits) {
+  JsonParser parser(file, limits);
+  return parser.parse();
+}
+
+}  // namespace trustlint::internal

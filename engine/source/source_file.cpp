@@ -1,0 +1,116 @@
+// SourceFile: line index and code-point columns; read_source_file: bounded reading of a file
+// or stdin.
+#include "source/source_file.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <memory>
+#include <system_error>
+
+#include "source/diagnostic_sink.h"
+
+namespace trustlint::internal {
+
+namespace {
+
+bool is_continuation(char ch) { return (static_cast<unsigned char>(ch) & 0xC0u) == 0x80u; }
+
+}  // namespace
+
+SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+  // A line ends at LF, CR LF or a lone CR (as editors count them).
+  line_starts_.push_back(0);
+  code_point_checkpoints_.reserve(text_.size() / kStride + 1);
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (i % kStride == 0) code_point_checkpoints_.push_back(code_points);
+    const char ch = text_[i];
+    if (!is_continuation(ch)) ++code_points;
+    if (ch == '\n' || (ch == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
+      line_starts_.push_back(i + 1);
+    }
+  }
+  if (text_.size() % kStride == 0) code_point_checkpoints_.push_back(code_points);
+}
+
+std::size_t SourceFile::code_points_before(std::size_t offset) const {
+  std::size_t block = offset / kStride;
+  std::size_t n = code_point_checkpoints_[block];
+  for (std::size_t i = block * kStride; i < offset; ++i) n += is_continuation(text_[i]) ? 0 : 1;
+  return n;
+}
+
+Span SourceFile::span(std::size_t begin, std::size_t end) const {
+  auto locate = [this](std::size_t offset, std::uint32_t& line, std::uint32_t& col) {
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    line = static_cast<std::uint32_t>(index + 1);
+    col = static_cast<std::uint32_t>(code_points_before(offset) - code_points_before(line_starts_[index]) + 1);
+  };
+  Span s;
+  s.file = name_;
+  s.offset = begin;
+  s.end_offset = end;
+  locate(begin, s.line, s.col);
+  locate(end, s.end_line, s.end_col);
+  return s;
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::size_t begin = line_starts_[line - 1];
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+  std::string_view s(text_);
+  s = s.substr(begin, end - begin);
+  if (!s.empty() && s.back() == '\n') s.remove_suffix(1);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
+
+Result<SourceFile> read_source_file(const std::string& path, const Limits& limits) {
+  const bool from_stdin = path == "-";
+  const std::string name = from_stdin ? "<stdin>" : path;
+  Span where;
+  where.file = name;
+
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
+  std::FILE* in = stdin;
+  if (!from_stdin) {
+    owned.reset(std::fopen(path.c_str(), "rb"));
+    if (!owned) {
+      return Result<SourceFile>::failure(
+          make_error("TL001", "cannot open input: " + std::generic_category().message(errno), where));
+    }
+    in = owned.get();
+  }
+
+  // Read at most max_bytes + 1 bytes: enough to know the input is too large, never more.
+  std::string text;
+  char buffer[1 << 16];
+  for (;;) {
+    const std::size_t left = limits.max_bytes - text.size();
+    const std::size_t room = left == static_cast<std::size_t>(-1) ? left : left + 1;
+    const std::size_t want = std::min(sizeof buffer, room);
+    const std::size_t got = std::fread(buffer, 1, want, in);
+    text.append(buffer, got);
+    if (text.size() > limits.max_bytes) {
+      Diagnostic d = make_error("TL002",
+                                "input is larger than the limit of " + group_thousands(limits.max_bytes) + " bytes",
+                                where);
+      d.notes.push_back("a role trust policy is at most a few kilobytes; raise the byte limit if this input is genuine");
+      return Result<SourceFile>::failure(std::move(d));
+    }
+    if (got < want) {
+      if (std::ferror(in)) {
+        return Result<SourceFile>::failure(
+            make_error("TL001", "cannot read input: " + std::generic_category().message(errno), where));
+      }
+      break;
+    }
+  }
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  return SourceFile(name, std::move(text));
+}
+
+}  // namespace trustlint::internal

@@ -1,0 +1,64 @@
+// check_utf8 and the UTF-8 helpers: every kind of malformed sequence is TL003 at its first byte.
+#include "source/utf8.h"
+
+#include <doctest/doctest.h>
+
+#include "source/source_file.h"
+
+TEST_SUITE_BEGIN("source");
+
+using namespace trustlint::internal;
+
+TEST_CASE("source::check_utf8 accepts well-formed text") {
+  for (const char* ok : {"", "plain", "é", "€", "😀", "\xF4\x8F\xBF\xBF" /* U+10FFFF */, "\xEE\x80\x80" /* U+E000 */}) {
+    CAPTURE(ok);
+    CHECK(check_utf8(SourceFile("t", ok)).empty());
+  }
+}
+
+TEST_CASE("source::check_utf8 rejects malformed text with the first bad byte's column") {
+  struct Case {
+    std::string bytes;
+    std::uint32_t line, col;
+    const char* problem;
+  };
+  const Case cases[] = {
+      {"ab\xC0\x80", 1, 3, "overlong"},              // overlong NUL
+      {"\xC1\xBF", 1, 1, "overlong"},                // overlong '?'
+      {"x\xE0\x80\xAF", 1, 2, "overlong"},           // overlong '/'
+      {"\xF0\x80\x80\xAF", 1, 1, "overlong"},        // overlong '/', 4 bytes
+      {"é\xED\xA0\x80", 1, 2, "surrogate"},          // U+D800
+      {"\xED\xBF\xBF", 1, 1, "surrogate"},           // U+DFFF
+      {"\xF4\x90\x80\x80", 1, 1, "past U+10FFFF"},   // U+110000
+      {"\xF5\x80\x80\x80", 1, 1, "never appears"},
+      {"\xFF", 1, 1, "never appears"},
+      {"a\x80", 1, 2, "continuation"},
+      {"\nab\xE2\x82", 2, 3, "truncated"},           // € cut at the end
+      {"\xE2\x28\xA1", 1, 1, "truncated"},           // second byte not a continuation
+      {"\r\n€\xF0\x9F\x98", 2, 2, "truncated"},      // CRLF, then a cut emoji
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.bytes);
+    auto d = check_utf8(SourceFile("t.json", c.bytes));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].code == "TL003");
+    CHECK(d[0].span.line == c.line);
+    CHECK(d[0].span.col == c.col);
+    CHECK(d[0].message.find(c.problem) != std::string::npos);
+  }
+}
+
+TEST_CASE("source::utf8 helpers") {
+  std::string s;
+  for (char32_t cp : {U'A', U'é', U'€', U'😀'}) append_utf8(s, cp);
+  CHECK(s == "Aé€😀");
+  CHECK(count_code_points(s) == 4);
+  CHECK(decode_utf8(s, 1).code_point == U'é');
+  CHECK(decode_utf8(s, 6).code_point == U'😀');
+  CHECK(decode_utf8(s, 6).length == 4);
+  CHECK(describe_code_point(U'x') == "'x'");
+  CHECK(describe_code_point(0x2019) == "U+2019");
+  CHECK(describe_code_point(0) == "U+0000");
+}
+
+TEST_SUITE_END();
