@@ -57,7 +57,7 @@ Result<CompiledCondition> CompiledCondition::compile(const Condition& condition,
     if (variables_enabled && allows_variables) {
       std::string error;
       if (!parse_template(value.text, pv.tmpl, error)) {
-        diagnostics.push_back(make_error("TL075", error, value.span));
+        diagnostics.push_back(make_error("TL075", quote(value.text) + ": " + error, value.span));
         continue;
       }
     } else {

@@ -60,8 +60,10 @@ TEST_CASE("condition::glob anchored whole-value match (§2.5)") {
       {"abc", "ABC", false},                                  // case-sensitive
   };
   for (const Row& r : rows) {
-    CAPTURE(r.pattern);
-    CAPTURE(r.text);
+    const std::string r_pattern_str = r.pattern;
+    CAPTURE(r_pattern_str);
+    const std::string r_text_str = r.text;
+    CAPTURE(r_text_str);
     CHECK(glob_match(r.pattern, r.text) == r.want);
     CHECK(GlobNfa(parse_glob(r.pattern), false).matches(r.text) == r.want);
   }

@@ -58,7 +58,8 @@ TEST_SUITE_BEGIN("condition");
 TEST_CASE("condition::keys absent key table for every operator (§2.4, §2.7)") {
   const Request absent = request({{"aws:SourceIp", "10.0.0.1"}});
   for (const Family& f : kFamilies) {
-    CAPTURE(f.op);
+    const std::string f_op_str = f.op;
+    CAPTURE(f_op_str);
     const std::string op = f.op;
     // plain: positive false, negated true
     auto plain = eval(make_condition(op, kKey, {f.value}), absent);
@@ -83,7 +84,8 @@ TEST_CASE("condition::keys absent key table for every operator (§2.4, §2.7)") 
 
 TEST_CASE("condition::keys present single value: the base operator, OR / NOR over values (§2.3, §2.4)") {
   for (const Family& f : kFamilies) {
-    CAPTURE(f.op);
+    const std::string f_op_str = f.op;
+    CAPTURE(f_op_str);
     const std::string op = f.op;
     const Request hit = request({{kKey, f.matching}});
     const Request miss = request({{kKey, f.other}});
@@ -107,10 +109,12 @@ TEST_CASE("condition::keys negated operators over several values are a NOR (§2.
 
 TEST_CASE("condition::keys qualifiers on a single-valued present key act as the base operator, flagged (§2.7)") {
   for (const Family& f : kFamilies) {
-    CAPTURE(f.op);
+    const std::string f_op_str = f.op;
+    CAPTURE(f_op_str);
     const std::string op = f.op;
     for (const char* q : {"ForAllValues:", "ForAnyValue:"}) {
-      CAPTURE(q);
+      const std::string q_str = q;
+      CAPTURE(q_str);
       auto hit = eval(make_condition(q + op, kKey, {f.value}), request({{kKey, f.matching}}));
       CHECK(hit.result == !f.negated);
       CHECK(hit.unverified);
@@ -124,7 +128,8 @@ TEST_CASE("condition::keys qualifiers on a single-valued present key act as the 
 
 TEST_CASE("condition::keys plain operator on a multi-valued key is false, flagged (§2.7)") {
   for (const Family& f : kFamilies) {
-    CAPTURE(f.op);
+    const std::string f_op_str = f.op;
+    CAPTURE(f_op_str);
     Request r;
     r.set_multi(kKey, {f.matching});
     auto e = eval(make_condition(f.op, kKey, {f.value}), r);
