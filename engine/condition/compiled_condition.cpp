@@ -2,6 +2,9 @@
 // the evaluation glue (keys.h decides, verdict_reason.h explains).
 #include "condition/compiled_condition.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "condition/keys.h"
 #include "condition/text.h"
 #include "condition/value_set.h"
@@ -96,6 +99,11 @@ Result<CompiledCondition> CompiledCondition::compile(const Condition& condition,
       else impl->values = compile_date_values(op.kind, prepared, diagnostics);
       break;
   }
+  // In the order of the values, whichever pass found them.
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.span.offset != b.span.offset ? a.span.offset < b.span.offset
+                                          : std::tie(a.span.line, a.span.col) < std::tie(b.span.line, b.span.col);
+  });
   if (has_errors(diagnostics)) return Result<CompiledCondition>::failure(std::move(diagnostics));
   // Copied last: the prepared values point into `condition`, not into this copy.
   impl->condition = condition;
