@@ -31,7 +31,11 @@ class CompiledCondition {
   // Bad values are TL07x error diagnostics located at the value.
   static Result<CompiledCondition> compile(const Condition& condition, bool variables_enabled);
 
+  // The verdict with its trace sentence and the request values (allocates).
   ConditionVerdict evaluate(const Request& request) const;
+  // The verdict alone: evaluate(request).result, without building the trace. Allocates nothing
+  // for a single-valued key when the values hold no policy variables.
+  bool evaluate_fast(const Request& request) const;
 
   const Condition& condition() const;
 

@@ -8,12 +8,30 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace trustlint::internal {
+
+// A glob split into pieces, so that a `*` or `?` can also be literal: policy-variable escapes
+// ${*} ${?} and substituted variable values are literal text inside StringLike (§2.9).
+struct GlobPiece {
+  enum class Kind { literal, star, any_char };
+  Kind kind = Kind::literal;
+  std::string text;  // kind literal only
+};
+using GlobPieces = std::vector<GlobPiece>;
+
+// IAM syntax: every `*` and `?` is a wildcard, nothing can be escaped.
+GlobPieces parse_glob(std::string_view pattern);
+// The pieces written back in policy syntax; a literal `*`/`?` is shown as ${*}/${?}.
+std::string glob_text(const GlobPieces& pieces);
+
+class GlobNfa;
 
 class GlobMatcher {
  public:
   explicit GlobMatcher(std::string_view pattern, bool ignore_case = false);
+  explicit GlobMatcher(const GlobPieces& pieces, bool ignore_case = false);
   GlobMatcher(GlobMatcher&&) noexcept;
   GlobMatcher& operator=(GlobMatcher&&) noexcept;
   ~GlobMatcher();
@@ -21,9 +39,13 @@ class GlobMatcher {
   bool matches(std::string_view text) const;
   const std::string& pattern() const { return pattern_; }
   bool has_wildcard() const { return has_wildcard_; }
+  // True when matching runs on the bit-parallel NFA instead of RE2 (RE2 refused the pattern,
+  // or it has so many `*` that RE2's DFA would thrash). For tests and benchmarks.
+  bool uses_fallback() const;
 
  private:
   std::string pattern_;
+  std::string literal_;  // the whole pattern when it has no wildcard (ASCII-folded if ignore_case)
   bool ignore_case_ = false;
   bool has_wildcard_ = false;
   struct Impl;
@@ -32,5 +54,8 @@ class GlobMatcher {
 
 // One-off convenience for the reference implementation and tests.
 bool glob_match(std::string_view pattern, std::string_view text, bool ignore_case = false);
+// Matches without building RE2 (the linear NFA only): for patterns built per request, e.g.
+// StringLike values with substituted policy variables.
+bool glob_match(const GlobPieces& pieces, std::string_view text, bool ignore_case = false);
 
 }  // namespace trustlint::internal

@@ -1,0 +1,88 @@
+// Bool (§2.6) and Null (§2.4, §2.7): values, presence, qualifiers, TL074.
+#include <doctest/doctest.h>
+
+#include "unit/condition/condition_test_util.h"
+
+using trustlint::Request;
+using trustlint::test::diagnostics_of;
+using trustlint::test::eval;
+using trustlint::test::holds;
+using trustlint::test::make_condition;
+using trustlint::test::request;
+
+namespace {
+const char* kKey = "sts:RoleAuthorizedByIdp";
+}
+
+TEST_SUITE_BEGIN("condition");
+
+TEST_CASE("condition::bool \"true\"/\"false\", case-insensitive (§2.6)") {
+  CHECK(holds("Bool", kKey, {"true"}, request({{kKey, "true"}})));
+  CHECK(holds("Bool", kKey, {"True"}, request({{kKey, "TRUE"}})));
+  CHECK(holds("Bool", kKey, {"false"}, request({{kKey, "false"}})));
+  CHECK_FALSE(holds("Bool", kKey, {"true"}, request({{kKey, "false"}})));
+  CHECK_FALSE(holds("Bool", kKey, {"true"}, request({{kKey, "yes"}})));  // unreadable: matches nothing
+  CHECK_FALSE(holds("Bool", kKey, {"false"}, request({{kKey, "0"}})));
+  CHECK(holds("Bool", kKey, {"true", "false"}, request({{kKey, "false"}})));
+  CHECK_FALSE(holds("Bool", kKey, {"true"}, Request{}));
+  CHECK(holds("BoolIfExists", kKey, {"true"}, Request{}));
+  auto c = make_condition("Bool", kKey, {"true"});
+  c.values[0].type = trustlint::ValueType::boolean;
+  CHECK(eval(c, request({{kKey, "true"}})).result);
+}
+
+TEST_CASE("condition::bool values other than true/false are TL074 (§2.6)") {
+  auto d = diagnostics_of(make_condition("Bool", kKey, {"yes", "true", "1"}));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].code == "TL074");
+  CHECK(d[1].code == "TL074");
+  CHECK(d[1].span.col == 25);
+}
+
+TEST_CASE("condition::null \"true\" holds when the key is absent, \"false\" when present (§2.4)") {
+  const char* sub = "oidc.vercel.com/acme:sub";
+  const Request present = request({{sub, "x"}});
+  const Request absent;
+  CHECK(holds("Null", sub, {"true"}, absent));
+  CHECK_FALSE(holds("Null", sub, {"true"}, present));
+  CHECK_FALSE(holds("Null", sub, {"false"}, absent));
+  CHECK(holds("Null", sub, {"false"}, present));
+  CHECK(holds("Null", sub, {"TRUE"}, absent));
+  CHECK(holds("Null", sub, {"true", "false"}, present));
+  CHECK_FALSE(holds("Null", sub, {}, absent));
+  CHECK(holds("Null", sub, {"false"}, request({{sub, ""}})));  // an empty string is a value
+  auto e = eval(make_condition("Null", sub, {"true"}), present);
+  CHECK(e.reason == "key oidc.vercel.com/acme:sub is present (\"x\"): Null \"true\" does not hold (§2.4)");
+  auto a = eval(make_condition("Null", sub, {"true"}), absent);
+  CHECK(a.reason == "key oidc.vercel.com/acme:sub is absent: Null \"true\" holds (§2.4)");
+  // Multi-valued keys: present when they have values; an empty set reads as null (flagged).
+  Request multi;
+  multi.set_multi("aws:TagKeys", {"a"});
+  CHECK(holds("Null", "aws:TagKeys", {"false"}, multi));
+  Request empty;
+  empty.set_multi("aws:TagKeys", {});
+  auto ee = eval(make_condition("Null", "aws:TagKeys", {"true"}), empty);
+  CHECK(ee.result);
+  CHECK(ee.unverified);
+}
+
+TEST_CASE("condition::null with qualifiers: ForAllValues always true, ForAnyValue always false (§2.7)") {
+  const char* sub = "oidc.vercel.com/acme:sub";
+  for (const Request& r : {Request{}, request({{sub, "x"}})}) {
+    for (const char* v : {"true", "false"}) {
+      CHECK(holds("ForAllValues:Null", sub, {v}, r));
+      CHECK_FALSE(holds("ForAnyValue:Null", sub, {v}, r));
+    }
+  }
+  CHECK(eval(make_condition("ForAllValues:Null", sub, {"true"}), Request{}).reason ==
+        "ForAllValues:Null is always true (§2.7)");
+}
+
+TEST_CASE("condition::null values other than true/false are TL074 (§2.4)") {
+  auto d = diagnostics_of(make_condition("Null", "aws:x", {"absent"}));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "TL074");
+  CHECK(d[0].message.find("Null") != std::string::npos);
+}
+
+TEST_SUITE_END();

@@ -1,0 +1,149 @@
+// Tests for GlobMatcher / glob_match (semantics.md §2.5): RE2 path, NFA fallback, and the two
+// agreeing with a slow, obvious reference matcher.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "condition/glob.h"
+#include "condition/glob_nfa.h"
+
+using trustlint::internal::glob_match;
+using trustlint::internal::GlobMatcher;
+using trustlint::internal::GlobNfa;
+using trustlint::internal::GlobPiece;
+using trustlint::internal::GlobPieces;
+using trustlint::internal::parse_glob;
+
+namespace {
+
+// Obvious reference: recursive over bytes (ASCII-only inputs), exponential but tiny inputs.
+bool reference_match(std::string_view p, std::string_view t) {
+  if (p.empty()) return t.empty();
+  if (p[0] == '*') return reference_match(p.substr(1), t) || (!t.empty() && reference_match(p, t.substr(1)));
+  if (t.empty()) return false;
+  if (p[0] == '?' || p[0] == t[0]) return reference_match(p.substr(1), t.substr(1));
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("condition");
+
+TEST_CASE("condition::glob anchored whole-value match (§2.5)") {
+  struct Row {
+    const char* pattern;
+    const char* text;
+    bool want;
+  };
+  const Row rows[] = {
+      {"owner:acme:project:*:environment:preview", "owner:acme:project:web:environment:preview", true},
+      {"owner:acme:project:*:environment:preview", "owner:acme:project:web:environment:production", false},
+      {"owner:acme:*", "owner:acme:", true},                  // `*` matches the empty run
+      {"owner:acme:*", "xowner:acme:a", false},               // anchored at the start
+      {"*:preview", "a:preview:x", false},                    // anchored at the end
+      {"a*b", "a:/x/y:b", true},                              // `*` crosses ':' and '/'
+      {"a*b", "a\nb", true},                                  // and newlines (§2.5, u)
+      {"a?c", "abc", true},
+      {"a?c", "ac", false},
+      {"a?c", "abbc", false},
+      {"a?c", "a\xC3\xA9" "c", true},                         // `?` is one code point (é)
+      {"a??c", "a\xC3\xA9" "c", false},
+      {"a?c", "a\nc", true},
+      {"", "", true},
+      {"", "a", false},
+      {"*", "", true},
+      {"***", "anything", true},
+      {"a.c", "abc", false},                                  // regex metacharacters are literal
+      {"a+(b)[c]{1}|^$\\", "a+(b)[c]{1}|^$\\", true},
+      {"abc", "ABC", false},                                  // case-sensitive
+  };
+  for (const Row& r : rows) {
+    const std::string r_pattern_str = r.pattern;
+    CAPTURE(r_pattern_str);
+    const std::string r_text_str = r.text;
+    CAPTURE(r_text_str);
+    CHECK(glob_match(r.pattern, r.text) == r.want);
+    CHECK(GlobNfa(parse_glob(r.pattern), false).matches(r.text) == r.want);
+  }
+}
+
+TEST_CASE("condition::glob ignore_case folds ASCII only (§2.5)") {
+  CHECK(glob_match("Owner:*", "OWNER:acme", true));
+  CHECK(glob_match("owner", "OWNER", true));
+  CHECK_FALSE(glob_match("\xC3\xA9*", "\xC3\x89x", true));  // é vs É: not folded
+  CHECK(GlobNfa(parse_glob("Owner:*"), true).matches("oWNER:x"));
+}
+
+TEST_CASE("condition::glob literal wildcard pieces (§2.9 escapes)") {
+  GlobPieces pieces = parse_glob("a*");
+  pieces.push_back({GlobPiece::Kind::literal, "*?"});
+  GlobMatcher m(pieces);
+  CHECK(m.pattern() == "a*${*}${?}");
+  CHECK(m.matches("axyz*?"));
+  CHECK_FALSE(m.matches("axyz*x"));
+  CHECK(glob_match(pieces, "a*?"));
+  CHECK_FALSE(glob_match(pieces, "ab?"));
+  GlobMatcher literal(GlobPieces{{GlobPiece::Kind::literal, "x*"}});
+  CHECK_FALSE(literal.has_wildcard());
+  CHECK(literal.matches("x*"));
+  CHECK_FALSE(literal.matches("xy"));
+}
+
+TEST_CASE("condition::glob invalid UTF-8 text: one byte is one character (§2.5)") {
+  CHECK(glob_match("a*", "a\xFF\xFE"));
+  CHECK(glob_match("a?b", "a\xFF" "b"));
+  CHECK_FALSE(glob_match("a?b", "a\xFF\xFE" "b"));
+}
+
+TEST_CASE("condition::glob pathological patterns stay linear (§2.5)") {
+  std::string text(100 * 1024, 'a');
+  text.back() = 'b';
+  const std::string stars(1000, '*');
+  GlobMatcher many_stars(stars + "c");
+  CHECK_FALSE(many_stars.matches(text));
+  CHECK(GlobMatcher(stars).matches(text));
+
+  std::string alternating;
+  for (int i = 0; i < 1000; ++i) alternating += "*a";
+  GlobMatcher alt(alternating);
+  CHECK(alt.uses_fallback());
+  CHECK_FALSE(alt.matches(text));            // ends in 'b'
+  CHECK(GlobMatcher(alternating + "*").matches(text));
+  CHECK(GlobMatcher(alternating + "?").matches(text));
+
+  std::string questions(20000, '?');
+  CHECK_FALSE(GlobMatcher(questions).matches(text));
+}
+
+TEST_CASE("condition::glob RE2 path and NFA agree with a reference (§2.5)") {
+  std::mt19937 rng(20261129);
+  const std::string pattern_alphabet = "ab*?:";
+  const std::string text_alphabet = "ab:";
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string p, t;
+    const int pl = static_cast<int>(rng() % 8), tl = static_cast<int>(rng() % 9);
+    for (int i = 0; i < pl; ++i) p += pattern_alphabet[rng() % pattern_alphabet.size()];
+    for (int i = 0; i < tl; ++i) t += text_alphabet[rng() % text_alphabet.size()];
+    CAPTURE(p);
+    CAPTURE(t);
+    const bool want = reference_match(p, t);
+    CHECK(GlobMatcher(p).matches(t) == want);
+    CHECK(GlobNfa(parse_glob(p), false).matches(t) == want);
+  }
+}
+
+TEST_CASE("condition::glob NFA across word boundaries (§2.5)") {
+  // Patterns longer than 64 positions exercise the carries between bitset words.
+  std::string p, t;
+  for (int i = 0; i < 70; ++i) p += (i % 7 == 3) ? "*" : (i % 5 == 0 ? "?" : "x");
+  for (int i = 0; i < 200; ++i) t += 'x';
+  CHECK(GlobNfa(parse_glob(p), false).matches(t) == reference_match(p, t));
+  std::string long_literal(130, 'q');
+  CHECK(GlobNfa(parse_glob(long_literal + "*"), false).matches(long_literal + "zz"));
+  CHECK_FALSE(GlobNfa(parse_glob(long_literal + "?"), false).matches(long_literal));
+  CHECK(GlobNfa(parse_glob(long_literal + "?"), false).matches(long_literal + "\xE2\x82\xAC"));
+}
+
+TEST_SUITE_END();
