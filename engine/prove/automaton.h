@@ -18,7 +18,7 @@ namespace trustlint::internal {
 // The characters a string may contain, in preference order for examples ("abc…z0…9-").
 class Alphabet {
  public:
-  Alphabet() = default;
+  Alphabet() : Alphabet(std::string_view()) {}  // the empty alphabet: only "" is a string over it
   explicit Alphabet(std::string_view chars);  // duplicates ignored
   std::size_t size() const { return chars_.size(); }
   // Index of c, or -1 when c is not in the alphabet.
