@@ -71,33 +71,5 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-std::string quote(std::string_view s, std::size_t max_chars) {
-  std::string out = "\"";
-  std::size_t n = 0;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool continuation = (u & 0xC0) == 0x80;
-    if (!continuation && n++ == max_chars) {
-      out += "\xE2\x80\xA6";  // …
-      break;
-    }
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-  return out;
-}
 
 }  // namespace trustlint::internal

@@ -4,6 +4,8 @@
 // Pure functions; safe to call from several threads.
 #pragma once
 
+#include "source/diagnostic_sink.h"  // quote()
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -25,7 +27,5 @@ bool is_valid_utf8(std::string_view s);
 inline constexpr char32_t kInvalidByteBase = 0x110000;
 char32_t next_code_point(std::string_view s, std::size_t& i);
 
-// `"text"` with `"`, `\` and control characters escaped, cut after max_chars code points ("…").
-std::string quote(std::string_view s, std::size_t max_chars = 160);
 
 }  // namespace trustlint::internal

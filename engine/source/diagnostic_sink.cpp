@@ -65,6 +65,8 @@ std::string quote(std::string_view text, std::size_t max_chars) {
     if (b == '"' || b == '\\') {
       out += '\\';
       out += static_cast<char>(b);
+    } else if (b == '\n' || b == '\t' || b == '\r') {
+      out += b == '\n' ? "\\n" : b == '\t' ? "\\t" : "\\r";
     } else if (b < 0x20 || b == 0x7F) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(b));

@@ -5,6 +5,7 @@
 // principals, and patterns cut from real segments, wildcards and separators.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <sstream>
 
