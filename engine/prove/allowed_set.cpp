@@ -85,7 +85,13 @@ class Prover {
 
   std::optional<StatementRegion> statement_region(const CompiledStatement& cs, const TeamClass& cls, const Box& universe) {
     const Statement& st = *cs.statement;
-    if (!match_principal(st.principal, cls.provider).matched) {
+    const PrincipalMatch pm = match_principal(st.principal, cls.provider);
+    if (pm.unverified) {
+      ctx_.note("statement " + st.label() +
+                " admits Vercel tokens only through a wildcard principal; whether \"*\" admits web-identity callers is "
+                "unverified (semantics.md §1.7), and trustlint assumes it does");
+    }
+    if (!pm.matched) {
       if (cls.mode == IssuerMode::global || !cls.team.empty()) reason(st, "its Principal names no Vercel OIDC provider of this kind");
       return std::nullopt;
     }
