@@ -1,12 +1,14 @@
 // read_json: our own located JSON parser (RFC 8259, strict). nlohmann gives no locations, so
-// this parser keeps a Span for every value and key. It is iterative (an explicit stack of open
-// containers), so nesting depth costs heap, never C++ stack: 100,000 '[' end in TL007 at once.
+// this parser keeps a Span for every value and key; json_scan.cpp scans the scalar tokens.
+// It is iterative (an explicit stack of open containers), so nesting depth costs heap, never
+// C++ stack: 100,000 '[' end in TL007 at once.
 // Syntax errors are fatal (TL004, located where the parser stopped); duplicate keys (TL006) and
 // long strings (TL009) are reported and parsing goes on.
 #include <optional>
 #include <unordered_map>
 
 #include "source/diagnostic_sink.h"
+#include "source/json_scan.h"
 #include "source/read_tree.h"
 #include "source/utf8.h"
 
@@ -16,16 +18,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-constexpr long kHexInvalid = -1;
-constexpr long kHexTruncated = -2;  // the input ends before four hex digits, all present ones valid
 
 struct Frame {
   Node node;               // the array or object being built
@@ -51,7 +43,6 @@ class JsonParser {
   bool parse_key(State& state);
   bool parse_after_value(State& state);
   bool parse_string(std::string& out);
-  bool parse_escape(std::string& out, std::size_t string_start);
   bool parse_number(Node& out);
   bool parse_literal(Node& out);
   bool open_container(NodeKind kind, State& state);
@@ -59,7 +50,6 @@ class JsonParser {
   bool complete(Node node, State& state);
   bool count_node(std::size_t at);
   void check_length(const std::string& s, std::size_t begin);
-  long hex4(std::size_t at) const;
   void skip_whitespace();
   bool at_end() const { return pos_ >= text_.size(); }
   bool fail(const char* code, std::size_t at, std::string message, std::string note = {});
@@ -197,136 +187,20 @@ bool JsonParser::parse_after_value(State& state) {
 }
 
 bool JsonParser::parse_string(std::string& out) {
-  const std::size_t start = pos_++;
-  for (;;) {
-    const std::size_t run = pos_;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) break;
-      ++pos_;
-    }
-    out.append(text_.substr(run, pos_ - run));
-    if (at_end()) {
-      const Span s = file_.point(start);
-      return fail("TL004", pos_, "unexpected end of input inside a string",
-                  "the string starts at line " + std::to_string(s.line) + ", column " + std::to_string(s.col));
-    }
-    const char c = text_[pos_];
-    if (c == '"') {
-      ++pos_;
-      return true;
-    }
-    if (c == '\\') {
-      if (!parse_escape(out, start)) return false;
-      continue;
-    }
-    if (c == '\0') return fail("TL004", pos_, "NUL byte inside a string");
-    if (c == '\n' || c == '\r') {
-      return fail("TL004", pos_, "line break inside a string: a JSON string must end on its line (write \\n for a line break)");
-    }
-    return fail("TL004", pos_, "control character " + describe_code_point(static_cast<unsigned char>(c)) +
-                                   " inside a string: write it as an escape");
-  }
-}
-
-long JsonParser::hex4(std::size_t at) const {
-  long v = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (at + i >= text_.size()) return kHexTruncated;
-    const int h = hex_value(text_[at + i]);
-    if (h < 0) return kHexInvalid;
-    v = v * 16 + h;
-  }
-  return v;
-}
-
-bool JsonParser::parse_escape(std::string& out, std::size_t string_start) {
-  const std::size_t esc = pos_;
-  auto end_inside = [&] {
-    const Span s = file_.point(string_start);
-    return fail("TL004", text_.size(), "unexpected end of input inside a string",
-                "the string starts at line " + std::to_string(s.line) + ", column " + std::to_string(s.col));
-  };
-  if (esc + 1 >= text_.size()) return end_inside();
-  const char e = text_[esc + 1];
-  const char* simple = nullptr;
-  switch (e) {
-    case '"': simple = "\""; break;
-    case '\\': simple = "\\"; break;
-    case '/': simple = "/"; break;
-    case 'b': simple = "\b"; break;
-    case 'f': simple = "\f"; break;
-    case 'n': simple = "\n"; break;
-    case 'r': simple = "\r"; break;
-    case 't': simple = "\t"; break;
-    default: break;
-  }
-  if (simple != nullptr) {
-    out += simple;
-    pos_ += 2;
-    return true;
-  }
-  if (e != 'u') {
-    if (e > 0x20 && e < 0x7F) return fail("TL004", esc, std::string("invalid escape '\\") + e + "' in a string");
-    pos_ = esc + 1;
-    return fail("TL004", esc, "invalid escape: '\\' followed by " + found_here());
-  }
-  long cp = hex4(esc + 2);
-  if (cp == kHexTruncated) return end_inside();
-  if (cp == kHexInvalid) return fail("TL004", esc, "invalid \\u escape: expected four hex digits");
-  pos_ = esc + 6;
-  if (cp >= 0xDC00 && cp <= 0xDFFF) {
-    return fail("TL004", esc, "lone low surrogate \\u" + std::string(text_.substr(esc + 2, 4)) +
-                                  " (it must follow a high surrogate \\uD800–\\uDBFF)");
-  }
-  if (cp >= 0xD800 && cp <= 0xDBFF) {
-    // A high surrogate must be followed by an escaped low surrogate.
-    const std::size_t next = pos_;
-    const bool has_backslash = next < text_.size() && text_[next] == '\\';
-    if (next >= text_.size() || (has_backslash && next + 1 >= text_.size())) return end_inside();
-    long low = kHexInvalid;
-    if (has_backslash && text_[next + 1] == 'u') {
-      low = hex4(next + 2);
-      if (low == kHexTruncated) return end_inside();
-    }
-    if (low < 0xDC00 || low > 0xDFFF) {
-      return fail("TL004", esc, "lone high surrogate \\u" + std::string(text_.substr(esc + 2, 4)) +
-                                    " (a low surrogate \\uDC00–\\uDFFF must follow)");
-    }
-    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-    pos_ = next + 6;
-  }
-  append_utf8(out, static_cast<char32_t>(cp));
-  return true;
+  const std::size_t start = pos_;
+  JsonScanError error;
+  if (scan_json_string(text_, pos_, out, error)) return true;
+  if (!error.inside_string) return fail("TL004", error.at, std::move(error.message));
+  const Span s = file_.point(start);
+  return fail("TL004", error.at, std::move(error.message),
+              "the string starts at line " + std::to_string(s.line) + ", column " + std::to_string(s.col));
 }
 
 bool JsonParser::parse_number(Node& out) {
   const std::size_t start = pos_;
-  auto digits = [this] {
-    while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
-  };
-  auto need_digit = [this](const char* after) {
-    if (at_end()) return fail_end(std::string("a digit after ") + after);
-    return fail("TL004", pos_, "unexpected " + found_here() + ", expected a digit after " + after);
-  };
-  if (text_[pos_] == '-') ++pos_;
-  if (at_end() || !is_digit(text_[pos_])) return need_digit("'-'");
-  if (text_[pos_] == '0') {
-    ++pos_;
-    if (pos_ < text_.size() && is_digit(text_[pos_])) return fail("TL004", start, "numbers cannot have leading zeros in JSON");
-  } else {
-    digits();
-  }
-  if (pos_ < text_.size() && text_[pos_] == '.') {
-    ++pos_;
-    if (at_end() || !is_digit(text_[pos_])) return need_digit("'.'");
-    digits();
-  }
-  if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
-    ++pos_;
-    if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
-    if (at_end() || !is_digit(text_[pos_])) return need_digit("the exponent");
-    digits();
+  JsonScanError error;
+  if (!scan_json_number(text_, pos_, error)) {
+    return fail("TL004", error.at, std::move(error.message), error.at == text_.size() ? open_note() : std::string());
   }
   out.kind = NodeKind::number;
   out.text = std::string(text_.substr(start, pos_ - start));  // the spelling, at any length
@@ -434,12 +308,7 @@ bool JsonParser::fail_end(const std::string& expected) {
   return fail("TL004", text_.size(), "unexpected end of input, expected " + expected, open_note());
 }
 
-std::string JsonParser::found_here() const {
-  if (text_[pos_] == '\0') return "NUL byte";
-  const Utf8Char c = decode_utf8(text_, pos_);
-  if (c.problem != nullptr) return "byte that is not UTF-8";
-  return describe_code_point(c.code_point);
-}
+std::string JsonParser::found_here() const { return describe_json_char(text_, pos_); }
 
 std::string JsonParser::open_note() const {
   if (stack_.empty()) return {};

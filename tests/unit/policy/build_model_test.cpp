@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "trustlint/engine.h"
 
@@ -39,6 +40,23 @@ const Diagnostic* find(const Diagnostics& ds, const char* code) {
   return nullptr;
 }
 
+void check_rows(const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    CAPTURE(row.json);
+    auto r = load_policy_text(row.json, "t.json");
+    const Diagnostic* d = find(r.diagnostics(), row.code);
+    REQUIRE_MESSAGE(d != nullptr, "no ", row.code);
+    CHECK(d->span.file == "t.json");
+    CHECK(d->span.line == row.line);
+    CHECK(d->span.col == row.col);
+    CHECK(d->severity == row.severity);
+    CHECK_MESSAGE(d->message.find(row.message) != std::string::npos, d->message);
+    // A value whenever the root is an object; ok() only without errors.
+    CHECK(r.has_value() == (std::string(row.code) != "TL020"));
+    if (row.severity != Severity::error && r.has_value()) CHECK(r.ok() == !has_errors(r.diagnostics()));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("policy::build_model a well-formed Vercel trust policy has no diagnostics") {
@@ -50,9 +68,8 @@ TEST_CASE("policy::build_model a well-formed Vercel trust policy has no diagnost
   CHECK(r.diagnostics().empty());
 }
 
-TEST_CASE("policy::build_model reports every grammar diagnostic at its place") {
-  const Row rows[] = {
-      // Document level (§1.1-1.4).
+TEST_CASE("policy::build_model document and Statement shape (§1.1, §1.4)") {
+  check_rows({
       {"[1]", "TL020", 1, 1, "must be a JSON object, found an array"},
       {"\"policy\"", "TL020", 1, 1, "found a string"},
       {R"({"Version":"2012-10-17","Statment":[]})", "TL021", 1, 25, "unknown top-level key \"Statment\"; did you mean \"Statement\"?"},
@@ -62,13 +79,21 @@ TEST_CASE("policy::build_model reports every grammar diagnostic at its place") {
       {R"({"Version":"2012-10-17","Statement":"x"})", "TL025", 1, 37, "Statement must be an object or an array of objects"},
       {R"({"Version":"2012-10-17","Statement":[)" + kStatement + ",1]}", "TL025", 1, static_cast<std::uint32_t>(38 + kStatement.size() + 1),
        "statement #2 must be an object, found a number"},
-      // Version (§1.2), Id (§1.3).
+  });
+}
+
+TEST_CASE("policy::build_model Version and Id (§1.2, §1.3)") {
+  check_rows({
       {R"({"Statement":)" + kStatement + "}", "TL026", 1, 1, "policy variables", Severity::warning},
       {R"({"Version":"2008-10-17","Statement":)" + kStatement + "}", "TL027", 1, 12, "2008-10-17", Severity::warning},
       {R"({"Version":"2012-10-18","Statement":)" + kStatement + "}", "TL028", 1, 12, "invalid Version \"2012-10-18\""},
       {R"({"Version":20121017,"Statement":)" + kStatement + "}", "TL028", 1, 12, "invalid Version a number"},
       {R"({"Version":"2012-10-17","Id":5,"Statement":)" + kStatement + "}", "TL029", 1, 30, "Id must be a string"},
-      // Statement keys, Sid (§1.5), Effect (§1.6).
+  });
+}
+
+TEST_CASE("policy::build_model statement keys, Sid and Effect (§1.5, §1.6)") {
+  check_rows({
       {st(R"("Efect":"Allow")", kP + "," + kA), "TL022", 2, 1, "unknown statement key \"Efect\"; did you mean \"Effect\"?"},
       {st(R"("principal":{"AWS":"x"})", kE + "," + kP + "," + kA), "TL022", 2, 1, "did you mean \"Principal\"?"},
       {st(R"("Sid":5)"), "TL030", 2, 7, "Sid must be a string"},
@@ -82,7 +107,11 @@ TEST_CASE("policy::build_model reports every grammar diagnostic at its place") {
        "found \"allow\" (Effect is case-sensitive); did you mean \"Allow\"?"},
       {st(R"("Effect":"Alow")", kP + "," + kA), "TL035", 2, 10, "did you mean \"Allow\"?"},
       {st(R"("Effect":true)", kP + "," + kA), "TL035", 2, 10, "found a boolean"},
-      // Principal (§1.7).
+  });
+}
+
+TEST_CASE("policy::build_model Principal and NotPrincipal (§1.7, §3.8)") {
+  check_rows({
       {st(kE, kA), "TL036", 1, 38, "has no Principal"},
       {st(R"("Sid":"S1")", kE + "," + kA), "TL036", 1, 38, "statement S1 has no Principal"},
       {st(R"("NotPrincipal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com/acme"})", kE + "," + kA),
@@ -124,7 +153,11 @@ TEST_CASE("policy::build_model reports every grammar diagnostic at its place") {
        "sts:AssumeRoleWithWebIdentity cannot be used by the SAML provider"},
       {st(R"("Principal":{"Federated":"accounts.google.com"})", kE + R"(,"Action":["sts:AssumeRoleWithSAML"])"), "TL044", 3, 28,
        "sts:AssumeRoleWithSAML cannot be used by the web-identity provider \"accounts.google.com\""},
-      // Action (§1.8), Resource (§1.9).
+  });
+}
+
+TEST_CASE("policy::build_model Action and Resource (§1.8, §1.9)") {
+  check_rows({
       {st(kE, kP), "TL045", 1, 38, "has no Action"},
       {st(R"("NotAction":"sts:TagSession")"), "TL046", 2, 1, "both Action and NotAction"},
       {st(R"("Action":"sts AssumeRole")", kE + "," + kP), "TL047", 2, 10, "malformed action \"sts AssumeRole\""},
@@ -135,7 +168,11 @@ TEST_CASE("policy::build_model reports every grammar diagnostic at its place") {
       {st(R"("Action":[])", kE + "," + kP), "TL047", 2, 10, "Action is an empty array"},
       {st(R"("Resource":"*")"), "TL048", 2, 1, "Resource is not allowed in role trust policies"},
       {st(R"("NotResource":["*"])"), "TL048", 2, 1, "NotResource is not allowed"},
-      // Condition (§1.10).
+  });
+}
+
+TEST_CASE("policy::build_model Condition (§1.10)") {
+  check_rows({
       {st(R"("Condition":"x")"), "TL049", 2, 13, "Condition must be an object of operators, found a string"},
       {st(R"("Condition":{"oidc.vercel.com/acme:sub":"owner:acme"})"), "TL049", 2, 14,
        "Condition is missing the operator level: \"oidc.vercel.com/acme:sub\" is not an operator"},
@@ -157,30 +194,24 @@ TEST_CASE("policy::build_model reports every grammar diagnostic at its place") {
       {st(R"("Condition":{})"), "TL054", 2, 13, "empty Condition object", Severity::note},
       {st(R"("Condition":{"StringEquals":{}})"), "TL054", 2, 29, "empty StringEquals block", Severity::note},
       {st(R"("Condition":{"StringEquals":{"k":[]}})"), "TL055", 2, 34, "empty value array of \"k\"", Severity::warning},
-      // Reader diagnostics come through too.
+  });
+}
+
+TEST_CASE("policy::build_model reader diagnostics come through: duplicate keys (§1.1)") {
+  check_rows({
       {st(R"("Effect":"Deny")"), "TL006", 3, 1, "duplicate key \"Effect\" (first at line 2, column 1)"},
-      // Characters IAM does not accept (§1.1): raw, escaped, and in a key.
+  });
+}
+
+TEST_CASE("policy::build_model characters IAM does not accept, raw, escaped and in keys (§1.1)") {
+  check_rows({
       {st(R"("Sid":"a’b")"), "TL059", 2, 9, "character U+2019 is not allowed in an IAM policy document"},
       {st(R"("Sid":"a\u2019b")"), "TL059", 2, 9, "character U+2019"},
       {st(R"("Sid":"a\ud83d\ude00")"), "TL059", 2, 9, "character U+1F600"},
       {st(R"("Sid":"a\u0001")"), "TL059", 2, 9, "character U+0001"},
       {st(R"("Sid":"a\fb")"), "TL059", 2, 9, "character U+000C"},
       {st(R"("Condition":{"StringEquals":{"k€":"v"}})"), "TL059", 2, 32, "character U+20AC"},
-  };
-  for (const Row& row : rows) {
-    CAPTURE(row.json);
-    auto r = load_policy_text(row.json, "t.json");
-    const Diagnostic* d = find(r.diagnostics(), row.code);
-    REQUIRE_MESSAGE(d != nullptr, "no ", row.code);
-    CHECK(d->span.file == "t.json");
-    CHECK(d->span.line == row.line);
-    CHECK(d->span.col == row.col);
-    CHECK(d->severity == row.severity);
-    CHECK_MESSAGE(d->message.find(row.message) != std::string::npos, d->message);
-    // A value whenever the root is an object; ok() only without errors.
-    CHECK(r.has_value() == (std::string(row.code) != "TL020"));
-    if (row.severity != Severity::error && r.has_value()) CHECK(r.ok() == !has_errors(r.diagnostics()));
-  }
+  });
 }
 
 TEST_CASE("policy::build_model operator IfExists is accepted everywhere but on Null (§1.10)") {
