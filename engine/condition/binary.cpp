@@ -1,6 +1,8 @@
 // BinaryEquals: base64 decoding and byte comparison.
 #include "condition/binary.h"
 
+#include <cstdint>
+
 #include "condition/text.h"
 #include "condition/value_set.h"
 

@@ -1,7 +1,8 @@
 // IAM's wildcard matching (StringLike, ArnLike, Action): `*` matches any run of characters
 // (including none, including ':' '/' and newlines), `?` exactly one character (code point);
 // everything else is literal, the whole value must match (semantics.md §2.5).
-// Linear time in the text whatever the pattern (RE2 underneath): a thousand `*` cannot blow up.
+// Linear time in the text whatever the pattern: RE2 underneath, and a bit-parallel NFA
+// (glob_nfa.h) where RE2 declines or would thrash, so a thousand `*` cannot blow up.
 // Immutable after construction; matches() is safe to call from several threads.
 #pragma once
 
