@@ -81,7 +81,8 @@ class Dfa {
 
 // The union of globs equal to L(a) ∩ L(b) over the alphabet (each result a glob in IAM syntax),
 // simplified (no glob in the result is contained in another). nullopt when more than
-// max_globs would be needed.
+// max_globs would be needed, or when the search for them exceeds a fixed work limit (about a
+// tenth of a second; long patterns with many wildcards): then describe the set with a Dfa.
 std::optional<std::vector<std::string>> glob_intersection(std::string_view a, std::string_view b,
                                                           const Alphabet& alphabet,
                                                           std::size_t max_globs = 64);

@@ -53,26 +53,52 @@ std::vector<Move> moves_from(const std::string& a, const std::string& b, std::ui
 
 // Whether every string matching g1 matches g2, judged on the patterns alone (sound, not
 // complete: g2's '*' may absorb any tokens of g1, its '?' one non-star token, literals equal).
-bool covers(const std::string& g2, const std::string& g1) {
-  const std::size_t n2 = g2.size(), n1 = g1.size();
-  // row[j] = g2[i..] covers g1[j..], computed for i = n2 down to 0.
-  std::vector<char> row(n1 + 1, 0), next(n1 + 1, 0);
-  row[n1] = 1;
-  for (std::size_t i = n2; i-- > 0;) {
-    next.swap(row);  // next = row of i + 1
-    for (std::size_t j = n1 + 1; j-- > 0;) {
-      if (g2[i] == '*') {
-        row[j] = next[j] || (j < n1 && row[j + 1]);
-      } else if (j == n1) {
-        row[j] = 0;
-      } else if (g2[i] == '?') {
-        row[j] = g1[j] != '*' && next[j + 1];
+// Simulates g2 over g1's tokens, keeping the g1 positions reachable so far; adds its steps to
+// `work`.
+class Covers {
+ public:
+  explicit Covers(std::size_t& work) : work_(work) {}
+
+  bool operator()(const std::string& g2, const std::string& g1) {
+    const auto n1 = static_cast<std::uint32_t>(g1.size());
+    at_.assign(1, 0);  // INVARIANT: sorted; g2[0..i) covers g1[0..j) for each j in at_
+    for (char t : g2) {
+      next_.clear();
+      if (t == '*') {
+        for (std::uint32_t j = at_[0]; j <= n1; ++j) next_.push_back(j);
       } else {
-        row[j] = g1[j] == g2[i] && next[j + 1];
+        for (std::uint32_t j : at_) {
+          if (j < n1 && (t == '?' ? g1[j] != '*' : g1[j] == t)) next_.push_back(j + 1);
+        }
       }
+      work_ += at_.size() + 1;
+      at_.swap(next_);
+      if (at_.empty()) return false;
+    }
+    return at_.back() == n1;
+  }
+
+ private:
+  std::size_t& work_;
+  std::vector<std::uint32_t> at_, next_;
+};
+
+// A few members of glob g: each '?' and '*' filled with the first or the last symbol, and '*'
+// also with nothing. REQUIRES: every literal of g and at least one symbol in the alphabet.
+std::vector<std::string> sample_members(const std::string& g, const Alphabet& alphabet) {
+  std::vector<std::string> out;
+  if (alphabet.size() == 0) return out;
+  for (char fill : {alphabet.at(0), alphabet.at(alphabet.size() - 1)}) {
+    for (bool star_empty : {true, false}) {
+      std::string s;
+      for (char c : g) {
+        if (c == '?' || (c == '*' && !star_empty)) s.push_back(fill);
+        else if (c != '*') s.push_back(c);
+      }
+      out.push_back(std::move(s));
     }
   }
-  return row[0] != 0;
+  return out;
 }
 
 void dedupe(std::vector<std::string>& globs) {
@@ -107,8 +133,13 @@ std::optional<std::vector<std::string>> glob_intersection(std::string_view a_in,
                                                           std::size_t max_globs) {
   const std::string a = collapse_stars(a_in), b = collapse_stars(b_in);
   const std::size_t m = a.size(), n = b.size(), width = n + 1;
-  // A node holding more globs than this (after pruning) makes the answer "too many".
+  // A node holding more globs than this (after pruning) makes the answer "too many", and so does
+  // a walk that costs more than kWorkLimit steps (characters written plus containment steps,
+  // about a tenth of a second): long patterns whose intersection needs many globs.
   const std::size_t node_cap = std::max<std::size_t>(4 * max_globs, 16);
+  constexpr std::size_t kWorkLimit = std::size_t{1} << 25;
+  std::size_t work = 0;
+  Covers covers(work);
   auto node = [width](std::size_t i, std::size_t j) { return i * width + j; };
 
   std::vector<char> reachable((m + 1) * width, 0);
@@ -121,54 +152,53 @@ std::optional<std::vector<std::string>> glob_intersection(std::string_view a_in,
   }
 
   // Successors have larger (i, j), so walking both indices downwards sees them first.
-  struct Globs {
-    std::vector<std::string> globs;
-    bool overflow = false;
-  };
-  std::unordered_map<std::size_t, Globs> from;
+  // INVARIANT: from[node] holds the pruned globs of the paths node → (m, n).
+  std::unordered_map<std::size_t, std::vector<std::string>> from;
   for (std::uint32_t i = static_cast<std::uint32_t>(m) + 1; i-- > 0;) {
     for (std::uint32_t j = static_cast<std::uint32_t>(n) + 1; j-- > 0;) {
       if (!reachable[node(i, j)]) continue;
-      Globs here;
-      if (i == m && j == n) here.globs.push_back("");
+      std::vector<std::string> here;
+      if (i == m && j == n) here.push_back("");
       for (const Move& mv : moves_from(a, b, i, j)) {
         if (mv.emits && mv.emit != '*' &&
-            (mv.emit == '?' ? alphabet.size() == 0 : alphabet.index(static_cast<unsigned char>(mv.emit)) < 0)) {
+            (mv.emit == '?' ? alphabet.size() == 0
+                            : alphabet.index(static_cast<unsigned char>(mv.emit)) < 0)) {
           continue;  // the glob would need a character outside the alphabet
         }
-        const Globs& there = from[node(mv.i, mv.j)];
-        here.overflow = here.overflow || there.overflow;
-        for (const std::string& g : there.globs) {
+        for (const std::string& g : from[node(mv.i, mv.j)]) {
+          work += g.size() + 1;
           if (!mv.emits || (mv.emit == '*' && !g.empty() && g[0] == '*')) {
-            here.globs.push_back(g);
+            here.push_back(g);
           } else {
-            here.globs.push_back(mv.emit + g);
+            here.push_back(mv.emit + g);
           }
         }
       }
-      dedupe(here.globs);
-      prune(here.globs, [&here](std::size_t o, std::size_t in) {
-        return covers(here.globs[o], here.globs[in]);
-      });
-      if (here.globs.size() > node_cap) {
-        here.overflow = true;
-        here.globs.clear();
-      }
+      dedupe(here);
+      prune(here, [&](std::size_t o, std::size_t in) { return covers(here[o], here[in]); });
+      if (here.size() > node_cap || work > kWorkLimit) return std::nullopt;
       from[node(i, j)] = std::move(here);
     }
   }
 
-  Globs& root = from[0];
-  if (root.overflow) return std::nullopt;
-  // Exact containment over the alphabet (e.g. "?" ⊇ "a" only when the alphabet is {a}).
-  std::vector<std::string>& globs = root.globs;
+  // Exact containment over the alphabet (e.g. "?" ⊇ "a" only when the alphabet is {a}), after
+  // two cheap filters: the syntactic check, and a few members of the inner glob that the outer
+  // must contain.
+  std::vector<std::string>& globs = from[0];
   std::vector<Dfa> dfas;
+  std::vector<std::vector<std::string>> members;
   StateBudget budget;
-  for (const std::string& g : globs) dfas.push_back(Dfa::glob(g, alphabet, budget));
+  for (const std::string& g : globs) {
+    dfas.push_back(Dfa::glob(g, alphabet, budget));
+    members.push_back(sample_members(g, alphabet));
+  }
   if (budget.exceeded) dfas.clear();  // keep the syntactic pruning only
   prune(globs, [&](std::size_t o, std::size_t in) {
     if (covers(globs[o], globs[in])) return true;
     if (dfas.empty()) return false;
+    for (const std::string& s : members[in]) {
+      if (!dfas[o].contains(s)) return false;
+    }
     StateBudget b;
     return dfas[in].subset_of(dfas[o], b);
   });

@@ -107,6 +107,10 @@ TEST_CASE("prove::glob_intersection gives up past max_globs") {
   check_answer(*some, "*a*b*", "*b*a*", kVercel);
   CHECK(glob_intersection("*a*b*", "*b*a*", kVercel, 1) == std::nullopt);
   CHECK(glob_intersection("*a*b*", "*b*a*", kVercel, some->size()) == some);
+  // Hostile sizes end quickly: ~200 globs would be needed here.
+  CHECK(glob_intersection(std::string(200, '?') + "*", "*" + std::string(150, 'a') + "*",
+                          kVercel) == std::nullopt);
+  CHECK(glob_intersection("*a*b*c*d*e*f*", "*f*e*d*c*b*a*", kVercel) == std::nullopt);
 }
 
 TEST_CASE("prove::glob_for_literal") {
