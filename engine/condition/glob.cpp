@@ -126,7 +126,8 @@ bool GlobMatcher::matches(std::string_view text) const {
 }
 
 bool glob_match(std::string_view pattern, std::string_view text, bool ignore_case) {
-  return GlobMatcher(pattern, ignore_case).matches(text);
+  // One-off matches skip RE2's compilation: the bit-parallel NFA is linear and cheap to build.
+  return glob_match(parse_glob(pattern), text, ignore_case);
 }
 
 bool glob_match(const GlobPieces& pieces, std::string_view text, bool ignore_case) {

@@ -62,11 +62,11 @@ class Prover {
       const SegmentDomain& d = ctx_.domains[kTeam];
       if (!d.valid(t)) continue;  // a name no Vercel team can have: its keys are never present
       solve({IssuerMode::team, t, ctx_.profile.provider_name(IssuerMode::team, t)},
-            ctx_.only(kTeam, ValueSet::of_globs(d, {t}, ctx_.budget)), parts);
+            ctx_.only(kTeam, ValueSet::of_globs(d, {t})), parts);
     }
     ValueSet others = ValueSet::all(ctx_.domains[kTeam]);
     if (!teams.empty()) {
-      auto rest = others.minus(ValueSet::of_globs(ctx_.domains[kTeam], teams, ctx_.budget), ctx_.budget);
+      auto rest = others.minus(ValueSet::of_globs(ctx_.domains[kTeam], teams));
       if (rest.empty()) return parts;
       others = rest.front();
     }

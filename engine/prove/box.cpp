@@ -18,10 +18,10 @@ bool Box::contains(const std::vector<std::string>& values) const {
   return true;
 }
 
-std::optional<Box> intersect(const Box& a, const Box& b, StateBudget& budget) {
+std::optional<Box> intersect(const Box& a, const Box& b) {
   Box out;
   for (std::size_t i = 0; i < a.dims.size(); ++i) {
-    ValueSet v = a.dims[i].intersect(b.dims[i], budget);
+    ValueSet v = a.dims[i].intersect(b.dims[i]);
     if (v.empty()) return std::nullopt;
     out.dims.push_back(std::move(v));
   }
@@ -32,7 +32,7 @@ BoxSet intersect(const BoxSet& a, const BoxSet& b, StateBudget& budget) {
   BoxSet out;
   for (const auto& x : a) {
     for (const auto& y : b) {
-      if (auto z = intersect(x, y, budget)) out.push_back(std::move(*z));
+      if (auto z = intersect(x, y)) out.push_back(std::move(*z));
       if (budget.exceeded) return out;
     }
   }
@@ -40,24 +40,24 @@ BoxSet intersect(const BoxSet& a, const BoxSet& b, StateBudget& budget) {
   return out;
 }
 
-bool subset_of(const Box& a, const Box& b, StateBudget& budget) {
+bool subset_of(const Box& a, const Box& b) {
   for (std::size_t i = 0; i < a.dims.size(); ++i) {
-    if (!a.dims[i].subset_of(b.dims[i], budget)) return false;
+    if (!a.dims[i].subset_of(b.dims[i])) return false;
   }
   return true;
 }
 
 BoxSet minus(const Box& a, const Box& b, StateBudget& budget) {
-  if (subset_of(a, b, budget)) return {};
+  if (subset_of(a, b)) return {};
   BoxSet out;
   Box prefix = a;  // dims before i hold A∩B, from i on hold A
   for (std::size_t i = 0; i < a.dims.size(); ++i) {
-    for (auto& part : a.dims[i].minus(b.dims[i], budget)) {
+    for (auto& part : a.dims[i].minus(b.dims[i])) {
       Box piece = prefix;
       piece.dims[i] = std::move(part);
       if (!piece.empty()) out.push_back(std::move(piece));
     }
-    ValueSet both = a.dims[i].intersect(b.dims[i], budget);
+    ValueSet both = a.dims[i].intersect(b.dims[i]);
     if (both.empty()) {
       // A and B are disjoint: A − B = A.
       return BoxSet{a};
@@ -89,7 +89,7 @@ void tidy(BoxSet& boxes, StateBudget& budget) {
     for (std::size_t i = 0; i < boxes.size() && !changed; ++i) {
       for (std::size_t j = 0; j < boxes.size() && !changed; ++j) {
         if (i == j) continue;
-        if (subset_of(boxes[i], boxes[j], budget)) {
+        if (subset_of(boxes[i], boxes[j])) {
           boxes.erase(boxes.begin() + static_cast<std::ptrdiff_t>(i));
           changed = true;
           break;
@@ -97,13 +97,13 @@ void tidy(BoxSet& boxes, StateBudget& budget) {
         // Merge when all dimensions but one are the same.
         std::size_t differing = 0, where = 0;
         for (std::size_t k = 0; k < boxes[i].dims.size() && differing < 2; ++k) {
-          if (!boxes[i].dims[k].same_as(boxes[j].dims[k], budget)) {
+          if (!boxes[i].dims[k].same_as(boxes[j].dims[k])) {
             ++differing;
             where = k;
           }
         }
         if (differing == 1) {
-          if (auto merged = boxes[i].dims[where].merge(boxes[j].dims[where], budget)) {
+          if (auto merged = boxes[i].dims[where].merge(boxes[j].dims[where])) {
             boxes[i].dims[where] = std::move(*merged);
             boxes.erase(boxes.begin() + static_cast<std::ptrdiff_t>(j));
             changed = true;

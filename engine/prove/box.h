@@ -20,12 +20,12 @@ struct Box {
 using BoxSet = std::vector<Box>;
 
 // REQUIRES: all boxes have the same dimensions in the same order.
-std::optional<Box> intersect(const Box& a, const Box& b, StateBudget& budget);
+std::optional<Box> intersect(const Box& a, const Box& b);
 BoxSet intersect(const BoxSet& a, const BoxSet& b, StateBudget& budget);
 // a − b as a union of boxes.
 BoxSet minus(const Box& a, const Box& b, StateBudget& budget);
 BoxSet minus(const BoxSet& a, const BoxSet& b, StateBudget& budget);
-bool subset_of(const Box& a, const Box& b, StateBudget& budget);
+bool subset_of(const Box& a, const Box& b);
 // Drops boxes contained in another and merges boxes that differ in one dimension only.
 void tidy(BoxSet& boxes, StateBudget& budget);
 

@@ -74,7 +74,7 @@ std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, co
 BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob) {
   BoxSet out;
   if (kind == KeyKind::aud && ctx.options.any_audience) {
-    out.push_back(ctx.only(kAudience, ValueSet::of_globs(ctx.domains[kAudience], {glob}, ctx.budget)));
+    out.push_back(ctx.only(kAudience, ValueSet::of_globs(ctx.domains[kAudience], {glob})));
     return out;
   }
   const auto& pieces = kind == KeyKind::sub ? ctx.sub_pieces : ctx.aud_pieces;
@@ -89,7 +89,7 @@ BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob) {
     for (const auto& piece : pieces) {
       if (!piece.is_segment) continue;
       const std::size_t d = piece.text == "team" ? kTeam : piece.text == "project" ? kProject : kEnvironment;
-      b.dims[d] = b.dims[d].intersect(ValueSet::of_globs(ctx.domains[d], std::move(product[factor++]), ctx.budget), ctx.budget);
+      b.dims[d] = b.dims[d].intersect(ValueSet::of_globs(ctx.domains[d], std::move(product[factor++])));
     }
     if (!b.empty()) out.push_back(std::move(b));
   }

@@ -70,6 +70,9 @@ AllowedSet describe_parts(ProverContext& ctx, const CompiledPolicy& policy, std:
       }
     }
     tidy(boxes, ctx.budget);
+    for (auto& b : boxes) {
+      for (auto& d : b.dims) d.simplify();
+    }
     for (auto& b : boxes) tidied.push_back({grouped[i].mode, std::move(b), grouped[i].extras});
   }
 

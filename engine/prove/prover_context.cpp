@@ -9,13 +9,13 @@ ProverContext::ProverContext(const ProviderProfile& p, const WhoOptions& o) : pr
   budget.max_states = o.limits.max_automaton_states;
   for (const char* name : {"team", "project", "environment"}) {
     const SegmentSpec* spec = p.segment(name);
-    domains.push_back(spec ? SegmentDomain::from_spec(*spec, budget) : SegmentDomain::free_text(name, ""));
+    domains.push_back(spec ? SegmentDomain::from_spec(*spec, budget) : SegmentDomain::free_text(name, budget));
   }
   domains[kTeam].preferred_examples = {"other-team", "acme", "team"};
   domains[kProject].preferred_examples = {"web", "api", "other-project"};
   domains[kEnvironment].preferred_examples = {"staging"};
   if (o.any_audience) {
-    domains.push_back(SegmentDomain::free_text("audience", ""));
+    domains.push_back(SegmentDomain::free_text("audience", budget));
     domains[kAudience].preferred_examples = {"sts.amazonaws.com"};
   }
   sub_pieces = parse_template(p.sub_template);

@@ -1,18 +1,10 @@
-// ValueSet operations: every change to the description is mirrored on the Dfa.
+// ValueSet operations on descriptions; automata only when a question needs them.
 #include "prove/value_set.h"
 
 #include <algorithm>
 
-#include "condition/glob.h"
-
 namespace trustlint::internal {
 namespace {
-
-Dfa union_of(const SegmentDomain& d, const std::vector<std::string>& globs, StateBudget& budget) {
-  Dfa out = Dfa::nothing(d.alphabet);
-  for (const auto& g : globs) out = out.unite(Dfa::glob(g, d.alphabet, budget), budget);
-  return out;
-}
 
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
@@ -21,15 +13,17 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 bool has_wildcard(std::string_view g) { return g.find_first_of("*?") != std::string_view::npos; }
 
 // The globs whose union is L(a) ∩ L(b) within the domain; sets budget.exceeded if too many.
-std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::string& a, const std::string& b,
-                                         StateBudget& budget) {
+std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::string& a, const std::string& b) {
   if (a == b) return {a};
-  if (!has_wildcard(a)) return glob_match(b, a) ? std::vector<std::string>{a} : std::vector<std::string>{};
-  if (!has_wildcard(b)) return glob_match(a, b) ? std::vector<std::string>{b} : std::vector<std::string>{};
-  const Dfa da = Dfa::glob(a, d.alphabet, budget).intersect(d.domain, budget);
-  const Dfa db = Dfa::glob(b, d.alphabet, budget).intersect(d.domain, budget);
-  if (da.subset_of(db, budget)) return {a};
-  if (db.subset_of(da, budget)) return {b};
+  if (!has_wildcard(a)) return glob_matches(b, a) ? std::vector<std::string>{a} : std::vector<std::string>{};
+  if (!has_wildcard(b)) return glob_matches(a, b) ? std::vector<std::string>{b} : std::vector<std::string>{};
+  if (a == "*") return {b};
+  if (b == "*") return {a};
+  StateBudget& budget = *d.budget;
+  const Dfa& da = d.glob_dfa(a);
+  const Dfa& db = d.glob_dfa(b);
+  if (!d.nonempty(da.minus(db, budget))) return {a};
+  if (!d.nonempty(db.minus(da, budget))) return {b};
   auto globs = glob_intersection(a, b, d.alphabet);
   if (!globs) {
     budget.exceeded = true;
@@ -39,11 +33,11 @@ std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::stri
 }
 
 std::vector<std::string> intersect_lists(const SegmentDomain& d, const std::vector<std::string>& a,
-                                         const std::vector<std::string>& b, StateBudget& budget) {
+                                         const std::vector<std::string>& b) {
   std::vector<std::string> out;
   for (const auto& x : a) {
     for (const auto& y : b) {
-      for (auto& g : intersect_globs(d, x, y, budget)) add_unique(out, g);
+      for (auto& g : intersect_globs(d, x, y)) add_unique(out, g);
     }
   }
   return out;
@@ -51,29 +45,53 @@ std::vector<std::string> intersect_lists(const SegmentDomain& d, const std::vect
 
 }  // namespace
 
+bool glob_matches(std::string_view p, std::string_view t) {
+  // Greedy two-pointer match with one backtrack point per star: exact for '*' and '?'.
+  std::size_t pi = 0, ti = 0, star = std::string_view::npos, mark = 0;
+  while (ti < t.size()) {
+    if (pi < p.size() && (p[pi] == '?' || p[pi] == t[ti])) {
+      ++pi;
+      ++ti;
+    } else if (pi < p.size() && p[pi] == '*') {
+      star = pi++;
+      mark = ti;
+    } else if (star != std::string_view::npos) {
+      pi = star + 1;
+      ti = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
+// ---- SegmentDomain --------------------------------------------------------------------------
+
 SegmentDomain SegmentDomain::from_spec(const SegmentSpec& spec, StateBudget& budget) {
   SegmentDomain d;
   d.name = spec.name;
   d.alphabet = Alphabet(spec.alphabet);
-  d.domain = Dfa::length_between(std::max<std::size_t>(spec.min_length, 0), 0, d.alphabet);
+  d.domain = Dfa::length_between(spec.min_length, 0, d.alphabet);
   for (const auto& bad : spec.forbidden_substrings) {
     d.domain = d.domain.intersect(Dfa::without_substring(bad, d.alphabet), budget);
   }
   d.max_length = spec.max_length;
   d.known_values = spec.known_values;
+  d.budget = &budget;
   return d;
 }
 
-SegmentDomain SegmentDomain::free_text(std::string name, std::string_view extra_chars) {
+SegmentDomain SegmentDomain::free_text(std::string name, StateBudget& budget) {
   SegmentDomain d;
   d.name = std::move(name);
   std::string chars = "abcdefghijklmnopqrstuvwxyz0123456789-._~:/ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  for (char c = 0x21; c < 0x7f; ++c) chars.push_back(c);
-  chars.append(extra_chars);
-  chars.erase(std::remove_if(chars.begin(), chars.end(), [](char c) { return c == '*' || c == '?'; }), chars.end());
-  chars += "*?";  // last: allowed in values, never preferred in examples
+  for (char c = 0x21; c < 0x7f; ++c) {
+    if (c != '*' && c != '?') chars.push_back(c);
+  }
   d.alphabet = Alphabet(chars);
   d.domain = Dfa::length_between(1, 0, d.alphabet);
+  d.budget = &budget;
   return d;
 }
 
@@ -86,121 +104,172 @@ bool SegmentDomain::valid(std::string_view value) const {
   return (max_length == 0 || value.size() <= max_length) && alphabet.contains(value) && domain.contains(value);
 }
 
-ValueSet ValueSet::all(const SegmentDomain& domain) { return ValueSet(&domain, {"*"}, {}, domain.domain); }
-
-ValueSet ValueSet::of_globs(const SegmentDomain& domain, std::vector<std::string> globs, StateBudget& budget) {
-  Dfa dfa = union_of(domain, globs, budget).intersect(domain.domain, budget);
-  ValueSet v(&domain, std::move(globs), {}, std::move(dfa));
-  v.simplify(budget);
-  return v;
+const Dfa& SegmentDomain::glob_dfa(const std::string& glob) const {
+  auto it = cache_.find(glob);
+  if (it == cache_.end()) {
+    it = cache_.emplace(glob, Dfa::glob(glob, alphabet, *budget).intersect(domain, *budget)).first;
+  }
+  return it->second;
 }
 
-bool ValueSet::subset_of(const ValueSet& o, StateBudget& budget) const {
-  return !domain_->nonempty(dfa_.minus(o.dfa_, budget));
+Dfa SegmentDomain::union_dfa(const std::vector<std::string>& globs) const {
+  if (globs.empty()) return Dfa::nothing(alphabet);
+  Dfa out = glob_dfa(globs.front());
+  for (std::size_t i = 1; i < globs.size(); ++i) out = out.unite(glob_dfa(globs[i]), *budget);
+  return out;
 }
 
-bool ValueSet::same_as(const ValueSet& o, StateBudget& budget) const { return subset_of(o, budget) && o.subset_of(*this, budget); }
+// ---- ValueSet -------------------------------------------------------------------------------
 
-bool ValueSet::is_all(StateBudget& budget) const { return !domain_->nonempty(domain_->domain.minus(dfa_, budget)); }
+ValueSet::ValueSet(const SegmentDomain* d, std::vector<std::string> m, std::vector<std::string> e)
+    : domain_(d), match_(std::move(m)), except_(std::move(e)) {
+  finite_ = std::none_of(match_.begin(), match_.end(), [](const std::string& g) { return has_wildcard(g); });
+  if (finite_) {
+    // A finite set: keep the valid names that no except removes, and no except list.
+    std::vector<std::string> names;
+    for (const auto& n : match_) {
+      const bool removed = std::any_of(except_.begin(), except_.end(), [&](const std::string& e) { return glob_matches(e, n); });
+      if (!removed && domain_->valid(n)) add_unique(names, n);
+    }
+    match_ = std::move(names);
+    except_.clear();
+  }
+}
 
-ValueSet ValueSet::intersect(const ValueSet& o, StateBudget& budget) const {
+ValueSet ValueSet::all(const SegmentDomain& domain) { return ValueSet(&domain, {"*"}, {}); }
+
+ValueSet ValueSet::of_globs(const SegmentDomain& domain, std::vector<std::string> globs) {
+  return ValueSet(&domain, std::move(globs), {});
+}
+
+const Dfa& ValueSet::dfa() const {
+  if (!dfa_) dfa_ = domain_->union_dfa(match_).minus(domain_->union_dfa(except_), *domain_->budget);
+  return *dfa_;
+}
+
+bool ValueSet::empty() const {
+  if (finite_) return match_.empty();
+  return !domain_->nonempty(dfa());
+}
+
+bool ValueSet::contains(std::string_view value) const {
+  if (!domain_->valid(value)) return false;
+  const auto hit = [&](const std::string& g) { return glob_matches(g, value); };
+  return std::any_of(match_.begin(), match_.end(), hit) && std::none_of(except_.begin(), except_.end(), hit);
+}
+
+bool ValueSet::subset_of(const ValueSet& o) const {
+  if (finite_) return std::all_of(match_.begin(), match_.end(), [&](const std::string& n) { return o.contains(n); });
+  if (o.match_.size() == 1 && o.match_[0] == "*" && o.except_.empty()) return true;
+  return !domain_->nonempty(dfa().minus(o.dfa(), *domain_->budget));
+}
+
+bool ValueSet::same_as(const ValueSet& o) const {
+  if (match_ == o.match_ && except_ == o.except_) return true;
+  if (finite_ && o.finite_) {
+    return match_.size() == o.match_.size() && subset_of(o);
+  }
+  return subset_of(o) && o.subset_of(*this);
+}
+
+ValueSet ValueSet::intersect(const ValueSet& o) const {
+  if (finite_ || o.finite_) {
+    const ValueSet& names = finite_ ? *this : o;
+    const ValueSet& other = finite_ ? o : *this;
+    std::vector<std::string> kept;
+    for (const auto& n : names.match_) {
+      if (other.contains(n)) kept.push_back(n);
+    }
+    return ValueSet(domain_, std::move(kept), {});
+  }
   std::vector<std::string> except = except_;
   for (const auto& e : o.except_) add_unique(except, e);
-  ValueSet v(domain_, intersect_lists(*domain_, match_, o.match_, budget), std::move(except),
-             dfa_.intersect(o.dfa_, budget));
-  v.simplify(budget);
-  return v;
+  return ValueSet(domain_, intersect_lists(*domain_, match_, o.match_), std::move(except));
 }
 
-std::vector<ValueSet> ValueSet::minus(const ValueSet& o, StateBudget& budget) const {
+std::vector<ValueSet> ValueSet::minus(const ValueSet& o) const {
   std::vector<ValueSet> out;
+  if (finite_) {
+    std::vector<std::string> kept;
+    for (const auto& n : match_) {
+      if (!o.contains(n)) kept.push_back(n);
+    }
+    if (!kept.empty()) out.push_back(ValueSet(domain_, std::move(kept), {}));
+    return out;
+  }
   // this ∖ match(o)
   std::vector<std::string> except = except_;
   for (const auto& m : o.match_) add_unique(except, m);
-  ValueSet outside(domain_, match_, std::move(except), dfa_.minus(union_of(*domain_, o.match_, budget), budget));
-  if (!outside.empty()) {
-    outside.simplify(budget);
-    out.push_back(std::move(outside));
-  }
+  ValueSet outside(domain_, match_, std::move(except));
+  if (!outside.empty()) out.push_back(std::move(outside));
   // this ∩ except(o)
   if (!o.except_.empty()) {
-    ValueSet excepted(domain_, intersect_lists(*domain_, match_, o.except_, budget), except_,
-                      dfa_.intersect(union_of(*domain_, o.except_, budget), budget));
-    if (!excepted.empty()) {
-      excepted.simplify(budget);
-      out.push_back(std::move(excepted));
-    }
+    ValueSet excepted = intersect(ValueSet(domain_, o.except_, {}));
+    if (!excepted.empty()) out.push_back(std::move(excepted));
   }
   return out;
 }
 
-std::optional<ValueSet> ValueSet::merge(const ValueSet& o, StateBudget& budget) const {
-  if (subset_of(o, budget)) return o;
-  if (o.subset_of(*this, budget)) return *this;
+std::optional<ValueSet> ValueSet::merge(const ValueSet& o) const {
+  if (subset_of(o)) return o;
+  if (o.subset_of(*this)) return *this;
   std::vector<std::string> a = except_, b = o.except_;
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
   if (a != b) return std::nullopt;
   std::vector<std::string> match = match_;
   for (const auto& m : o.match_) add_unique(match, m);
-  ValueSet v(domain_, std::move(match), except_, dfa_.unite(o.dfa_, budget));
-  v.simplify(budget);
-  return v;
+  return ValueSet(domain_, std::move(match), except_);
 }
 
-void ValueSet::simplify(StateBudget& budget) {
+void ValueSet::simplify() {
+  if (finite_) return;
   const SegmentDomain& d = *domain_;
-  auto lang = [&](const std::string& g) { return Dfa::glob(g, d.alphabet, budget).intersect(d.domain, budget); };
-  // Match globs: drop empty ones and those inside another match glob or inside the excepts.
-  const Dfa except_dfa = union_of(d, except_, budget);
+  StateBudget& budget = *d.budget;
+  // Match globs: drop those inside another match glob or inside the excepts.
+  const Dfa except_dfa = d.union_dfa(except_);
   std::vector<std::string> match;
   for (std::size_t i = 0; i < match_.size(); ++i) {
-    const Dfa gi = lang(match_[i]);
+    const Dfa& gi = d.glob_dfa(match_[i]);
     if (!d.nonempty(gi.minus(except_dfa, budget))) continue;
     bool covered = false;
     for (std::size_t j = 0; j < match_.size() && !covered; ++j) {
       if (i == j) continue;
-      const Dfa gj = lang(match_[j]);
+      const Dfa& gj = d.glob_dfa(match_[j]);
       const bool inside = !d.nonempty(gi.minus(gj, budget));
-      // Of two equal languages keep the first.
-      covered = inside && (j < i || d.nonempty(gj.minus(gi, budget)));
+      covered = inside && (j < i || d.nonempty(gj.minus(gi, budget)));  // of two equals keep the first
     }
     if (!covered) add_unique(match, match_[i]);
   }
   match_ = std::move(match);
   // Except globs: drop those that remove nothing from the match and those inside another except.
-  const Dfa match_dfa = union_of(d, match_, budget).intersect(d.domain, budget);
+  const Dfa match_dfa = d.union_dfa(match_);
   std::vector<std::string> except;
   for (std::size_t i = 0; i < except_.size(); ++i) {
-    const Dfa ei = lang(except_[i]).intersect(match_dfa, budget);
+    const Dfa ei = d.glob_dfa(except_[i]).intersect(match_dfa, budget);
     if (!d.nonempty(ei)) continue;
     bool covered = false;
     for (std::size_t j = 0; j < except_.size() && !covered; ++j) {
       if (i == j) continue;
-      const Dfa ej = lang(except_[j]).intersect(match_dfa, budget);
+      const Dfa ej = d.glob_dfa(except_[j]).intersect(match_dfa, budget);
       const bool inside = !d.nonempty(ei.minus(ej, budget));
       covered = inside && (j < i || d.nonempty(ej.minus(ei, budget)));
     }
     if (!covered) add_unique(except, except_[i]);
   }
   except_ = std::move(except);
+  dfa_.reset();
 }
 
-std::optional<std::string> ValueSet::example(const std::vector<std::string>& prefer) const {
-  for (const auto* list : {&domain_->known_values, &prefer, &domain_->preferred_examples}) {
+std::optional<std::string> ValueSet::example() const {
+  for (const auto* list : {&domain_->known_values, &match_, &domain_->preferred_examples}) {
     for (const auto& v : *list) {
-      if (contains(v)) return v;
+      if (!has_wildcard(v) && contains(v)) return v;
     }
   }
-  auto ex = dfa_.shortest_example();
+  auto ex = dfa().shortest_example();
   if (ex && domain_->max_length != 0 && ex->size() > domain_->max_length) return std::nullopt;
   return ex;
-}
-
-bool ValueSet::description_contains(std::string_view value) const {
-  if (!domain_->valid(value)) return false;
-  const bool in = std::any_of(match_.begin(), match_.end(), [&](const std::string& g) { return glob_match(g, value); });
-  return in && std::none_of(except_.begin(), except_.end(), [&](const std::string& g) { return glob_match(g, value); });
 }
 
 }  // namespace trustlint::internal

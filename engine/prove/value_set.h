@@ -1,12 +1,13 @@
 // ValueSet: a set of values of one segment (a team slug, a project name, ...), described as
-// "matches one of `match` and none of `except`" (IAM globs) and kept exact by a Dfa over the
-// segment's domain. The description is what users read and what `who --format json` prints;
-// the Dfa is what decides emptiness, inclusion and examples. Every operation keeps the two
-// equal. SegmentDomain holds what a segment's values can be (semantics.md §4.7).
-// Values are immutable once built; safe to share between threads.
+// "matches one of `match` and none of `except`" (IAM globs). The description is exact by
+// construction and is what users read and `who --format json` prints; the Dfa that decides
+// emptiness and inclusion is built from it only when a question needs it (sets of plain names
+// are answered without automata). SegmentDomain holds what a segment's values can be
+// (semantics.md §4.7) and caches the automaton of each glob for one computation.
+// A SegmentDomain and its ValueSets belong to one computation on one thread.
 #pragma once
 
-#include <memory>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,53 +24,61 @@ struct SegmentDomain {
   std::size_t max_length = 0;             // 0 = unbounded
   std::vector<std::string> known_values;  // listed first in descriptions and examples
   std::vector<std::string> preferred_examples;
+  StateBudget* budget = nullptr;
 
   static SegmentDomain from_spec(const SegmentSpec& spec, StateBudget& budget);
-  // A free-form claim (e.g. an audience chosen by the deployment): printable ASCII plus `extra`.
-  static SegmentDomain free_text(std::string name, std::string_view extra_chars);
+  // A free-form claim (e.g. an audience chosen by the deployment): printable ASCII.
+  static SegmentDomain free_text(std::string name, StateBudget& budget);
 
   // Is some member of d a valid value (length bound included)?
   bool nonempty(const Dfa& d) const;
   bool valid(std::string_view value) const;
+  // L(glob) ∩ domain, cached.
+  const Dfa& glob_dfa(const std::string& glob) const;
+  Dfa union_dfa(const std::vector<std::string>& globs) const;
+
+ private:
+  mutable std::map<std::string, Dfa> cache_;
 };
 
 class ValueSet {
  public:
-  // Every valid value of the domain.
   static ValueSet all(const SegmentDomain& domain);
   // The union of the globs (each restricted to the domain).
-  static ValueSet of_globs(const SegmentDomain& domain, std::vector<std::string> globs, StateBudget& budget);
+  static ValueSet of_globs(const SegmentDomain& domain, std::vector<std::string> globs);
 
   const std::vector<std::string>& match() const { return match_; }
   const std::vector<std::string>& except() const { return except_; }
-  const Dfa& dfa() const { return dfa_; }
   const SegmentDomain& domain() const { return *domain_; }
+  const Dfa& dfa() const;
 
-  bool empty() const { return !domain_->nonempty(dfa_); }
-  bool contains(std::string_view value) const { return domain_->valid(value) && dfa_.contains(value); }
-  bool subset_of(const ValueSet& o, StateBudget& budget) const;
-  bool same_as(const ValueSet& o, StateBudget& budget) const;
-  bool is_all(StateBudget& budget) const;
+  bool empty() const;
+  bool contains(std::string_view value) const;
+  bool subset_of(const ValueSet& o) const;
+  bool same_as(const ValueSet& o) const;
 
-  ValueSet intersect(const ValueSet& o, StateBudget& budget) const;
+  ValueSet intersect(const ValueSet& o) const;
   // this − o, as at most two value sets (this∖match(o), and this ∩ except(o)).
-  std::vector<ValueSet> minus(const ValueSet& o, StateBudget& budget) const;
+  std::vector<ValueSet> minus(const ValueSet& o) const;
   // this ∪ o as one set when the description allows it (same except lists), else nullopt.
-  std::optional<ValueSet> merge(const ValueSet& o, StateBudget& budget) const;
+  std::optional<ValueSet> merge(const ValueSet& o) const;
+  // Drops globs that change nothing (contained in another, or removing nothing).
+  void simplify();
 
   // A readable member: known values first, then preferred examples, then the shortest.
-  std::optional<std::string> example(const std::vector<std::string>& prefer = {}) const;
-  // Does `value` belong according to the printed description alone (for tests)?
-  bool description_contains(std::string_view value) const;
+  std::optional<std::string> example() const;
 
  private:
-  ValueSet(const SegmentDomain* d, std::vector<std::string> m, std::vector<std::string> e, Dfa dfa)
-      : domain_(d), match_(std::move(m)), except_(std::move(e)), dfa_(std::move(dfa)) {}
-  void simplify(StateBudget& budget);
+  ValueSet(const SegmentDomain* d, std::vector<std::string> m, std::vector<std::string> e);
+  bool finite() const { return finite_; }  // match holds plain names only
   const SegmentDomain* domain_;
   std::vector<std::string> match_;
   std::vector<std::string> except_;
-  Dfa dfa_;
+  bool finite_ = false;
+  mutable std::optional<Dfa> dfa_;
 };
+
+// IAM glob matching for short values (names), without building anything.
+bool glob_matches(std::string_view pattern, std::string_view text);
 
 }  // namespace trustlint::internal
