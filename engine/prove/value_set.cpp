@@ -149,6 +149,12 @@ const Dfa& ValueSet::dfa() const {
 
 bool ValueSet::empty() const {
   if (finite_) return match_.empty();
+  // "*" minus finitely many names is never empty: every domain here is infinite up to its
+  // length bound, which leaves far more names than a policy can list.
+  const bool star = std::find(match_.begin(), match_.end(), "*") != match_.end();
+  if (star && std::none_of(except_.begin(), except_.end(), [](const std::string& e) { return has_wildcard(e); })) {
+    return false;
+  }
   return !domain_->nonempty(dfa());
 }
 
