@@ -61,6 +61,9 @@ class Dfa {
   bool empty() const;
   bool contains(std::string_view s) const;
   bool subset_of(const Dfa& o, StateBudget& budget) const;
+  // Shortest string in this language and not in o's (shortlex-first), found on the fly without
+  // building the product; nullopt when none (or when the budget ran out: check it).
+  std::optional<std::string> shortest_difference(const Dfa& o, StateBudget& budget) const;
   bool equivalent(const Dfa& o, StateBudget& budget) const;
   // Shortest member; among the shortest, the first in alphabet order. nullopt when empty.
   std::optional<std::string> shortest_example() const;

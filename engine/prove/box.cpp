@@ -94,10 +94,11 @@ void tidy(BoxSet& boxes, StateBudget& budget) {
           changed = true;
           break;
         }
-        // Merge when all dimensions but one are the same.
+        // Merge when all dimensions but one are written the same (a cheap test; merging is
+        // only for readability, the union is the same either way).
         std::size_t differing = 0, where = 0;
         for (std::size_t k = 0; k < boxes[i].dims.size() && differing < 2; ++k) {
-          if (!boxes[i].dims[k].same_as(boxes[j].dims[k])) {
+          if (!boxes[i].dims[k].same_description(boxes[j].dims[k])) {
             ++differing;
             where = k;
           }

@@ -87,6 +87,16 @@ bool Dfa::subset_of(const Dfa& o, StateBudget& budget) const {
   return !found && !local.exceeded;
 }
 
+std::optional<std::string> Dfa::shortest_difference(const Dfa& o, StateBudget& budget) const {
+  assert(alphabet_ == o.alphabet_);
+  StateBudget local{budget.max_states, false};
+  auto found = first_string_to(
+      *this, [&o](std::uint32_t q, std::size_t a) { return DfaBuilder::next(o, q, a); },
+      [this, &o](std::uint32_t p, std::uint32_t q) { return accepting_[p] && !DfaBuilder::accepting(o, q); }, &local);
+  if (local.exceeded) budget.exceeded = true;
+  return found;
+}
+
 bool Dfa::equivalent(const Dfa& o, StateBudget& /*budget*/) const {
   // Minimal complete DFAs of one language are isomorphic, and the canonical numbering fixes the
   // isomorphism, so no search is needed (and the budget cannot be exceeded).

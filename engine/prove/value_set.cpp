@@ -22,8 +22,8 @@ std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::stri
   StateBudget& budget = *d.budget;
   const Dfa& da = d.glob_dfa(a);
   const Dfa& db = d.glob_dfa(b);
-  if (!d.nonempty(da.minus(db, budget))) return {a};
-  if (!d.nonempty(db.minus(da, budget))) return {b};
+  if (!d.within_bound(da.shortest_difference(db, budget))) return {a};
+  if (!d.within_bound(db.shortest_difference(da, budget))) return {b};
   auto globs = glob_intersection(a, b, d.alphabet);
   if (!globs) {
     budget.exceeded = true;
@@ -95,9 +95,10 @@ SegmentDomain SegmentDomain::free_text(std::string name, StateBudget& budget) {
   return d;
 }
 
-bool SegmentDomain::nonempty(const Dfa& d) const {
-  const auto ex = d.shortest_example();
-  return ex && (max_length == 0 || ex->size() <= max_length);
+bool SegmentDomain::nonempty(const Dfa& d) const { return within_bound(d.shortest_example()); }
+
+bool SegmentDomain::within_bound(const std::optional<std::string>& shortest) const {
+  return shortest && (max_length == 0 || shortest->size() <= max_length);
 }
 
 bool SegmentDomain::valid(std::string_view value) const {
@@ -167,7 +168,7 @@ bool ValueSet::contains(std::string_view value) const {
 bool ValueSet::subset_of(const ValueSet& o) const {
   if (finite_) return std::all_of(match_.begin(), match_.end(), [&](const std::string& n) { return o.contains(n); });
   if (o.match_.size() == 1 && o.match_[0] == "*" && o.except_.empty()) return true;
-  return !domain_->nonempty(dfa().minus(o.dfa(), *domain_->budget));
+  return !domain_->within_bound(dfa().shortest_difference(o.dfa(), *domain_->budget));
 }
 
 bool ValueSet::same_as(const ValueSet& o) const {
@@ -176,6 +177,14 @@ bool ValueSet::same_as(const ValueSet& o) const {
     return match_.size() == o.match_.size() && subset_of(o);
   }
   return subset_of(o) && o.subset_of(*this);
+}
+
+bool ValueSet::same_description(const ValueSet& o) const {
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  return sorted(match_) == sorted(o.match_) && sorted(except_) == sorted(o.except_);
 }
 
 ValueSet ValueSet::intersect(const ValueSet& o) const {
@@ -237,13 +246,13 @@ void ValueSet::simplify() {
   std::vector<std::string> match;
   for (std::size_t i = 0; i < match_.size(); ++i) {
     const Dfa& gi = d.glob_dfa(match_[i]);
-    if (!d.nonempty(gi.minus(except_dfa, budget))) continue;
+    if (!d.within_bound(gi.shortest_difference(except_dfa, budget))) continue;
     bool covered = false;
     for (std::size_t j = 0; j < match_.size() && !covered; ++j) {
       if (i == j) continue;
       const Dfa& gj = d.glob_dfa(match_[j]);
-      const bool inside = !d.nonempty(gi.minus(gj, budget));
-      covered = inside && (j < i || d.nonempty(gj.minus(gi, budget)));  // of two equals keep the first
+      const bool inside = !d.within_bound(gi.shortest_difference(gj, budget));
+      covered = inside && (j < i || d.within_bound(gj.shortest_difference(gi, budget)));  // of two equals keep the first
     }
     if (!covered) add_unique(match, match_[i]);
   }
@@ -258,8 +267,8 @@ void ValueSet::simplify() {
     for (std::size_t j = 0; j < except_.size() && !covered; ++j) {
       if (i == j) continue;
       const Dfa ej = d.glob_dfa(except_[j]).intersect(match_dfa, budget);
-      const bool inside = !d.nonempty(ei.minus(ej, budget));
-      covered = inside && (j < i || d.nonempty(ej.minus(ei, budget)));
+      const bool inside = !d.within_bound(ei.shortest_difference(ej, budget));
+      covered = inside && (j < i || d.within_bound(ej.shortest_difference(ei, budget)));
     }
     if (!covered) add_unique(except, except_[i]);
   }

@@ -32,6 +32,8 @@ struct SegmentDomain {
 
   // Is some member of d a valid value (length bound included)?
   bool nonempty(const Dfa& d) const;
+  // Is a shortest member (from a search) within the length bound?
+  bool within_bound(const std::optional<std::string>& shortest) const;
   bool valid(std::string_view value) const;
   // L(glob) ∩ domain, cached.
   const Dfa& glob_dfa(const std::string& glob) const;
@@ -56,6 +58,8 @@ class ValueSet {
   bool contains(std::string_view value) const;
   bool subset_of(const ValueSet& o) const;
   bool same_as(const ValueSet& o) const;
+  // Same description up to order (cheap; same_as decides by language).
+  bool same_description(const ValueSet& o) const;
 
   ValueSet intersect(const ValueSet& o) const;
   // this − o, as at most two value sets (this∖match(o), and this ∩ except(o)).
