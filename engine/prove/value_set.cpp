@@ -144,7 +144,10 @@ ValueSet ValueSet::of_globs(const SegmentDomain& domain, std::vector<std::string
 }
 
 const Dfa& ValueSet::dfa() const {
-  if (!dfa_) dfa_ = domain_->union_dfa(match_).minus(domain_->union_dfa(except_), *domain_->budget);
+  if (!dfa_) {
+    dfa_ = except_.empty() ? domain_->union_dfa(match_)
+                           : domain_->union_dfa(match_).minus(domain_->union_dfa(except_), *domain_->budget);
+  }
   return *dfa_;
 }
 
