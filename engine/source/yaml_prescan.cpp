@@ -118,6 +118,10 @@ class Prescan {
       return;
     }
     const char c = t_[i_];
+    if (c == '%' && col() == 0) {  // a directive takes the whole line
+      while (i_ < t_.size() && !is_break(t_[i_])) ++i_;
+      return;
+    }
     const bool was_json = json_;
     json_ = false;
     if (c == '[' || c == '{') return open_flow();

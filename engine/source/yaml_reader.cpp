@@ -2,6 +2,7 @@
 // exceptions (and the builder's YamlStop) are caught and turned into located diagnostics.
 // Order of work: a linear pre-scan for what yaml-cpp cannot bound in time (yaml_prescan.h), then
 // yaml-cpp's event parser feeding YamlTreeBuilder, then the one-document checks.
+#include <algorithm>
 #include <istream>
 #include <streambuf>
 #include <string_view>
@@ -19,6 +20,10 @@ namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
+// yaml-cpp 0.7.0 refuses to recurse past 500 nodes (DepthGuard<500> in HandleNode); we stop a
+// little earlier, so that every over-deep input gets the same TL007 from the pre-scan or builder.
+constexpr std::size_t kYamlParserDepthCeiling = 490;
+
 // An input stream over the file's text, without a copy. Read-only: nothing writes to the get area.
 class TextBuffer : public std::streambuf {
  public:
@@ -30,7 +35,9 @@ class TextBuffer : public std::streambuf {
 
 }  // namespace
 
-Result<Node> read_yaml(const SourceFile& file, const Limits& limits) {
+Result<Node> read_yaml(const SourceFile& file, const Limits& given_limits) {
+  Limits limits = given_limits;
+  limits.max_depth = std::min(limits.max_depth, kYamlParserDepthCeiling);
   const std::string_view text = file.text();
   // yaml-cpp skips a byte-order mark without counting it in its marks; give it the text after one.
   const std::size_t base = text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
@@ -54,7 +61,7 @@ Result<Node> read_yaml(const SourceFile& file, const Limits& limits) {
   } catch (const YamlStop& stop) {
     return fail(stop.diagnostic);
   } catch (const YAML::DeepRecursion& e) {
-    return fail(make_error("TL007", "nesting deeper than " + std::to_string(builder.depth_limit()) +
+    return fail(make_error("TL007", "nesting deeper than " + std::to_string(limits.max_depth) +
                                         " levels (limit max_depth)", at(e.mark)));
   } catch (const YAML::Exception& e) {
     return fail(make_error("TL005", "malformed YAML: " + e.msg, at(e.mark)));

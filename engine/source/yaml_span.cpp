@@ -46,7 +46,7 @@ std::size_t quoted_end(std::string_view t, std::size_t pos, char quote) {
       ++i;
     }
   }
-  return t.size();
+  return std::string_view::npos;
 }
 
 // A block scalar ends at its last content line: lines indented at least as deep as the first
@@ -211,8 +211,7 @@ std::size_t yaml_null_end(std::string_view t, std::size_t pos, bool allow_key) {
 }
 
 std::size_t yaml_empty_point(std::string_view t, std::size_t pos) {
-  std::size_t i = std::min(pos, t.size());
-  while (i < t.size() && is_blank(t[i])) ++i;
+  const std::size_t i = skip_yaml_blank(t, pos);
   if (i < t.size() && (t[i] == ':' || t[i] == '-' || t[i] == '?') && ends_token(t, i + 1)) return i + 1;
   return std::min(pos, t.size());
 }

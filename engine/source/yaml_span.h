@@ -25,7 +25,8 @@ ScalarStyle yaml_scalar_style(std::string_view text, std::size_t pos);
 // End (exclusive) of the scalar whose content starts at `pos`. `value` is the scalar's value as
 // the parser produced it; a plain scalar is matched against it (so its line folding and trailing
 // blanks are accounted for), quoted scalars end at their closing quote (escapes honoured), block
-// scalars at their last content line.
+// scalars at their last content line. npos when a quoted scalar has no closing quote (yaml-cpp
+// 0.7.0 accepts `a: "open` followed by a line break at the end of the input).
 std::size_t yaml_scalar_end(std::string_view text, std::size_t pos, ScalarStyle style, std::string_view value);
 
 // End of the alias ("*name") or anchor-like word that starts at `pos`.
@@ -40,7 +41,8 @@ std::size_t yaml_flow_end(std::string_view text, std::size_t pos, char close);
 std::size_t yaml_null_end(std::string_view text, std::size_t pos, bool allow_key);
 
 // Where an empty node is best shown: just past the indicator (':', '-', '?') that follows `pos`
-// on the same line, else `pos`.
+// after blanks, line breaks and comments, else `pos`. `pos` is the end of the previous sibling or
+// key, so the next indicator is the empty node's own.
 std::size_t yaml_empty_point(std::string_view text, std::size_t pos);
 
 }  // namespace trustlint::internal

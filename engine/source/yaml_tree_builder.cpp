@@ -28,8 +28,7 @@ YamlTreeBuilder::YamlTreeBuilder(const SourceFile& file, std::size_t base, const
     : file_(file),
       text_(file.text()),
       base_(base),
-      limits_(limits),
-      depth_limit_(std::min(limits.max_depth, kYamlParserDepthCeiling)) {}
+      limits_(limits) {}
 
 std::size_t YamlTreeBuilder::offset(const YAML::Mark& mark) const {
   if (mark.pos < 0) return text_.size();
@@ -99,7 +98,9 @@ void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, Y
   if (style == ScalarStyle::plain && value.empty()) {
     node.span = span(start, props);  // a tag with no content: "!Ref" alone
   } else {
-    node.span = span(start, yaml_scalar_end(text_, content, style, value));
+    const std::size_t end = yaml_scalar_end(text_, content, style, value);
+    if (end == std::string_view::npos) stop("TL005", "malformed YAML: missing closing quote", content);
+    node.span = span(start, end);
   }
   apply_scalar_tag(node, tag, style == ScalarStyle::plain);
   deliver(std::move(node), anchor, before, 0);
@@ -126,8 +127,8 @@ void YamlTreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
     stop("TL008", "too many YAML nodes: more than " + std::to_string(limits_.max_nodes) +
                       " (limit max_nodes; every use of an alias counts)", start);
   }
-  if (frames_.size() + record.height > depth_limit_) {
-    stop("TL007", "nesting deeper than " + std::to_string(depth_limit_) + " levels (limit max_depth)", start);
+  if (frames_.size() + record.height > limits_.max_depth) {
+    stop("TL007", "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (limit max_depth)", start);
   }
   Node copy = *target;  // copy before deliver(), which may move the tree that target points into
   copy.span = span(start, end);
@@ -150,8 +151,8 @@ void YamlTreeBuilder::open_collection(const YAML::Mark& mark, const std::string&
   const std::size_t start = offset(mark);
   const std::size_t before = nodes_;
   count_node(start);
-  if (frames_.size() + 1 > depth_limit_) {
-    stop("TL007", "nesting deeper than " + std::to_string(depth_limit_) + " levels (limit max_depth)", start);
+  if (frames_.size() + 1 > limits_.max_depth) {
+    stop("TL007", "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (limit max_depth)", start);
   }
   Frame f;
   f.is_map = is_map;

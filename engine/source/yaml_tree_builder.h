@@ -27,10 +27,6 @@ struct YamlStop {
   Diagnostic diagnostic;
 };
 
-// yaml-cpp 0.7.0 refuses to recurse past 500 nodes (DepthGuard<500> in HandleNode); the builder
-// stops a little earlier, so that every over-deep input gets the same TL007.
-inline constexpr std::size_t kYamlParserDepthCeiling = 490;
-
 class YamlTreeBuilder final : public YAML::EventHandler {
  public:
   // `base`: offset in file.text() of the first byte given to yaml-cpp (after a byte-order mark).
@@ -51,7 +47,6 @@ class YamlTreeBuilder final : public YAML::EventHandler {
 
   // The byte offset in file.text() of a yaml-cpp mark (clamped to the text).
   std::size_t offset(const YAML::Mark& mark) const;
-  std::size_t depth_limit() const { return depth_limit_; }
   // Non-fatal diagnostics so far (TL006, TL010), at most Limits::max_errors errors.
   Diagnostics& diagnostics() { return diagnostics_; }
   // The document's root once parsing is done; nullopt when there was no document.
@@ -102,7 +97,6 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   std::string_view text_;
   std::size_t base_;
   const Limits& limits_;
-  std::size_t depth_limit_;
   std::size_t nodes_ = 0;
   std::size_t documents_ = 0;
   std::size_t document_start_ = 0;
