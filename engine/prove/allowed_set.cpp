@@ -7,6 +7,7 @@
 // condition (condition_region.h); a statement is the intersection of its conditions; the class's
 // answer is (∪ Allow) − (∪ Deny), with Denies that carry extra conditions kept as "unless …".
 #include <algorithm>
+#include <set>
 
 #include "eval/compiled_policy_impl.h"
 #include "eval/principal_match.h"
@@ -75,11 +76,28 @@ class Prover {
     return parts;
   }
 
-  const std::vector<std::string>& reasons() const { return reasons_; }
+  // Why nobody gets in, statement by statement: a statement whose principal matches in no class
+  // is explained by its principal; otherwise by what stopped it where it did match.
+  std::vector<std::string> reasons() const {
+    std::vector<std::string> out;
+    for (const auto& st : policy_.document().statements) {
+      if (st.effect != Effect::allow) continue;
+      const std::string head = "statement " + st.label() + " (line " + std::to_string(st.span.line) + "): ";
+      if (!principal_matched_.count(st.index)) {
+        out.push_back(head + "its Principal names no Vercel OIDC provider (" + ctx_.profile.global_provider + " or " +
+                      ctx_.profile.team_provider + ")");
+        continue;
+      }
+      for (const auto& r : reasons_) {
+        if (r.first == st.index) out.push_back(head + r.second);
+      }
+    }
+    return out;
+  }
 
  private:
   void reason(const Statement& st, const std::string& why) {
-    const std::string r = "statement " + st.label() + " (line " + std::to_string(st.span.line) + "): " + why;
+    const std::pair<std::size_t, std::string> r{st.index, why};
     if (std::find(reasons_.begin(), reasons_.end(), r) == reasons_.end()) reasons_.push_back(r);
   }
 
@@ -91,10 +109,8 @@ class Prover {
                 " admits Vercel tokens only through a wildcard principal; whether \"*\" admits web-identity callers is "
                 "unverified (semantics.md §1.7), and trustlint assumes it does");
     }
-    if (!pm.matched) {
-      if (cls.mode == IssuerMode::global || !cls.team.empty()) reason(st, "its Principal names no Vercel OIDC provider of this kind");
-      return std::nullopt;
-    }
+    if (!pm.matched) return std::nullopt;
+    principal_matched_.insert(st.index);
     if (!match_action(st.action, "sts:AssumeRoleWithWebIdentity")) {
       reason(st, "its Action does not cover sts:AssumeRoleWithWebIdentity");
       return std::nullopt;
@@ -170,7 +186,8 @@ class Prover {
 
   const CompiledPolicy& policy_;
   ProverContext& ctx_;
-  std::vector<std::string> reasons_;
+  std::vector<std::pair<std::size_t, std::string>> reasons_;
+  std::set<std::size_t> principal_matched_;
 };
 
 }  // namespace

@@ -118,7 +118,7 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
     if (kind == KeyKind::aud) probe.set(c.key, "https://vercel.com/a");
     const auto verdict = cc.evaluate(probe);
     r.value = verdict.result;
-    if (!r.value) r.why_false = describe(c) + ": " + verdict.reason;
+    if (!r.value) r.why_false = describe(c) + " (line " + std::to_string(c.key_span.line) + "): " + verdict.reason;
     return r;
   }
   BoxSet positive;
@@ -129,7 +129,10 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
   }
   r.kind = ConditionRegion::Kind::region;
   r.boxes = c.op.negated ? minus(BoxSet{universe}, positive, ctx.budget) : intersect(BoxSet{universe}, positive, ctx.budget);
-  if (r.boxes.empty()) r.why_false = describe(c) + ": no Vercel token of this issuer can satisfy it";
+  if (r.boxes.empty()) {
+    r.why_false = describe(c) + " (line " + std::to_string(c.key_span.line) +
+                  "): no Vercel token that the statement's principal accepts can satisfy it";
+  }
   return r;
 }
 

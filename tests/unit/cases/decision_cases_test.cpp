@@ -3,11 +3,13 @@
 // against the hand-derived expectation. Messages name the case file, line and request number.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include "trustlint/allowed_set.h"
 #include "trustlint/trustlint.h"
 #include "unit/cases/decision_case_loader.h"
 
@@ -87,6 +89,26 @@ void check_request(const DecisionCase& c, const CaseRequest& r, const trustlint:
   CHECK_MESSAGE(same, c.where(r) << ": want " << ref.describe() << " to decide, got #" << got << trace);
 }
 
+// The prover must agree with the hand-derived answers too: every deployment request of the case
+// belongs to `who`'s answer exactly when its expected decision is allow.
+void check_who(const DecisionCase& c, const trustlint::CompiledPolicy& policy) {
+  for (const bool any_audience : {false, true}) {
+    trustlint::WhoOptions options;
+    options.any_audience = any_audience;
+    auto set = trustlint::allowed_set(policy, trustlint::vercel_profile(), options);
+    REQUIRE_MESSAGE(set.ok(), c.path << ": who failed:" << diagnostics_text(set.diagnostics()));
+    const bool conditional = std::any_of(set->parts.begin(), set->parts.end(),
+                                         [](const trustlint::AllowedPart& p) { return !p.extra_conditions.empty(); });
+    if (conditional) return;  // parts that hold only under aws:/sts: conditions are not memberships
+    for (const auto& r : c.requests) {
+      if (!r.facts || !r.facts->extra_context.empty() || r.facts->audience.has_value() != any_audience) continue;
+      const bool who = trustlint::allowed_by_description(set.value(), trustlint::vercel_profile(), *r.facts);
+      CHECK_MESSAGE(who == (r.want == trustlint::Outcome::allow),
+                    c.where(r) << ": who says " << (who ? "allowed" : "denied") << ", the case wants " << outcome_text(r.want));
+    }
+  }
+}
+
 void run_case(const std::string& path) {
   auto loaded = trustlint::cases::load_decision_case(path);
   for (const auto& e : loaded.errors) FAIL_CHECK(e);
@@ -110,6 +132,7 @@ void run_case(const std::string& path) {
     return;
   }
   for (const auto& r : c.requests) check_request(c, r, compiled.value());
+  check_who(c, compiled.value());
 }
 
 std::string relative_to_root(const std::filesystem::path& p) {
