@@ -197,6 +197,11 @@ namespace trustlint {
 
 Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile, const WhoOptions& options) {
   internal::ProverContext ctx(profile, options);
+  if (options.any_audience) {
+    ctx.note("--any-audience assumes a deployment may request any audience under either issuer; whether Vercel "
+             "restricts requestable audiences, and whether global-issuer tokens can carry one, is unverified "
+             "(semantics.md §4.6, §7.3)");
+  }
   internal::Prover prover(policy, ctx);
   auto parts = prover.run();
   if (ctx.budget.exceeded) {

@@ -118,8 +118,15 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
     if (kind == KeyKind::aud) probe.set(c.key, "https://vercel.com/a");
     const auto verdict = cc.evaluate(probe);
     r.value = verdict.result;
+    if (verdict.unverified) {
+      ctx.note(c.op_text + " on " + c.key + ": " + verdict.reason + " (a reading semantics.md marks unverified)");
+    }
     if (!r.value) r.why_false = describe(c) + " (line " + std::to_string(c.key_span.line) + "): " + verdict.reason;
     return r;
+  }
+  if (c.op.qualifier != Qualifier::none) {
+    ctx.note(c.op_text + " on the single-valued claim " + c.key +
+             " is read as the plain operator when the claim is present (unverified, semantics.md §2.7)");
   }
   BoxSet positive;
   for (const auto& v : c.values) {

@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 
@@ -25,6 +26,33 @@ std::vector<std::string> list(const YAML::Node& n, const char* key) {
   return out;
 }
 
+// Reads "[a-z0-9._-]{1,100}" into alphabet and length bounds. Returns an error message or "".
+std::string read_pattern(const std::string& pattern, SegmentSpec& spec) {
+  const auto close = pattern.find(']');
+  if (pattern.size() < 2 || pattern[0] != '[' || close == std::string::npos) {
+    return "pattern \"" + pattern + "\" is not of the form [CLASS]{MIN,MAX}";
+  }
+  const std::string cls = pattern.substr(1, close - 1);
+  std::string alphabet;
+  for (std::size_t i = 0; i < cls.size(); ++i) {
+    if (i + 2 < cls.size() && cls[i + 1] == '-') {
+      for (char c = cls[i]; c <= cls[i + 2]; ++c) alphabet.push_back(c);
+      i += 2;
+    } else {
+      alphabet.push_back(cls[i]);
+    }
+  }
+  unsigned min = 0, max = 0;
+  char tail = 0;
+  if (std::sscanf(pattern.c_str() + close + 1, "{%u,%u}%c", &min, &max, &tail) != 2 || min > max) {
+    return "pattern \"" + pattern + "\" must end in {MIN,MAX}";
+  }
+  spec.alphabet = alphabet;
+  spec.min_length = min;
+  spec.max_length = max;
+  return {};
+}
+
 }  // namespace
 
 Result<ProviderProfile> parse_provider_profile(std::string_view yaml_text, const std::string& name) {
@@ -40,10 +68,12 @@ Result<ProviderProfile> parse_provider_profile(std::string_view yaml_text, const
     for (const auto& s : root["segments"]) {
       SegmentSpec spec;
       spec.name = str(s, "name");
-      spec.alphabet = str(s, "alphabet");
       spec.description = str(s, "description");
-      spec.min_length = s["min_length"] ? s["min_length"].as<std::size_t>() : 1;
-      spec.max_length = s["max_length"] ? s["max_length"].as<std::size_t>() : 0;
+      spec.pattern = str(s, "pattern");
+      const std::string problem = read_pattern(spec.pattern, spec);
+      if (!problem.empty()) {
+        return Result<ProviderProfile>::failure(make_error("TL099", name + ": segment " + spec.name + ": " + problem, Span{name}));
+      }
       spec.forbidden_substrings = list(s, "forbidden_substrings");
       spec.known_values = list(s, "known_values");
       p.segments.push_back(std::move(spec));

@@ -20,6 +20,7 @@ const char* issuer_mode_name(IssuerMode m);  // "global", "team"
 // One named part of a token's subject (a "segment"): its alphabet and length, from the profile.
 struct SegmentSpec {
   std::string name;          // "team", "project", "environment"
+  std::string pattern;       // "[a-z0-9-]{1,48}": the regular expression the profile gives
   std::string alphabet;      // every character a value may contain, in example-preference order
   std::size_t min_length = 1;
   std::size_t max_length = 0;
