@@ -44,16 +44,23 @@ void YamlTreeBuilder::stop(const char* code, std::string message, std::size_t at
   throw YamlStop{make_error(code, std::move(message), span(at, at))};
 }
 
+void YamlTreeBuilder::stop_too_many_nodes(std::size_t at) const {
+  stop("TL008", "too many YAML nodes: more than " + std::to_string(limits_.max_nodes) +
+                    " (limit max_nodes; every use of an alias counts)", at);
+}
+
+void YamlTreeBuilder::stop_too_deep(std::size_t at) const {
+  stop("TL007", "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (limit max_depth)", at);
+}
+
 void YamlTreeBuilder::count_node(std::size_t at) {
-  if (nodes_ >= limits_.max_nodes) {
-    stop("TL008", "too many YAML nodes: more than " + std::to_string(limits_.max_nodes) +
-                      " (limit max_nodes; every use of an alias counts)", at);
-  }
+  if (nodes_ >= limits_.max_nodes) stop_too_many_nodes(at);
   ++nodes_;
 }
 
 void YamlTreeBuilder::add_error(Diagnostic d) {
-  if (limits_.max_errors == 0 || count_errors(diagnostics_) < limits_.max_errors) diagnostics_.push_back(std::move(d));
+  if (limits_.max_errors == 0 || errors_ < limits_.max_errors) diagnostics_.push_back(std::move(d));
+  ++errors_;
 }
 
 void YamlTreeBuilder::OnDocumentStart(const YAML::Mark& mark) {
@@ -123,13 +130,8 @@ void YamlTreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
     return;
   }
   const AnchorRecord& record = it->second;
-  if (record.nodes > limits_.max_nodes - std::min(nodes_, limits_.max_nodes)) {
-    stop("TL008", "too many YAML nodes: more than " + std::to_string(limits_.max_nodes) +
-                      " (limit max_nodes; every use of an alias counts)", start);
-  }
-  if (frames_.size() + record.height > limits_.max_depth) {
-    stop("TL007", "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (limit max_depth)", start);
-  }
+  if (record.nodes > limits_.max_nodes - std::min(nodes_, limits_.max_nodes)) stop_too_many_nodes(start);
+  if (frames_.size() + record.height > limits_.max_depth) stop_too_deep(start);
   Node copy = *target;  // copy before deliver(), which may move the tree that target points into
   copy.span = span(start, end);
   nodes_ += record.nodes;
@@ -151,9 +153,7 @@ void YamlTreeBuilder::open_collection(const YAML::Mark& mark, const std::string&
   const std::size_t start = offset(mark);
   const std::size_t before = nodes_;
   count_node(start);
-  if (frames_.size() + 1 > limits_.max_depth) {
-    stop("TL007", "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (limit max_depth)", start);
-  }
+  if (frames_.size() + 1 > limits_.max_depth) stop_too_deep(start);
   Frame f;
   f.is_map = is_map;
   f.start = start;
@@ -230,22 +230,20 @@ void YamlTreeBuilder::remember_anchor(YAML::anchor_t anchor, const Node& node, s
   AnchorRecord record;
   record.nodes = nodes_ - nodes_before;
   record.height = height;
-  if (in_tree && !inside_key()) {
+  if (in_tree && !outside_tree()) {
     for (const Frame& f : frames_) record.path.push_back(child_count(f.node));
   } else {
-    if (record.nodes > limits_.max_nodes - std::min(nodes_, limits_.max_nodes)) {
-      stop("TL008", "too many YAML nodes: more than " + std::to_string(limits_.max_nodes) + " (limit max_nodes)",
-           node.span.offset);
-    }
+    if (record.nodes > limits_.max_nodes - std::min(nodes_, limits_.max_nodes)) stop_too_many_nodes(node.span.offset);
     nodes_ += record.nodes;
     record.owned = node;
   }
   anchors_[anchor] = std::move(record);
 }
 
-bool YamlTreeBuilder::inside_key() const {
+// Inside a mapping key, or inside the value of a non-scalar key (which will be dropped).
+bool YamlTreeBuilder::outside_tree() const {
   for (std::size_t k = 0; k + 1 < frames_.size(); ++k) {
-    if (frames_[k].is_map && !frames_[k].has_key) return true;
+    if (frames_[k].is_map && (!frames_[k].has_key || frames_[k].drop_value)) return true;
   }
   return false;
 }

@@ -1,9 +1,9 @@
 // YamlTreeBuilder: turns yaml-cpp's parse events into a located Node tree. yaml-cpp reports where
 // each node starts; the builder finds where it ends (yaml_span.h), types plain scalars by the
 // core schema (yaml_scalar.h), keeps custom tags, expands aliases by copying (counting every copy
-// against Limits::max_nodes), and reports duplicate keys (TL006) and non-scalar keys (TL010).
-// Exceeding a limit, a second document or a recursive alias throws YamlStop, which only
-// yaml_reader.cpp catches. One builder per parse; not thread-safe.
+// against Limits::max_nodes), and reports duplicate keys (TL006), non-scalar keys and recursive
+// aliases (TL010). Exceeding a limit, a second document or an unterminated quoted scalar throws
+// YamlStop, which only yaml_reader.cpp catches. One builder per parse; not thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -47,7 +47,7 @@ class YamlTreeBuilder final : public YAML::EventHandler {
 
   // The byte offset in file.text() of a yaml-cpp mark (clamped to the text).
   std::size_t offset(const YAML::Mark& mark) const;
-  // Non-fatal diagnostics so far (TL006, TL010), at most Limits::max_errors errors.
+  // Non-fatal diagnostics so far (TL006, TL010): the first Limits::max_errors errors (0: all).
   Diagnostics& diagnostics() { return diagnostics_; }
   // The document's root once parsing is done; nullopt when there was no document.
   std::optional<Node>& root() { return root_; }
@@ -82,13 +82,15 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   void count_node(std::size_t at);
   void add_error(Diagnostic d);
   [[noreturn]] void stop(const char* code, std::string message, std::size_t at) const;
+  [[noreturn]] void stop_too_many_nodes(std::size_t at) const;
+  [[noreturn]] void stop_too_deep(std::size_t at) const;
   void open_collection(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool is_map);
   void close_collection();
   // Places a finished node in the open collection (or as the root).
   void deliver(Node node, YAML::anchor_t anchor, std::size_t nodes_before, std::size_t height);
   void remember_anchor(YAML::anchor_t anchor, const Node& node, std::size_t nodes_before,
                        std::size_t height, bool in_tree);
-  bool inside_key() const;
+  bool outside_tree() const;
   const Node* find_in_tree(const std::vector<std::size_t>& path) const;
   void apply_scalar_tag(Node& node, const std::string& tag, bool plain);
   void apply_collection_tag(Node& node, const std::string& tag, std::size_t at);
@@ -99,6 +101,7 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   const Limits& limits_;
   std::size_t nodes_ = 0;
   std::size_t documents_ = 0;
+  std::size_t errors_ = 0;
   std::size_t document_start_ = 0;
   std::vector<Frame> frames_;
   std::unordered_map<YAML::anchor_t, AnchorRecord> anchors_;

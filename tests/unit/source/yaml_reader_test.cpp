@@ -250,6 +250,19 @@ TEST_CASE("source::read_yaml non-scalar keys") {
   Result<Node> r = parse("? [a]\n: c\nd: e\n");
   REQUIRE(r.has_value());
   CHECK(dump(r.value()) == R"({"d":"e"})");  // the bad member is left out, the rest is read
+  // An anchor inside the dropped member still works (it is not looked up in the tree).
+  r = parse("? [a]\n: [&x b]\nd: [c]\ne: *x\n");
+  REQUIRE(r.has_value());
+  CHECK(dump(r.value()) == R"({"d":["c"],"e":"b"})");
+}
+
+TEST_CASE("source::read_yaml reports at most max_errors errors") {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "a: " + std::to_string(i) + "\n";
+  Result<Node> r = parse(text);
+  REQUIRE(r.has_value());
+  CHECK(r.value().members.size() == 50);
+  CHECK(r.diagnostics().size() == Limits{}.max_errors);
 }
 
 TEST_CASE("source::read_yaml anchors and aliases used normally") {
