@@ -48,10 +48,6 @@ struct GlobPositions {
   }
 };
 
-bool has_separator(std::string_view glob, std::string_view separators) {
-  return glob.find_first_of(separators) != std::string_view::npos;
-}
-
 struct Walker {
   const GlobPositions& g;
   const std::vector<TemplatePiece>& pieces;
@@ -59,6 +55,12 @@ struct Walker {
   std::vector<GlobProduct>& out;
   std::size_t max_products;
   bool overflow = false;
+
+  // First position at or after x whose token is a separator: a segment's glob ends before it.
+  std::size_t separator_limit(std::size_t x) const {
+    const std::size_t hit = g.tokens.find_first_of(separators, x);
+    return hit == std::string::npos ? g.tokens.size() : hit;
+  }
 
   void walk(std::size_t piece, const Positions& at, GlobProduct& partial) {
     if (overflow || at.empty()) return;
@@ -78,14 +80,15 @@ struct Walker {
       return;
     }
     const bool last = piece + 1 == pieces.size();
-    for (std::size_t y = 0; y <= g.tokens.size(); ++y) {
-      // Ending at y: only useful when the rest can still match; at the end, y must reach n.
+    std::size_t y_max = 0;
+    for (std::size_t x : at) y_max = std::max(y_max, separator_limit(x));
+    for (std::size_t y = *at.begin(); y <= y_max; ++y) {
+      // Ending at y: the strings that take the automaton from some x to y are p[x, y').
       std::vector<std::string> factor;
       const std::size_t y_end = g.star(y) ? y + 1 : y;
       for (std::size_t x : at) {
-        if (x > y) continue;
+        if (x > y || y_end > separator_limit(x)) continue;  // a separator can never be inside a segment
         std::string glob = g.tokens.substr(x, y_end - x);
-        if (has_separator(glob, separators)) continue;
         if (std::find(factor.begin(), factor.end(), glob) == factor.end()) factor.push_back(std::move(glob));
       }
       if (factor.empty()) continue;

@@ -2,15 +2,38 @@
 #include "prove/prover_context.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 namespace trustlint::internal {
 
+namespace {
+
+// The domains of a profile depend only on the profile, so they are built once per profile and
+// copied into each computation (their glob caches start empty; each computation owns its copy).
+std::vector<SegmentDomain> base_domains(const ProviderProfile& p) {
+  static std::mutex mutex;
+  static std::map<const ProviderProfile*, std::vector<SegmentDomain>> built;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = built.find(&p);
+  if (it == built.end()) {
+    static StateBudget unlimited;  // a handful of small fixed automata
+    std::vector<SegmentDomain> domains;
+    for (const char* name : {"team", "project", "environment"}) {
+      const SegmentSpec* spec = p.segment(name);
+      domains.push_back(spec ? SegmentDomain::from_spec(*spec, unlimited) : SegmentDomain::free_text(name, unlimited));
+    }
+    it = built.emplace(&p, std::move(domains)).first;
+  }
+  return it->second;
+}
+
+}  // namespace
+
 ProverContext::ProverContext(const ProviderProfile& p, const WhoOptions& o) : profile(p), options(o) {
   budget.max_states = o.limits.max_automaton_states;
-  for (const char* name : {"team", "project", "environment"}) {
-    const SegmentSpec* spec = p.segment(name);
-    domains.push_back(spec ? SegmentDomain::from_spec(*spec, budget) : SegmentDomain::free_text(name, budget));
-  }
+  domains = base_domains(p);
+  for (auto& d : domains) d.budget = &budget;
   domains[kTeam].preferred_examples = {"other-team", "acme", "team"};
   domains[kProject].preferred_examples = {"web", "api", "other-project"};
   domains[kEnvironment].preferred_examples = {"staging"};
