@@ -87,7 +87,8 @@ struct Walker {
       std::vector<std::string> factor;
       const std::size_t y_end = g.star(y) ? y + 1 : y;
       for (std::size_t x : at) {
-        if (x > y || y_end > separator_limit(x)) continue;  // a separator can never be inside a segment
+        // A separator is never inside a segment, and a segment is never empty.
+        if (x >= y_end || y_end > separator_limit(x)) continue;
         std::string glob = g.tokens.substr(x, y_end - x);
         if (std::find(factor.begin(), factor.end(), glob) == factor.end()) factor.push_back(std::move(glob));
       }
@@ -119,6 +120,12 @@ bool decompose_claim_glob(std::string_view pattern, const std::vector<TemplatePi
   Walker w{g, pieces, separators, out, max_products};
   GlobProduct partial;
   w.walk(0, g.closure({0}), partial);
+  // A star ending a segment reaches both its own position and the next: drop the repeats.
+  std::vector<GlobProduct> unique;
+  for (auto& p : out) {
+    if (std::find(unique.begin(), unique.end(), p) == unique.end()) unique.push_back(std::move(p));
+  }
+  out = std::move(unique);
   return !w.overflow;
 }
 

@@ -19,8 +19,8 @@ namespace trustlint::internal {
 using GlobProduct = std::vector<std::vector<std::string>>;
 
 // The products whose union is exactly { segment values : expand(template, values) ∈ L(pattern) },
-// for segment values whose characters are never any of `separators` (characters that cannot
-// appear inside a segment). Products with a factor that can only match strings containing a
+// for segment values that are never empty and whose characters are never any of `separators`
+// (characters that cannot appear inside a segment). Products with a factor that can only match strings containing a
 // separator are dropped. Limit: at most max_products products (more → returns false).
 bool decompose_claim_glob(std::string_view pattern, const std::vector<TemplatePiece>& pieces,
                           std::string_view separators, std::vector<GlobProduct>& out,

@@ -1,0 +1,76 @@
+// Vercel deployment facts → the request IAM sees (semantics.md §4.1, §4.3, §4.4, §4.7).
+#include <doctest/doctest.h>
+
+#include <array>
+#include <vector>
+
+#include "trustlint/engine.h"
+#include "trustlint/provider.h"
+#include "trustlint/vercel_policy.h"
+
+using namespace trustlint;
+
+TEST_SUITE_BEGIN("provider");
+
+TEST_CASE("provider::make_request forms sub, aud and the key prefix per issuer (§4.1, §4.3)") {
+  DeploymentFacts f{"acme", "web", "preview", IssuerMode::team, std::nullopt, {}};
+  auto r = make_request(vercel_profile(), f);
+  REQUIRE(r.ok());
+  CHECK(r->provider == "oidc.vercel.com/acme");
+  REQUIRE(r->find("oidc.vercel.com/acme:sub"));
+  CHECK(r->find("OIDC.vercel.com/acme:SUB")->values.front() == "owner:acme:project:web:environment:preview");
+  CHECK(r->find("oidc.vercel.com/acme:aud")->values.front() == "https://vercel.com/acme");
+
+  f.issuer = IssuerMode::global;
+  f.audience = "sts.amazonaws.com";
+  f.extra_context = {{"aws:SourceIp", "203.0.113.9"}, {"amr", "x"}};
+  auto g = make_request(vercel_profile(), f);
+  REQUIRE(g.ok());
+  CHECK(g->provider == "oidc.vercel.com");
+  CHECK(g->find("oidc.vercel.com:aud")->values.front() == "sts.amazonaws.com");
+  CHECK(g->find("aws:SourceIp") != nullptr);
+  CHECK(g->find("oidc.vercel.com:amr") != nullptr);  // a key without ':' is a claim of the provider
+}
+
+TEST_CASE("provider::make_request refuses names Vercel never issues (§4.7)") {
+  for (const auto& [team, project, env] : std::vector<std::array<std::string, 3>>{{
+           {"ACME", "web", "production"},
+           {"acme", "Web", "production"},
+           {"acme", "web:x", "production"},
+           {"acme", "a---b", "production"},
+           {"acme", std::string(101, 'a'), "production"},
+           {std::string(49, 'a'), "web", "production"},
+           {"acme", "web", ""},
+           {"acme", "web", std::string(33, 'e')}}}) {
+    DeploymentFacts f{team, project, env, IssuerMode::team, std::nullopt, {}};
+    auto r = make_request(vercel_profile(), f);
+    CHECK_MESSAGE(!r.ok(), team << "/" << project << "/" << env);
+    if (!r.ok()) CHECK(r.diagnostics().front().code == "TL090");
+  }
+  DeploymentFacts ok{"acme", "web.app_v2-x", "prod-eu", IssuerMode::team, std::nullopt, {}};
+  CHECK(make_request(vercel_profile(), ok).ok());
+}
+
+TEST_CASE("provider::vercel_profile is read from the embedded YAML (§4.7)") {
+  const ProviderProfile& p = vercel_profile();
+  CHECK(p.global_provider == "oidc.vercel.com");
+  REQUIRE(p.segment("project"));
+  CHECK(p.segment("project")->max_length == 100);
+  CHECK(p.segment("project")->alphabet.find('.') != std::string::npos);
+  CHECK(p.segment("team")->alphabet.find('.') == std::string::npos);
+  CHECK(p.segment("environment")->known_values.size() == 3);
+}
+
+TEST_CASE("provider::teams_named and issuer_named read the policy") {
+  auto doc = load_policy_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+    "Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com/acme"},
+    "Action":"sts:AssumeRoleWithWebIdentity",
+    "Condition":{"StringLike":{"oidc.vercel.com/acme:sub":["owner:acme:*","owner:glob*:*"]},
+                 "StringEquals":{"oidc.vercel.com/acme:aud":"https://vercel.com/globex"}}}]})",
+                              "t.json");
+  REQUIRE(doc.ok());
+  CHECK(teams_named(doc.value(), vercel_profile()) == std::vector<std::string>{"acme", "globex"});
+  CHECK(issuer_named(doc.value(), vercel_profile()) == IssuerMode::team);
+}
+
+TEST_SUITE_END();
