@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
   register_can(app, exit_code);
   register_lint(app, exit_code);
   register_who(app, exit_code);
+  if (argc == 1) {
+    std::cerr << app.help();
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
