@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +82,14 @@ class Dfa {
   std::vector<bool> accepting_;
   friend class DfaBuilder;
 };
+
+// Shortest string (shortlex-first by alphabet order) whose memberships in `parts` (one flag per
+// part, in order) satisfy `accept`, found by searching the product of all parts on the fly: no
+// product automaton is built or minimised. REQUIRES: all parts share one alphabet. nullopt when
+// none, or when more than budget.max_states tuples are needed (then budget.exceeded is set).
+std::optional<std::string> shortest_where(const std::vector<const Dfa*>& parts,
+                                          const std::function<bool(const std::vector<bool>&)>& accept,
+                                          StateBudget& budget);
 
 // The union of globs equal to L(a) ∩ L(b) over the alphabet (each result a glob in IAM syntax),
 // simplified (no glob in the result is contained in another). nullopt when more than

@@ -151,6 +151,30 @@ const Dfa& ValueSet::dfa() const {
   return *dfa_;
 }
 
+namespace {
+
+// The automata of several glob lists side by side, for shortest_where().
+struct GlobLists {
+  std::vector<const Dfa*> parts;
+  std::vector<std::size_t> ends;  // parts[ends[i-1] .. ends[i]) belong to list i
+
+  GlobLists(const SegmentDomain& d, std::initializer_list<const std::vector<std::string>*> lists) {
+    for (const auto* list : lists) {
+      for (const auto& g : *list) parts.push_back(&d.glob_dfa(g));
+      ends.push_back(parts.size());
+    }
+  }
+  bool any(const std::vector<bool>& flags, std::size_t list) const {
+    const std::size_t begin = list == 0 ? 0 : ends[list - 1];
+    for (std::size_t i = begin; i < ends[list]; ++i) {
+      if (flags[i]) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
 bool ValueSet::empty() const {
   if (finite_) return match_.empty();
   // "*" minus finitely many names is never empty: every domain here is infinite up to its
@@ -159,7 +183,9 @@ bool ValueSet::empty() const {
   if (star && std::none_of(except_.begin(), except_.end(), [](const std::string& e) { return has_wildcard(e); })) {
     return false;
   }
-  return !domain_->nonempty(dfa());
+  const GlobLists g(*domain_, {&match_, &except_});
+  return !domain_->within_bound(shortest_where(
+      g.parts, [&g](const std::vector<bool>& f) { return g.any(f, 0) && !g.any(f, 1); }, *domain_->budget));
 }
 
 bool ValueSet::contains(std::string_view value) const {
@@ -171,7 +197,11 @@ bool ValueSet::contains(std::string_view value) const {
 bool ValueSet::subset_of(const ValueSet& o) const {
   if (finite_) return std::all_of(match_.begin(), match_.end(), [&](const std::string& n) { return o.contains(n); });
   if (o.match_.size() == 1 && o.match_[0] == "*" && o.except_.empty()) return true;
-  return !domain_->within_bound(dfa().shortest_difference(o.dfa(), *domain_->budget));
+  const GlobLists g(*domain_, {&match_, &except_, &o.match_, &o.except_});
+  return !domain_->within_bound(shortest_where(
+      g.parts,
+      [&g](const std::vector<bool>& f) { return g.any(f, 0) && !g.any(f, 1) && !(g.any(f, 2) && !g.any(f, 3)); },
+      *domain_->budget));
 }
 
 bool ValueSet::same_as(const ValueSet& o) const {
