@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <set>
 
+#include "prove/glob_pattern.h"
+
 namespace trustlint::internal {
 namespace {
 
@@ -104,15 +106,6 @@ struct Walker {
 
 }  // namespace
 
-std::string collapse_stars(std::string_view pattern) {
-  std::string out;
-  out.reserve(pattern.size());
-  for (char c : pattern) {
-    if (c == '*' && !out.empty() && out.back() == '*') continue;
-    out.push_back(c);
-  }
-  return out;
-}
 
 bool decompose_claim_glob(std::string_view pattern, const std::vector<TemplatePiece>& pieces,
                           std::string_view separators, std::vector<GlobProduct>& out, std::size_t max_products) {

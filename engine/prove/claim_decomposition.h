@@ -26,7 +26,4 @@ bool decompose_claim_glob(std::string_view pattern, const std::vector<TemplatePi
                           std::string_view separators, std::vector<GlobProduct>& out,
                           std::size_t max_products = 4096);
 
-// Collapses runs of '*' ("a**b" → "a*b"); IAM's meaning is unchanged.
-std::string collapse_stars(std::string_view pattern);
-
 }  // namespace trustlint::internal
