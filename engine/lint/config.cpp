@@ -204,11 +204,11 @@ class ConfigReader {
           e.reason = *v;
         }
       }
-      if (e.rule.empty() && ok) {
+      if (item.get("rule") == nullptr) {
         error("an ignore entry needs a rule", item.span);
         ok = false;
       }
-      if (e.reason.empty() && ok) {
+      if (e.reason.empty()) {
         error("an ignore entry needs a reason: say why the finding is accepted", item.span);
         ok = false;
       }

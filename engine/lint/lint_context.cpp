@@ -99,12 +99,16 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
 
   teams_ = options.teams.empty() ? teams_named(document(), profile) : options.teams;
   if (options.teams.empty()) {
-    // Also literal owners of sub patterns that teams_named() leaves out ("owner:acme:*").
+    // Also the owners that teams_named() leaves out: in patterns ("owner:acme:*"), in negated
+    // conditions ("StringNotLike owner:acme:*" names acme too), and the literal start of an
+    // owner glob ("owner:acme*" is about acme, whatever else it admits).
     for (const auto& st : document().statements) {
       for (const auto& c : st.conditions) {
-        if (c.op.negated || !c.op.is_string_family() || claim_key(c.key).claim != "sub") continue;
+        if (!c.op.is_string_family() || claim_key(c.key).claim != "sub") continue;
         for (const auto& v : c.values) {
-          const std::string team = read_sub_literal(profile, v.text).team;
+          const auto f = split(v.text, ':');
+          if (f.size() < 2 || f[0] != "owner") continue;
+          const std::string team = f[1].substr(0, f[1].find_first_of("*?"));
           if (domain(kTeam).valid(team)) add_unique(teams_, team);
         }
       }
@@ -119,10 +123,10 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
     for (const auto& c : st.conditions) {
       if (claim_key(c.key).claim != "sub") continue;
       for (const auto& v : c.values) {
-        const NamedSegments n = read_sub_literal(profile, v.text);
-        add_unique(projects_, n.project);
-        add_unique(environments_, n.environment);
+        // Names the policy mentions: fields between the template's labels, literal ones only.
         const auto f = split(v.text, ':');
+        if (f.size() > 3 && f[2] == "project" && !has_wildcard(f[3])) add_unique(projects_, f[3]);
+        if (f.size() > 5 && f[4] == "environment" && !has_wildcard(f[5])) add_unique(environments_, f[5]);
         if (f.size() > 1 && f[0] == "owner") add_glob_candidates(team_examples, f[1], "-evil");
         if (f.size() > 3 && f[2] == "project") add_glob_candidates(project_examples, f[3], "-new");
         if (f.size() > 5 && f[4] == "environment") add_glob_candidates(env_examples, f[5], "-eu");
