@@ -1,35 +1,38 @@
-// `trustlint lint`: grammar diagnostics for every policy file given (files or directories).
+// `trustlint lint`: grammar diagnostics and security findings for every policy file given
+// (files or directories), configured by .trustlint.yaml files and flags.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/policy_input.h"
-#include "trustlint/engine.h"
+#include "trustlint/lint_config.h"
+#include "trustlint/report.h"
 
 namespace trustlint::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct LintOptions {
+struct LintCli {
   std::vector<std::string> paths;
+  std::vector<std::string> teams;
+  std::vector<std::string> disable, enable;
+  std::string config;
+  std::string fail_on = "error";
+  std::string format = "text";
   std::size_t quota = 0;
 };
 
-bool policy_extension(const fs::path& p) {
+bool policy_file(const fs::path& p) {
   const auto ext = p.extension().string();
-  return ext == ".json" || ext == ".yaml" || ext == ".yml";
+  return (ext == ".json" || ext == ".yaml" || ext == ".yml") && p.filename() != kLintConfigName;
 }
 
-// Input-level failures (unreadable, not JSON/YAML, too large, too deep): exit 2, not 1.
-bool is_input_failure(const Diagnostic& d) {
-  return d.severity == Severity::error && d.code.size() == 5 && d.code.compare(0, 4, "TL00") == 0;
-}
-
-// Expands directories (recursively, sorted, *.json/*.yaml/*.yml) and keeps files as given.
+// Expands directories (recursively, sorted) and keeps files as given.
 std::vector<std::string> expand(const std::vector<std::string>& paths, bool& unreadable) {
   std::vector<std::string> files;
   for (const auto& p : paths) {
@@ -38,7 +41,7 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, bool& unr
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && policy_extension(it->path())) found.push_back(it->path().string());
+        if (it->is_regular_file(ec) && policy_file(it->path())) found.push_back(it->path().string());
       }
       if (ec) {
         std::cerr << p << ": error: cannot read directory: " << ec.message() << " [TL001]\n";
@@ -53,36 +56,102 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, bool& unr
   return files;
 }
 
-int lint_all(const LintOptions& o) {
-  bool unreadable = false, errors = false;
-  LoadOptions options;
-  if (o.quota) options.quota = {o.quota, true};
-  for (const auto& file : expand(o.paths, unreadable)) {
-    auto loaded = load_policy_file(file, options);
-    Diagnostics all = loaded.diagnostics();
-    if (loaded.has_value() && !has_errors(all)) {
-      auto compiled = compile(loaded.value());
-      all.insert(all.end(), compiled.diagnostics().begin(), compiled.diagnostics().end());
+// Configurations by path, loaded once each; nullptr after an error (already printed).
+class ConfigCache {
+ public:
+  const LintConfig* get(const std::string& path, bool& bad) {
+    auto it = cache_.find(path);
+    if (it == cache_.end()) {
+      auto loaded = load_lint_config(path);
+      if (!loaded.ok()) {
+        print_diagnostics(loaded.diagnostics());
+        bad = true;
+        it = cache_.emplace(path, std::nullopt).first;
+      } else {
+        it = cache_.emplace(path, std::move(loaded).value()).first;
+      }
     }
-    for (const auto& d : all) {
-      if (is_input_failure(d)) unreadable = true;
-      else if (d.severity == Severity::error) errors = true;
-    }
-    print_diagnostics(all);
+    return it->second ? &*it->second : nullptr;
   }
-  return unreadable ? kExitBadInput : errors ? kExitFindings : kExitOk;
+
+ private:
+  std::map<std::string, std::optional<LintConfig>> cache_;
+};
+
+bool fails(const LintReport& r, const std::string& fail_on) {
+  if (fail_on == "never") return false;
+  const int threshold = fail_on == "error" ? 0 : fail_on == "warning" ? 1 : 2;
+  return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
+    return !f.suppressed && static_cast<int>(f.severity) <= threshold;
+  });
+}
+
+bool rule_flags(const LintCli& o, LintOptions& base) {
+  for (const auto& [ids, off] : {std::pair{&o.disable, true}, std::pair{&o.enable, false}}) {
+    for (const auto& id : *ids) {
+      const RuleInfo* info = find_rule(id);
+      if (info == nullptr) {
+        std::cerr << "trustlint: unknown rule \"" << id << "\" (trustlint rules lists them)\n";
+        return false;
+      }
+      base.rules[info->id].off = off;
+    }
+  }
+  return true;
+}
+
+int lint_all(const LintCli& o) {
+  LintOptions base;
+  base.teams = o.teams;
+  if (!rule_flags(o, base)) return kExitBadInput;
+  LoadOptions load;
+  if (o.quota) load.quota = {o.quota, true};
+  bool bad_input = false;
+  ConfigCache configs;
+  std::optional<std::string> fixed_config;
+  if (!o.config.empty()) fixed_config = o.config;
+  const auto files = expand(o.paths, bad_input);
+  std::vector<LintReport> reports;
+  bool failed = false;
+  for (const auto& file : files) {
+    LintOptions options = base;
+    const std::optional<std::string> config_path = fixed_config ? fixed_config : find_lint_config(file);
+    if (config_path) {
+      const LintConfig* config = configs.get(*config_path, bad_input);
+      if (config == nullptr) continue;
+      options = lint_options_for(*config, file, base);
+    }
+    LintReport report = lint_file(file, options, load);
+    bad_input = bad_input || report.input_failed;
+    failed = failed || fails(report, o.fail_on);
+    if (o.format == "text") std::cout << render_lint_text(report);
+    reports.push_back(std::move(report));
+  }
+  const int code = bad_input ? kExitBadInput : failed ? kExitFindings : kExitOk;
+  if (o.format == "json") std::cout << render_lint_json(reports, o.fail_on, code);
+  return code;
 }
 
 }  // namespace
 
 void register_lint(CLI::App& app, int& exit_code) {
-  auto o = std::make_shared<LintOptions>();
-  CLI::App* cmd = app.add_subcommand("lint", "Is the policy valid? Grammar diagnostics for each file (exit 0 clean, 1 errors, 2 unreadable input)");
+  auto o = std::make_shared<LintCli>();
+  CLI::App* cmd = app.add_subcommand(
+      "lint", "Is the policy valid and safe? Grammar diagnostics and security findings (exit 0 clean, 1 findings at or above --fail-on, 2 bad input)");
   cmd->footer(
       "Examples:\n"
       "  trustlint lint trust-policy.json\n"
-      "  trustlint lint infra/policies/          # every *.json, *.yaml, *.yml below");
+      "  trustlint lint infra/policies/ --team acme          # every *.json, *.yaml, *.yml below\n"
+      "  trustlint lint policy.json --format json --fail-on warning\n"
+      "Configuration: the nearest .trustlint.yaml above each file (README \"Configuration\").");
   cmd->add_option("paths", o->paths, "Policy files or directories (- for stdin)")->required();
+  cmd->add_option("--team", o->teams, "A team the role is meant for (repeatable; default: the teams the policy names)");
+  cmd->add_option("--config", o->config, "Use this configuration file instead of the nearest .trustlint.yaml");
+  cmd->add_option("--fail-on", o->fail_on, "Exit 1 on findings at or above: error, warning, note or never (default error)")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  cmd->add_option("--disable", o->disable, "Turn a rule off (id or name; repeatable)");
+  cmd->add_option("--enable", o->enable, "Turn a rule on that the configuration turned off (repeatable)");
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   cmd->callback([o, &exit_code] { exit_code = lint_all(*o); });
 }

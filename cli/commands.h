@@ -8,6 +8,7 @@ namespace trustlint::cli {
 
 void register_can(CLI::App& app, int& exit_code);
 void register_lint(CLI::App& app, int& exit_code);
+void register_rules(CLI::App& app, int& exit_code);
 void register_who(CLI::App& app, int& exit_code);
 
 }  // namespace trustlint::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
       "  lint  is the policy valid and safe?\n"
       "  can   can this deployment assume the role?\n"
       "  who   which deployments can assume it?\n"
+      "  rules the lint rules and what each one proves\n"
       "Example: trustlint can fixtures/good/vercel-docs-production.json --team acme --project web --env production",
       "trustlint"};
   app.set_version_flag("--version", std::string("trustlint ") + trustlint::version());
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   register_can(app, exit_code);
   register_lint(app, exit_code);
+  register_rules(app, exit_code);
   register_who(app, exit_code);
   if (argc == 1) {
     std::cerr << app.help();

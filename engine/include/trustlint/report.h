@@ -8,6 +8,7 @@
 #include "trustlint/allowed_set.h"
 #include "trustlint/decision.h"
 #include "trustlint/diagnostic.h"
+#include "trustlint/lint.h"
 #include "trustlint/provider.h"
 #include "trustlint/request.h"
 
@@ -51,5 +52,29 @@ std::string render_who_markdown(const AllowedSet& set, const WhoQuery& query);
 // "web-* except web-legacy"; "*" for any value; known values listed by name.
 std::string describe_globs(const GlobSet& globs);
 std::string describe_facts(const DeploymentFacts& facts);  // "acme/web/preview (issuer team)"
+
+}  // namespace trustlint
+
+// ---- lint and rules ---------------------------------------------------------------------------
+
+namespace trustlint {
+
+// Compiler-style lines "file:line:col: severity: message [ID]", each followed by indented
+// lines: "suppressed: reason", "example: …", "note: …" and, for security rules, "fix: …".
+std::string render_lint_text(const LintReport& report);
+
+struct LintSummary {
+  std::size_t files = 0, errors = 0, warnings = 0, notes = 0, suppressed = 0;
+};
+LintSummary summarize(const std::vector<LintReport>& reports);
+
+// Schema trustlint/lint/v1 (README "lint --format json"): every file with its findings, the
+// summary, the --fail-on threshold and the exit code.
+std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code);
+
+// `trustlint rules`: one line per catalogue entry; one entry in full; the catalogue as JSON.
+std::string render_rules_text(const std::vector<RuleInfo>& rules);
+std::string render_rule_text(const RuleInfo& rule);
+std::string render_rules_json(const std::vector<RuleInfo>& rules);
 
 }  // namespace trustlint

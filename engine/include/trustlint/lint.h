@@ -1,0 +1,95 @@
+// `lint`: findings proven from what a trust policy means. Security rules (TL1xx access,
+// TL2xx conditions, TL3xx OIDC) decide on the exact set of deployments allowed_set() computes,
+// or on concrete evaluate() calls, never on the policy's text; grammar diagnostics (TL0xx) join
+// the same report with their own ids. The rule catalogue (rules/catalogue.yaml) is data
+// embedded in the binary. Free functions over value types; safe from several threads.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trustlint/engine.h"
+#include "trustlint/finding.h"
+#include "trustlint/options.h"
+#include "trustlint/result.h"
+
+namespace trustlint {
+
+// ---- The catalogue ---------------------------------------------------------------------------
+
+struct RuleInfo {
+  std::string id;        // "TL101"
+  std::string name;      // "other-team" (grammar codes: empty)
+  Severity severity = Severity::error;  // default severity
+  std::string title;
+  std::string explanation;
+  std::string bad_example;   // rules only
+  std::string good_example;  // rules only
+  std::string fix;
+  std::string help;          // README anchor, e.g. "README.md#tl101"
+  bool is_rule() const { return !name.empty(); }  // a TL1xx–TL3xx rule (not a grammar code)
+};
+
+// Every entry of rules/catalogue.yaml: grammar and input codes first, then the rules, each in
+// file order. Parsed once from the embedded copy.
+const std::vector<RuleInfo>& rule_catalogue();
+// By id ("TL101", case-insensitive) or name ("other-team"); nullptr when unknown.
+const RuleInfo* find_rule(std::string_view id_or_name);
+
+// ---- Options and report ----------------------------------------------------------------------
+
+struct RuleSetting {
+  bool off = false;
+  std::optional<Severity> severity;  // overrides the catalogue's default
+};
+
+// A finding to report as suppressed (configuration `ignore`, already matched to this file).
+struct Suppression {
+  std::string rule;     // id
+  std::string pointer;  // JSON pointer; empty = anywhere in the file. Matches itself and below.
+  std::string reason;   // required
+};
+
+struct LintOptions {
+  // What the policy is meant to admit. Empty teams: the teams the policy itself names
+  // (teams_named()). Empty environments/projects: the ones the policy names literally.
+  std::vector<std::string> teams;
+  std::vector<std::string> environments;
+  std::vector<std::string> projects;
+  std::map<std::string, RuleSetting> rules;  // by rule id
+  std::vector<Suppression> suppressions;
+  Limits limits;
+};
+
+struct LintReport {
+  std::string file;
+  std::vector<Finding> findings;  // sorted by position, then rule id
+  // About the run itself, e.g. "security rules not run: ...". Never about the policy's safety.
+  std::vector<std::string> notes;
+  bool input_failed = false;  // the file could not be read or parsed (TL001–TL010)
+};
+
+// The security rules on a loaded, compiled policy. Fails (TL095) only when the prover exceeds
+// its automaton budget.
+Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, const LintOptions& options);
+
+// Reads, parses and compiles a file, turns its grammar diagnostics into findings, and runs the
+// security rules when the diagnostics leave the policy's meaning intact. Never fails: problems
+// with the input are findings (and input_failed).
+LintReport lint_file(const std::string& path, const LintOptions& options, const LoadOptions& load = {});
+
+// Grammar errors after which a policy still means one thing (IAM may not store it, but can, who
+// and lint answer anyway): TL037, TL042, TL044, TL047, TL048, TL051, TL053, TL058, TL059, and
+// every warning or note.
+bool meaning_preserved_despite(const Diagnostic& diagnostic);
+
+// A grammar or input diagnostic as a finding (the catalogue's fix, JSON pointer when known).
+Finding finding_from_diagnostic(const Diagnostic& diagnostic, const Document* document = nullptr);
+
+// Is the finding a security rule's (TL1xx–TL3xx)?
+bool is_security_finding(const Finding& finding);
+
+}  // namespace trustlint

@@ -1,0 +1,128 @@
+// lint() and lint_file(): run the rule families on one policy, then apply the options (rules
+// turned off, severities, suppressions with reasons) and order the findings by position.
+#include <algorithm>
+#include <tuple>
+
+#include "lint/registry.h"
+#include "lint/rules.h"
+
+namespace trustlint {
+namespace internal {
+
+void add_finding(LintContext& ctx, Finding f) {
+  auto& all = ctx.findings();
+  const bool seen = std::any_of(all.begin(), all.end(), [&](const Finding& g) {
+    return g.rule == f.rule && g.span.offset == f.span.offset && g.span.line == f.span.line &&
+           g.span.col == f.span.col;
+  });
+  if (!seen) all.push_back(std::move(f));
+}
+
+Location fallback_location(const LintContext& ctx) {
+  const Document& doc = ctx.document();
+  for (const auto& st : doc.statements) {
+    if (st.effect == Effect::allow && ctx.admits_vercel(st)) {
+      return Location{st.principal.span.known() ? st.principal.span : st.span, principal_pointer(doc, st, nullptr), &st};
+    }
+  }
+  return Location{doc.span, "", nullptr};
+}
+
+namespace {
+
+bool pointer_covers(const std::string& outer, const std::string& inner) {
+  if (outer.empty()) return true;
+  return inner == outer || (inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
+                            inner[outer.size()] == '/');
+}
+
+bool input_failure(const Diagnostic& d) {
+  return d.severity == Severity::error && d.code.size() == 5 && d.code.compare(0, 4, "TL00") == 0;
+}
+
+}  // namespace
+
+// Options → findings: drops rules turned off, applies severities and suppressions, sorts.
+void finalize(std::vector<Finding>& findings, const LintOptions& options) {
+  std::vector<Finding> kept;
+  for (auto& f : findings) {
+    const bool input = f.rule.size() == 5 && f.rule.compare(0, 4, "TL00") == 0;
+    const RuleDecision d = rule_decision(options, f.rule, f.severity);
+    if (!input) {
+      if (!d.enabled) continue;
+      if (d.overridden) f.severity = d.severity;
+    }
+    for (const auto& s : options.suppressions) {
+      if (s.rule == f.rule && pointer_covers(s.pointer, f.pointer)) {
+        f.suppressed = true;
+        f.suppression_reason = s.reason;
+        break;
+      }
+    }
+    kept.push_back(std::move(f));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.span.line, a.span.col, a.rule) < std::tie(b.span.line, b.span.col, b.rule);
+  });
+  findings = std::move(kept);
+}
+
+}  // namespace internal
+
+Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, const LintOptions& options) {
+  LintReport report;
+  report.file = document.file;
+  internal::LintContext ctx(policy, options, vercel_profile());
+  Diagnostics problems;
+  if (!ctx.prove_policy(problems)) return Result<LintReport>::failure(std::move(problems));
+  internal::check_access(ctx);
+  internal::check_values(ctx);
+  internal::check_keys(ctx);
+  internal::check_no_effect(ctx);
+  internal::check_audience(ctx);
+  internal::check_oidc(ctx);
+  if (ctx.prover().budget.exceeded) {
+    report.notes.push_back("some re-proofs exceeded the automaton budget; findings that needed them are not shown");
+  }
+  report.findings = std::move(ctx.findings());
+  internal::finalize(report.findings, options);
+  return report;
+}
+
+LintReport lint_file(const std::string& path, const LintOptions& options, const LoadOptions& load) {
+  LintReport report;
+  report.file = path;
+  auto loaded = load_policy_file(path, load);
+  const Document* doc = loaded.has_value() ? &loaded.value() : nullptr;
+  bool meaning_intact = doc != nullptr;
+  for (const auto& d : loaded.diagnostics()) {
+    if (internal::input_failure(d)) report.input_failed = true;
+    if (!meaning_preserved_despite(d)) meaning_intact = false;
+    report.findings.push_back(finding_from_diagnostic(d, doc));
+  }
+  if (doc != nullptr) report.file = doc->file.empty() ? path : doc->file;
+  if (!meaning_intact) {
+    if (doc != nullptr) report.notes.push_back("security rules not run: the errors above may change what the policy means");
+    internal::finalize(report.findings, options);
+    return report;
+  }
+  auto compiled = compile(*doc);
+  for (const auto& d : compiled.diagnostics()) report.findings.push_back(finding_from_diagnostic(d, doc));
+  if (!compiled.ok()) {
+    report.notes.push_back("security rules not run: a condition value cannot be evaluated");
+    internal::finalize(report.findings, options);
+    return report;
+  }
+  auto result = lint(*doc, compiled.value(), options);
+  if (!result.has_value()) {
+    for (const auto& d : result.diagnostics()) report.findings.push_back(finding_from_diagnostic(d, doc));
+    report.notes.push_back("security rules not run: the prover gave up");
+  } else {
+    for (auto& f : result.value().findings) report.findings.push_back(std::move(f));
+    for (auto& n : result.value().notes) report.notes.push_back(std::move(n));
+  }
+  internal::finalize(report.findings, options);
+  return report;
+}
+
+}  // namespace trustlint

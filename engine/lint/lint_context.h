@@ -1,0 +1,94 @@
+// LintContext: what every security rule of one lint() run shares: the policy, what it is
+// expected to admit, its allowed set (proved once; the any-audience set on first use), the
+// prover's segment domains for value-set questions, re-proofs of policy variants, and the
+// findings collected so far. Owned by one lint() call on one thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "prove/prover_context.h"
+#include "trustlint/allowed_set.h"
+#include "trustlint/finding.h"
+#include "trustlint/lint.h"
+
+namespace trustlint::internal {
+
+// A condition key "PROVIDER:claim" read against the provider profile.
+struct ClaimKey {
+  std::string provider;  // as written, before the last ':'
+  std::string claim;     // folded, after the last ':'
+  bool oidc = false;     // the prefix looks like an OIDC provider name (has '.' or '/')
+  bool vercel = false;   // the global provider or a team provider of this profile
+  std::optional<IssuerMode> mode;  // for vercel keys
+  std::string team;                // team of a team-provider key
+};
+
+class LintContext {
+ public:
+  LintContext(const CompiledPolicy& policy, const LintOptions& options, const ProviderProfile& profile);
+
+  const Document& document() const { return policy_.document(); }
+  const CompiledPolicy& policy() const { return policy_; }
+  const LintOptions& options() const { return options_; }
+  const ProviderProfile& profile() const { return profile_; }
+  ProverContext& prover() { return *prover_; }
+  const SegmentDomain& domain(std::size_t dim) const { return prover_->domains[dim]; }
+
+  // Proves the policy's allowed set; false (with TL095 in diagnostics) when the prover gave up.
+  bool prove_policy(Diagnostics& diagnostics);
+  const AllowedSet& allowed() const { return *allowed_; }
+  // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up.
+  const AllowedSet* allowed_any_audience();
+  // Allowed set of a variant of this policy (a statement removed, an operator changed).
+  std::optional<AllowedSet> prove(const Document& variant) const;
+
+  // What the policy is expected to admit (options, else the policy's own literal names).
+  const std::vector<std::string>& expected_teams() const { return teams_; }
+  const std::vector<std::string>& named_projects() const { return projects_; }
+  const std::vector<std::string>& named_environments() const { return environments_; }
+  bool environments_configured() const { return !options_.environments.empty(); }
+
+  ClaimKey claim_key(const std::string& key) const;
+  bool is_vercel_provider(const std::string& name) const;
+  // Does the statement's principal admit some Vercel token (a Vercel provider, "*", NotPrincipal)?
+  bool admits_vercel(const Statement& st) const;
+  // Providers named by Federated entries that are not Vercel's (GitHub, Google, ...).
+  std::vector<std::string> foreign_providers(const Statement& st) const;
+  bool wildcard_principal(const Statement& st) const;  // "*", {"AWS": "*"} or NotPrincipal
+
+  // Builds a finding of `rule` with the catalogue's name, default severity and fix.
+  Finding make(const std::string& rule, std::string message, const Span& span, std::string pointer) const;
+  void add(Finding f) { findings_.push_back(std::move(f)); }
+  std::vector<Finding>& findings() { return findings_; }
+  bool has(const std::string& rule) const;
+
+ private:
+  const CompiledPolicy& policy_;
+  const LintOptions& options_;
+  const ProviderProfile& profile_;
+  std::unique_ptr<ProverContext> prover_;
+  std::optional<AllowedSet> allowed_;
+  std::optional<std::optional<AllowedSet>> any_audience_;
+  std::vector<std::string> teams_, projects_, environments_;
+  std::vector<Finding> findings_;
+};
+
+// A sub value's literal segments, read left to right until a wildcard: {team, project,
+// environment}, each empty when not literal. Used only to learn the names a policy mentions.
+struct NamedSegments {
+  std::string team, project, environment;
+  bool complete = false;  // all three read and the value ended exactly there
+  bool shape_ok = true;   // the literal labels (owner:, :project:, :environment:) were where expected
+};
+NamedSegments read_sub_literal(const ProviderProfile& profile, const std::string& value);
+
+// JSON pointers (RFC 6901) of parts of a statement.
+std::string statement_pointer(const Document& document, const Statement& st);
+std::string condition_pointer(const Document& document, const Statement& st, const Condition& c);
+std::string value_pointer(const Document& document, const Statement& st, const Condition& c, std::size_t value);
+std::string principal_pointer(const Document& document, const Statement& st, const PrincipalEntry* entry);
+
+}  // namespace trustlint::internal

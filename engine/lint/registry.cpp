@@ -1,0 +1,101 @@
+// The rule catalogue: rules/catalogue.yaml (embedded) parsed once into RuleInfo values, and the
+// per-file severity of a rule (catalogue default, then the options' settings).
+#include "lint/registry.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "data/embedded.h"
+#include "source/read_tree.h"
+#include "source/source_file.h"
+
+namespace trustlint {
+namespace {
+
+std::string text_of(const internal::Node& entry, const char* key) {
+  const internal::Node* n = entry.get(key);
+  return n != nullptr && n->is_scalar() ? n->text : std::string();
+}
+
+// Block scalars end with a newline; examples and prose are stored without it.
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+RuleInfo info_of(const internal::Node& entry, bool is_rule) {
+  RuleInfo r;
+  r.id = text_of(entry, is_rule ? "id" : "code");
+  r.name = is_rule ? text_of(entry, "name") : std::string();
+  r.severity = internal::parse_severity(text_of(entry, "severity")).value_or(Severity::error);
+  r.title = text_of(entry, "title");
+  r.explanation = trimmed(text_of(entry, "explanation"));
+  r.bad_example = trimmed(text_of(entry, "bad"));
+  r.good_example = trimmed(text_of(entry, "good"));
+  r.fix = trimmed(text_of(entry, "fix"));
+  r.help = text_of(entry, "help");
+  return r;
+}
+
+std::vector<RuleInfo> load_catalogue() {
+  std::vector<RuleInfo> out;
+  const auto text = internal::embedded_file("rules/catalogue.yaml");
+  if (!text) return out;
+  const internal::SourceFile file("rules/catalogue.yaml", std::string(*text));
+  auto tree = internal::read_yaml(file, Limits{});
+  if (!tree.has_value()) return out;
+  for (const auto& [key, is_rule] : {std::pair{"diagnostics", false}, std::pair{"rules", true}}) {
+    const internal::Node* list = tree.value().get(key);
+    if (list == nullptr) continue;
+    for (const auto& entry : list->items) out.push_back(info_of(entry, is_rule));
+  }
+  return out;
+}
+
+bool same_id(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+const std::vector<RuleInfo>& rule_catalogue() {
+  static const std::vector<RuleInfo> catalogue = load_catalogue();  // thread-safe initialisation
+  return catalogue;
+}
+
+const RuleInfo* find_rule(std::string_view id_or_name) {
+  for (const auto& r : rule_catalogue()) {
+    if (same_id(r.id, id_or_name) || (!r.name.empty() && r.name == id_or_name)) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace trustlint
+
+namespace trustlint::internal {
+
+std::optional<Severity> parse_severity(std::string_view s) {
+  if (s == "error") return Severity::error;
+  if (s == "warning") return Severity::warning;
+  if (s == "note") return Severity::note;
+  return std::nullopt;
+}
+
+RuleDecision rule_decision(const LintOptions& options, const std::string& id, Severity fallback) {
+  RuleDecision d;
+  const RuleInfo* info = find_rule(id);
+  d.severity = info != nullptr ? info->severity : fallback;
+  const auto it = options.rules.find(id);
+  if (it != options.rules.end()) {
+    d.enabled = !it->second.off;
+    if (it->second.severity) {
+      d.severity = *it->second.severity;
+      d.overridden = true;
+    }
+  }
+  return d;
+}
+
+}  // namespace trustlint::internal

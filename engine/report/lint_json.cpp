@@ -1,0 +1,98 @@
+// `lint` (schema trustlint/lint/v1) and `rules` as JSON, documented in README.md.
+#include <nlohmann/json.hpp>
+
+#include "trustlint/report.h"
+
+namespace trustlint {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json location(const Span& s, const std::string& file) {
+  if (!s.known()) return {{"file", s.file.empty() ? file : s.file}, {"line", nullptr}, {"column", nullptr}};
+  return {{"file", s.file.empty() ? file : s.file},
+          {"line", s.line},
+          {"column", s.col},
+          {"end_line", s.end_line},
+          {"end_column", s.end_col}};
+}
+
+ordered_json deployment(const DeploymentFacts& f) {
+  ordered_json j = {{"issuer", issuer_mode_name(f.issuer)}, {"team", f.team}, {"project", f.project},
+                    {"environment", f.environment}};
+  if (f.audience) j["audience"] = *f.audience;
+  return j;
+}
+
+ordered_json request(const Request& r) {
+  ordered_json ctx = ordered_json::object();
+  for (const auto& e : r.context) {
+    if (e.multi_valued) ctx[e.key] = e.values;
+    else ctx[e.key] = e.values.empty() ? std::string() : e.values.front();
+  }
+  return {{"provider", r.provider}, {"action", r.action}, {"context", std::move(ctx)}};
+}
+
+ordered_json finding(const Finding& f, const std::string& file) {
+  ordered_json j = {{"rule", f.rule},
+                    {"name", f.name.empty() ? ordered_json(nullptr) : ordered_json(f.name)},
+                    {"severity", severity_name(f.severity)},
+                    {"message", f.message},
+                    {"location", location(f.span, file)},
+                    {"pointer", f.pointer}};
+  if (f.witness) {
+    j["witness"] = {{"deployment", f.witness->deployment ? deployment(*f.witness->deployment) : ordered_json(nullptr)},
+                    {"request", f.witness->request ? request(*f.witness->request) : ordered_json(nullptr)},
+                    {"allowed", f.witness->allowed},
+                    {"description", f.witness->description}};
+  } else {
+    j["witness"] = nullptr;
+  }
+  j["fix"] = f.fix;
+  j["notes"] = f.notes;
+  j["suppressed"] = f.suppressed;
+  j["suppression_reason"] = f.suppressed ? ordered_json(f.suppression_reason) : ordered_json(nullptr);
+  const RuleInfo* info = find_rule(f.rule);
+  j["help"] = info != nullptr && !info->help.empty() ? ordered_json(info->help) : ordered_json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code) {
+  ordered_json j;
+  j["schema"] = "trustlint/lint/v1";
+  ordered_json files = ordered_json::array();
+  for (const auto& r : reports) {
+    ordered_json findings = ordered_json::array();
+    for (const auto& f : r.findings) findings.push_back(finding(f, r.file));
+    files.push_back({{"file", r.file}, {"input_failed", r.input_failed}, {"findings", std::move(findings)},
+                     {"notes", r.notes}});
+  }
+  j["files"] = std::move(files);
+  const LintSummary s = summarize(reports);
+  j["summary"] = {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes},
+                  {"suppressed", s.suppressed}};
+  j["fail_on"] = fail_on;
+  j["exit_code"] = exit_code;
+  return j.dump(2) + "\n";
+}
+
+std::string render_rules_json(const std::vector<RuleInfo>& rules) {
+  ordered_json list = ordered_json::array();
+  for (const auto& r : rules) {
+    ordered_json e = {{"id", r.id}, {"name", r.name.empty() ? ordered_json(nullptr) : ordered_json(r.name)},
+                      {"severity", severity_name(r.severity)}, {"title", r.title}, {"explanation", r.explanation}};
+    if (r.is_rule()) {
+      e["bad"] = r.bad_example;
+      e["good"] = r.good_example;
+    }
+    e["fix"] = r.fix;
+    e["help"] = r.help.empty() ? ordered_json(nullptr) : ordered_json(r.help);
+    list.push_back(std::move(e));
+  }
+  ordered_json j = {{"schema", "trustlint/rules/v1"}, {"rules", std::move(list)}};
+  return j.dump(2) + "\n";
+}
+
+}  // namespace trustlint

@@ -1,0 +1,81 @@
+// `lint` and `rules` as text.
+#include <sstream>
+
+#include "trustlint/report.h"
+
+namespace trustlint {
+namespace {
+
+std::string header(const Finding& f, const std::string& file) {
+  Span span = f.span;
+  if (span.file.empty()) span.file = file;
+  return format_diagnostic(Diagnostic{f.rule, f.severity, f.message, std::move(span), {}});
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
+void indent(std::ostringstream& out, const std::string& text) {
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) out << "  " << line << "\n";
+}
+
+}  // namespace
+
+std::string render_lint_text(const LintReport& report) {
+  std::ostringstream out;
+  for (const auto& f : report.findings) {
+    out << header(f, report.file) << "\n";
+    if (f.suppressed) out << "  suppressed: " << f.suppression_reason << "\n";
+    if (f.witness) out << "  example: " << f.witness->description << "\n";
+    for (const auto& n : f.notes) out << "  note: " << n << "\n";
+    if (is_security_finding(f) && !f.fix.empty()) out << "  fix: " << f.fix << "\n";
+  }
+  for (const auto& n : report.notes) out << report.file << ": note: " << n << "\n";
+  return out.str();
+}
+
+LintSummary summarize(const std::vector<LintReport>& reports) {
+  LintSummary s;
+  s.files = reports.size();
+  for (const auto& r : reports) {
+    for (const auto& f : r.findings) {
+      if (f.suppressed) ++s.suppressed;
+      else if (f.severity == Severity::error) ++s.errors;
+      else if (f.severity == Severity::warning) ++s.warnings;
+      else ++s.notes;
+    }
+  }
+  return s;
+}
+
+std::string render_rules_text(const std::vector<RuleInfo>& rules) {
+  std::ostringstream out;
+  out << pad("ID", 7) << pad("SEVERITY", 9) << pad("NAME", 24) << "TITLE\n";
+  for (const auto& r : rules) {
+    out << pad(r.id, 7) << pad(severity_name(r.severity), 9) << pad(r.name.empty() ? "-" : r.name, 24) << r.title
+        << "\n";
+  }
+  return out.str();
+}
+
+std::string render_rule_text(const RuleInfo& r) {
+  std::ostringstream out;
+  out << r.id << (r.name.empty() ? "" : " " + r.name) << " (" << severity_name(r.severity) << "): " << r.title << "\n\n";
+  out << r.explanation << "\n";
+  if (!r.bad_example.empty()) {
+    out << "\nBad:\n";
+    indent(out, r.bad_example);
+  }
+  if (!r.good_example.empty()) {
+    out << "\nGood:\n";
+    indent(out, r.good_example);
+  }
+  out << "\nFix: " << r.fix << "\n";
+  if (!r.help.empty()) out << "Help: " << r.help << "\n";
+  return out.str();
+}
+
+}  // namespace trustlint
