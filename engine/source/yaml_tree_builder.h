@@ -81,6 +81,7 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   Span span(std::size_t begin, std::size_t end) const;
   void count_node(std::size_t at);
   void add_error(Diagnostic d);
+  void check_length(const Node& node);
   [[noreturn]] void stop(const char* code, std::string message, std::size_t at) const;
   void open_collection(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, bool is_map);
   void close_collection();
