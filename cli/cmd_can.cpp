@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/limit_flags.h"
 #include "cli/policy_input.h"
 #include "trustlint/provider.h"
 #include "trustlint/report.h"
@@ -20,6 +21,7 @@ struct CanOptions {
   std::string team, project, environment, issuer, audience, format = "text", requests;
   std::vector<std::string> claims;
   std::size_t quota = 0;
+  Limits limits;
 };
 
 // Fills in team and issuer from the policy when left out. Returns an error message or "".
@@ -165,6 +167,7 @@ void register_can(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--requests", o->requests, "Decide many deployments: JSON lines {team, project, environment, issuer} (- for stdin)");
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
+  add_limit_flags(*cmd, o->limits);
   cmd->callback([o, &exit_code] {
     if (o->requests.empty() && (o->project.empty() || o->environment.empty())) {
       std::cerr << "trustlint: error: can needs --project and --env (or --requests FILE)\n";
@@ -172,6 +175,7 @@ void register_can(CLI::App& app, int& exit_code) {
       return;
     }
     LoadOptions options;
+    options.limits = o->limits;
     if (o->quota) options.quota = {o->quota, true};
     auto in = load_for_evaluation(o->policy, options);
     if (!in) {

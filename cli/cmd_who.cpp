@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/limit_flags.h"
 #include "cli/policy_input.h"
 #include "trustlint/allowed_set.h"
 #include "trustlint/report.h"
@@ -17,15 +18,18 @@ struct WhoOptionsCli {
   bool any_audience = false;
   std::size_t max_states = Limits{}.max_automaton_states;
   std::size_t quota = 0;
+  Limits limits;
 };
 
 int run_who(const WhoOptionsCli& o) {
   LoadOptions load;
+  load.limits = o.limits;
   if (o.quota) load.quota = {o.quota, true};
   auto in = load_for_evaluation(o.policy, load);
   if (!in) return kExitBadInput;
   WhoOptions options;
   options.any_audience = o.any_audience;
+  options.limits = o.limits;
   options.limits.max_automaton_states = o.max_states;
   auto set = allowed_set(in->compiled, vercel_profile(), options);
   if (!set.ok()) {
@@ -55,6 +59,7 @@ void register_who(CLI::App& app, int& exit_code) {
                 "Also cover deployments that request another audience through Vercel's token exchange");
   cmd->add_option("--max-states", o->max_states, "Automaton state limit (default 200000)");
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
+  add_limit_flags(*cmd, o->limits);
   cmd->callback([o, &exit_code] { exit_code = run_who(*o); });
 }
 

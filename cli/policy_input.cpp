@@ -24,26 +24,45 @@ bool evaluable_despite(const Diagnostic& d) {
   return d.severity != Severity::error;
 }
 
+// The errors of a load or compile, at most `max` of them (0 = all), then the TL069 note that says
+// how many more there were: what can/who print.
+Diagnostics shown_errors(const Diagnostics& all, std::size_t max, const std::string& file) {
+  Diagnostics shown;
+  std::size_t hidden = 0;
+  for (const auto& d : all) {
+    if (d.severity != Severity::error) continue;
+    if (max != 0 && shown.size() >= max) ++hidden;
+    else shown.push_back(d);
+  }
+  if (hidden != 0) {
+    Span where;
+    where.file = file;
+    shown.push_back(make_note("TL069",
+                              std::to_string(hidden) + (hidden == 1 ? " more error" : " more errors") +
+                                  " not shown (the limit is " + std::to_string(max) + ")",
+                              where));
+  }
+  return shown;
+}
+
 }  // namespace
 
 std::optional<PolicyInput> load_for_evaluation(const std::string& path, const LoadOptions& options) {
-  auto loaded = load_policy_file(path, options);
+  // Every error is collected, so that one hidden by --max-errors still stops the answer when it
+  // could change the policy's meaning; the limit applies to what is printed.
+  LoadOptions all_errors = options;
+  all_errors.limits.max_errors = 0;
+  const std::size_t max_errors = options.limits.max_errors;
+  const std::string name = path == "-" ? "<stdin>" : path;
+  auto loaded = load_policy_file(path, all_errors);
   const bool usable = loaded.has_value() &&
                       std::all_of(loaded.diagnostics().begin(), loaded.diagnostics().end(), evaluable_despite);
   if (usable && !loaded.ok()) {
-    Diagnostics errors;
-    for (const auto& d : loaded.diagnostics()) {
-      if (d.severity == Severity::error) errors.push_back(d);
-    }
-    print_diagnostics(errors);
+    print_diagnostics(shown_errors(loaded.diagnostics(), max_errors, name));
     std::cerr << "trustlint: answering anyway: the errors above do not change what the policy means, "
                  "but IAM may refuse to store it\n";
   } else if (!usable) {
-    Diagnostics errors;
-    for (const auto& d : loaded.diagnostics()) {
-      if (d.severity == Severity::error) errors.push_back(d);
-    }
-    print_diagnostics(errors);
+    print_diagnostics(shown_errors(loaded.diagnostics(), max_errors, name));
     std::cerr << "trustlint: " << path << " is not a valid trust policy; fix the errors above (see: trustlint lint "
               << path << ")\n";
     return std::nullopt;
@@ -51,7 +70,7 @@ std::optional<PolicyInput> load_for_evaluation(const std::string& path, const Lo
   Document document = std::move(loaded).value();
   auto compiled = compile(document);
   if (!compiled.ok()) {
-    print_diagnostics(compiled.diagnostics());
+    print_diagnostics(shown_errors(compiled.diagnostics(), max_errors, name));
     return std::nullopt;
   }
   return PolicyInput{std::move(document), std::move(compiled).value()};

@@ -8,6 +8,17 @@ endif()
 
 add_library(trustlint_settings INTERFACE)
 target_compile_definitions(trustlint_settings INTERFACE $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)
+# Fuzzing: coverage instrumentation for everything we build, and the sanitizers that turn a
+# silent memory error into a crash libFuzzer can report. The fuzz targets add -fsanitize=fuzzer.
+if(TRUSTLINT_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "TRUSTLINT_BUILD_FUZZ needs clang (libFuzzer), e.g. -DCMAKE_CXX_COMPILER=clang++-14")
+  endif()
+  if(NOT TRUSTLINT_SANITIZE)
+    set(TRUSTLINT_SANITIZE "address;undefined")
+  endif()
+  target_compile_options(trustlint_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 if(TRUSTLINT_SANITIZE)
   string(REPLACE ";" "," _san "${TRUSTLINT_SANITIZE}")
   target_compile_options(trustlint_settings INTERFACE -fsanitize=${_san} -fno-omit-frame-pointer -fno-sanitize-recover=all)

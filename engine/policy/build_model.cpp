@@ -13,7 +13,14 @@
 namespace trustlint {
 
 std::string Statement::label() const {
-  if (sid && !sid->text.empty()) return sid->text;
+  // A Sid is a short name, but a hostile one can be megabytes, and labels go into messages.
+  constexpr std::size_t kMaxLabelBytes = 60;
+  if (sid && !sid->text.empty()) {
+    if (sid->text.size() <= kMaxLabelBytes) return sid->text;
+    std::size_t cut = kMaxLabelBytes;
+    while (cut > 0 && (static_cast<unsigned char>(sid->text[cut]) & 0xC0u) == 0x80u) --cut;  // whole characters
+    return sid->text.substr(0, cut) + "…";
+  }
   return "#" + std::to_string(index + 1);
 }
 

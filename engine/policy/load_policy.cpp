@@ -3,6 +3,7 @@
 #include "policy/build_model.h"
 #include "source/diagnostic_sink.h"
 #include "source/read_tree.h"
+#include "source/source_file.h"
 #include "trustlint/engine.h"
 
 namespace trustlint {
@@ -30,11 +31,7 @@ Result<Document> load_policy_file(const std::string& path, const LoadOptions& op
 
 Result<Document> load_policy_text(std::string_view text, const std::string& name, const LoadOptions& options) {
   if (text.size() > options.limits.max_bytes) {
-    Span where;
-    where.file = name;
-    return Result<Document>::failure(make_error(
-        "TL002", "input is larger than the limit of " + internal::group_thousands(options.limits.max_bytes) + " bytes",
-        where));
+    return Result<Document>::failure(internal::too_large_error(name, text, options.limits));
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   return load_source(internal::SourceFile(name, std::string(text)), options);

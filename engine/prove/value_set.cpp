@@ -49,12 +49,13 @@ bool glob_matches(std::string_view p, std::string_view t) {
   // Greedy two-pointer match with one backtrack point per star: exact for '*' and '?'.
   std::size_t pi = 0, ti = 0, star = std::string_view::npos, mark = 0;
   while (ti < t.size()) {
-    if (pi < p.size() && (p[pi] == '?' || p[pi] == t[ti])) {
-      ++pi;
-      ++ti;
-    } else if (pi < p.size() && p[pi] == '*') {
+    // A '*' in the pattern is always a wildcard, even facing a '*' in the text.
+    if (pi < p.size() && p[pi] == '*') {
       star = pi++;
       mark = ti;
+    } else if (pi < p.size() && (p[pi] == '?' || p[pi] == t[ti])) {
+      ++pi;
+      ++ti;
     } else if (star != std::string_view::npos) {
       pi = star + 1;
       ti = ++mark;

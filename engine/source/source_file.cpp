@@ -68,6 +68,19 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
   return s;
 }
 
+Diagnostic too_large_error(const std::string& name, std::string_view head, const Limits& limits) {
+  std::size_t at = limits.max_bytes;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") {
+    head.remove_prefix(3);
+    at = at >= 3 ? at - 3 : 0;
+  }
+  head = head.substr(0, at + 1);
+  Diagnostic d = make_error("TL002", "input is larger than the limit of " + group_thousands(limits.max_bytes) + " bytes",
+                            SourceFile(name, std::string(head)).point(std::min(at, head.size())));
+  d.notes.push_back("a role trust policy is at most a few kilobytes; raise the limit (--max-bytes) if this input is genuine");
+  return d;
+}
+
 Result<SourceFile> read_source_file(const std::string& path, const Limits& limits) {
   const bool from_stdin = path == "-";
   const std::string name = from_stdin ? "<stdin>" : path;
@@ -94,13 +107,7 @@ Result<SourceFile> read_source_file(const std::string& path, const Limits& limit
     const std::size_t want = std::min(sizeof buffer, room);
     const std::size_t got = std::fread(buffer, 1, want, in);
     text.append(buffer, got);
-    if (text.size() > limits.max_bytes) {
-      Diagnostic d = make_error("TL002",
-                                "input is larger than the limit of " + group_thousands(limits.max_bytes) + " bytes",
-                                where);
-      d.notes.push_back("a role trust policy is at most a few kilobytes; raise the byte limit if this input is genuine");
-      return Result<SourceFile>::failure(std::move(d));
-    }
+    if (text.size() > limits.max_bytes) return Result<SourceFile>::failure(too_large_error(name, text, limits));
     if (got < want) {
       if (std::ferror(in)) {
         return Result<SourceFile>::failure(

@@ -44,6 +44,11 @@ class SourceFile {
 // The returned text has a leading UTF-8 byte-order mark removed (offsets then count from after it).
 Result<SourceFile> read_source_file(const std::string& path, const Limits& limits);
 
+// The TL002 error for an input longer than limits.max_bytes, located at the first byte past the
+// limit (line and column counted over `head`, the input's first max_bytes + 1 bytes at least,
+// a leading byte-order mark removed).
+Diagnostic too_large_error(const std::string& name, std::string_view head, const Limits& limits);
+
 // Checks that text is well-formed UTF-8 (no overlong forms, no surrogates, nothing past
 // U+10FFFF). On failure returns a TL003 diagnostic located at the first bad byte.
 Diagnostics check_utf8(const SourceFile& file);

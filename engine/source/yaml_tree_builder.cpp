@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "source/diagnostic_sink.h"
+#include "source/utf8.h"
 #include "source/yaml_scalar.h"
 #include "source/yaml_span.h"
 
@@ -110,7 +112,19 @@ void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, Y
     node.span = span(start, end);
   }
   apply_scalar_tag(node, tag, style == ScalarStyle::plain);
+  check_length(node);
   deliver(std::move(node), anchor, before, 0);
+}
+
+// TL009, as the JSON reader reports it: a scalar longer than limits.max_string_length code points.
+void YamlTreeBuilder::check_length(const Node& node) {
+  if (node.text.size() <= limits_.max_string_length) return;  // bytes >= code points
+  const std::size_t chars = count_code_points(node.text);
+  if (chars <= limits_.max_string_length) return;
+  add_error(make_error("TL009",
+                       "string of " + group_thousands(chars) + " characters is longer than the limit of " +
+                           group_thousands(limits_.max_string_length),
+                       node.span));
 }
 
 void YamlTreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {

@@ -81,6 +81,7 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   Span span(std::size_t begin, std::size_t end) const;
   void count_node(std::size_t at);
   void add_error(Diagnostic d);
+  void check_length(const Node& node);
   [[noreturn]] void stop(const char* code, std::string message, std::size_t at) const;
   [[noreturn]] void stop_too_many_nodes(std::size_t at) const;
   [[noreturn]] void stop_too_deep(std::size_t at) const;

@@ -1,9 +1,10 @@
 # Runs one golden case against the real binary and compares stdout, stderr and the exit code
 # exactly with the expected files; on a mismatch prints a unified-diff-like report and fails.
 #
-#   cmake -DEXE=<trustlint> -DCASE=<case dir> -DROOT=<source dir> -P run_case.cmake
+#   cmake -DEXE=<trustlint> -DCASE=<case dir> -DROOT=<source dir> [-DWORK=<dir>] -P run_case.cmake
 #
-# A case directory holds `args` (one argument per line), optional `stdin`, and the expected
+# A case directory holds `args` (one argument per line), optional `stdin` (or `stdin.cmake`, a
+# script that writes a generated input to ${STDIN_FILE} under -DWORK=<dir>), and the expected
 # `stdout`, `stderr` and `code`. The command runs with WORKING_DIRECTORY ROOT, so paths in
 # `args` are relative to the source root. With TRUSTLINT_UPDATE_GOLDEN=1 in the environment
 # the expected files are (re)written from the actual run instead. See README.md.
@@ -29,7 +30,19 @@ string(REPLACE "\r" "" args_text "${args_text}")
 string(REPLACE "\n" ";" arg_list "${args_text}")
 list(REMOVE_ITEM arg_list "")
 
-if(EXISTS "${case_dir}/stdin")
+if(EXISTS "${case_dir}/stdin.cmake")
+  # Inputs too large to commit: the case's script writes them to STDIN_FILE (README.md).
+  if(NOT DEFINED WORK OR "${WORK}" STREQUAL "")
+    message(FATAL_ERROR "golden case ${case_dir}: stdin.cmake needs -DWORK=<scratch dir>")
+  endif()
+  get_filename_component(case_name "${case_dir}" NAME)
+  get_filename_component(verb_dir "${case_dir}" DIRECTORY)
+  get_filename_component(verb_name "${verb_dir}" NAME)
+  set(STDIN_FILE "${WORK}/${verb_name}-${case_name}.stdin")
+  file(MAKE_DIRECTORY "${WORK}")
+  include("${case_dir}/stdin.cmake")
+  set(input_file "${STDIN_FILE}")
+elseif(EXISTS "${case_dir}/stdin")
   set(input_file "${case_dir}/stdin")
 else()
   set(input_file /dev/null)  # never inherit the test runner's stdin

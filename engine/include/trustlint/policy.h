@@ -129,7 +129,7 @@ struct Statement {
   Span condition_span;
   Span span;
 
-  // "Sid" when it has one, else "#<index+1>"; for messages.
+  // "Sid" when it has one (cut to 60 bytes and "…" when longer), else "#<index+1>"; for messages.
   std::string label() const;
 };
 
