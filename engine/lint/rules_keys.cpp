@@ -51,6 +51,7 @@ std::optional<Document> corrected(const LintContext& ctx, const Statement& st, s
   }
   c.key_folded = fold_key(c.key);
   written_as = c.op_text + " " + c.key;
+  if (key.claim != "sub" && key.claim != "aud" && !c.values.empty()) written_as += " " + quote(c.values[0].text);
   return doc;
 }
 

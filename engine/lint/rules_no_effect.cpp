@@ -45,10 +45,15 @@ void check_policy_nobody(LintContext& ctx, const std::vector<const Statement*>& 
                        vercel.size() == 1 ? statement_pointer(doc, *first) : std::string());
   if (!severity_configured(ctx)) f.severity = Severity::error;
   add_reasons(f, ctx.allowed());
-  if (const AllowedSet* any = ctx.allowed_any_audience(); any != nullptr && !any->empty()) {
-    const AllowedPart& p = any->parts.front();
-    f.notes.push_back("only a deployment that requests another audience through Vercel's token exchange could, e.g. " +
-                      describe_deployment(p.example) + " (semantics.md §4.6)");
+  if (const AllowedSet* any = ctx.allowed_any_audience(); any != nullptr) {
+    for (const auto& p : any->parts) {
+      // Printed only once the evaluator has allowed it (style.md D: every example is replayed).
+      auto request = p.extra_conditions.empty() ? request_of(ctx, p.example) : std::nullopt;
+      if (!request || !evaluate(ctx.policy(), *request).allowed()) continue;
+      f.notes.push_back("only a deployment that requests another audience through Vercel's token exchange could, "
+                        "e.g. " + describe_deployment(p.example) + " (semantics.md §4.6, (u))");
+      break;
+    }
   }
   add_finding(ctx, std::move(f));
 }

@@ -87,24 +87,25 @@ void check_negated_only(LintContext& ctx, const Statement& st) {
   });
   if (!all_negated) return;
   const auto [span, pointer] = first_value(ctx, st, st.conditions.front());
-  Finding f = ctx.make("TL302",
-                       "the only conditions of Allow " + st.label() + " are negated (" + st.conditions.front().op_text +
-                           "): they hold for every token they do not list and for every token without the key, so "
-                           "other teams' or other providers' tokens get in",
-                       span, pointer);
-  bool shown = false;
+  const std::string head = "the only conditions of Allow " + st.label() + " are negated (" +
+                           st.conditions.front().op_text +
+                           "): they hold for every token they do not list and for every token without the key, so ";
+  Finding f = ctx.make("TL302", "", span, pointer);
   for (const auto& facts : other_team_examples(ctx)) {
     auto r = request_of(ctx, facts);
     if (r && statement_applies(ctx, *r, st) && attach_witness(ctx, f, facts, true)) {
-      shown = true;
-      break;
+      f.message = head + "other teams' deployments get in";
+      add_finding(ctx, std::move(f));
+      return;
     }
   }
   for (const auto& r : foreign_requests(ctx, st)) {
-    if (shown) break;
-    shown = statement_applies(ctx, r, st) && attach_foreign_witness(ctx, f, r);
+    if (statement_applies(ctx, r, st) && attach_foreign_witness(ctx, f, r)) {
+      f.message = head + "tokens of " + r.provider + " get in";
+      add_finding(ctx, std::move(f));
+      return;
+    }
   }
-  if (shown) add_finding(ctx, std::move(f));
 }
 
 void check_wildcard_principal(LintContext& ctx, const Statement& st) {

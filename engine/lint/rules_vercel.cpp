@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "lint/deployment_sets.h"
+#include "lint/registry.h"
 #include "lint/rules.h"
 
 namespace trustlint::internal {
@@ -98,7 +99,9 @@ void check_within_team(LintContext& ctx, const AllowedPart& p) {
   DeploymentFacts base = p.example;
   base.team = *team;
 
-  if (ValueSet::all(ctx.domain(kProject)).subset_of(projects) && ValueSet::all(ctx.domain(kEnvironment)).subset_of(envs)) {
+  // TL306 stands for TL103 and TL104 on this part, unless it is turned off.
+  if (rule_decision(ctx.options(), "TL306", Severity::error).enabled &&
+      ValueSet::all(ctx.domain(kProject)).subset_of(projects) && ValueSet::all(ctx.domain(kEnvironment)).subset_of(envs)) {
     DeploymentFacts facts = base;
     facts.project = example_of(projects);
     facts.environment = "development";
@@ -173,7 +176,9 @@ void check_access(LintContext& ctx) {
   const AllowedSet& s = ctx.allowed();
   std::vector<ValueSet> team_sets;
   for (const auto& p : s.parts) team_sets.push_back(value_set_of(ctx.domain(kTeam), p.team));
-  const bool every_team = !s.parts.empty() && covers_everything(team_sets, ctx.domain(kTeam));
+  // TL102 stands for TL101, unless it is turned off.
+  const bool every_team = !s.parts.empty() && rule_decision(ctx.options(), "TL102", Severity::error).enabled &&
+                          covers_everything(team_sets, ctx.domain(kTeam));
   // Unconditional parts first, so that witnesses come from them when there is a choice.
   std::vector<const AllowedPart*> parts;
   for (const auto& p : s.parts) if (p.extra_conditions.empty()) parts.push_back(&p);

@@ -16,6 +16,20 @@ std::string pad(const std::string& s, std::size_t width) {
   return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
 }
 
+// Words wrapped at `width` columns (explanations are single long lines in the catalogue).
+std::string wrapped(const std::string& text, std::size_t width) {
+  std::istringstream words(text);
+  std::string word, line, out;
+  while (words >> word) {
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return out + line + "\n";
+}
+
 void indent(std::ostringstream& out, const std::string& text) {
   std::istringstream lines(text);
   std::string line;
@@ -64,7 +78,7 @@ std::string render_rules_text(const std::vector<RuleInfo>& rules) {
 std::string render_rule_text(const RuleInfo& r) {
   std::ostringstream out;
   out << r.id << (r.name.empty() ? "" : " " + r.name) << " (" << severity_name(r.severity) << "): " << r.title << "\n\n";
-  out << r.explanation << "\n";
+  out << wrapped(r.explanation, 96);
   if (!r.bad_example.empty()) {
     out << "\nBad:\n";
     indent(out, r.bad_example);

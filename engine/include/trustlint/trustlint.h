@@ -12,13 +12,25 @@
 //   trustlint::Decision d = trustlint::evaluate(policy.value(), request.value());
 //   d.allowed();              // true/false; d.outcome; d.deciding_statement; d.statements (trace)
 //
+//   // who: every deployment that gets in, exactly (allowed_set.h)
+//   auto who = trustlint::allowed_set(policy.value(), trustlint::vercel_profile());
+//
+//   // lint: findings proven from that set, each with a location and a replayed witness (lint.h)
+//   trustlint::LintOptions options;
+//   options.teams = {"acme"};
+//   auto report = trustlint::lint(doc.value(), policy.value(), options);
+//   for (const auto& f : report.value().findings) { /* f.rule, f.span, f.witness, f.fix */ }
+//
 // Every fallible call returns Result<T> (value + located Diagnostics); no exception crosses
 // this API. All functions are safe to call from several threads on different inputs.
 #pragma once
 
+#include "trustlint/allowed_set.h"
 #include "trustlint/decision.h"
 #include "trustlint/diagnostic.h"
 #include "trustlint/engine.h"
+#include "trustlint/finding.h"
+#include "trustlint/lint.h"
 #include "trustlint/options.h"
 #include "trustlint/policy.h"
 #include "trustlint/provider.h"
