@@ -2,6 +2,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -24,12 +25,19 @@ struct CanOptions {
   Limits limits;
 };
 
+// What the policy names, looked up once per policy (not per --requests line).
+struct NamedInPolicy {
+  std::vector<std::string> teams;
+  std::optional<IssuerMode> issuer;
+  explicit NamedInPolicy(const Document& doc)
+      : teams(teams_named(doc, vercel_profile())), issuer(issuer_named(doc, vercel_profile())) {}
+};
+
 // Fills in team and issuer from the policy when left out. Returns an error message or "".
-std::string complete_facts(const Document& doc, DeploymentFacts& facts, const std::string& issuer,
+std::string complete_facts(const NamedInPolicy& named, DeploymentFacts& facts, const std::string& issuer,
                            std::vector<std::string>& assumptions) {
-  const ProviderProfile& profile = vercel_profile();
   if (facts.team.empty()) {
-    const auto teams = teams_named(doc, profile);
+    const auto& teams = named.teams;
     if (teams.size() != 1) {
       std::string msg = "--team is required: the policy names ";
       if (teams.empty()) return msg + "no team";
@@ -46,9 +54,9 @@ std::string complete_facts(const Document& doc, DeploymentFacts& facts, const st
     facts.issuer = IssuerMode::team;
   } else if (!issuer.empty()) {
     return "--issuer must be global or team, not \"" + issuer + "\"";
-  } else if (auto named = issuer_named(doc, profile)) {
-    facts.issuer = *named;
-    assumptions.push_back(std::string("issuer ") + issuer_mode_name(*named) + ": the mode of the policy's federated principal");
+  } else if (named.issuer) {
+    facts.issuer = *named.issuer;
+    assumptions.push_back(std::string("issuer ") + issuer_mode_name(*named.issuer) + ": the mode of the policy's federated principal");
   } else {
     facts.issuer = IssuerMode::team;
     assumptions.push_back("issuer team: Vercel's default for new projects (give --issuer to choose)");
@@ -72,7 +80,7 @@ int decide_one(const PolicyInput& in, const CanOptions& o) {
   q.facts.project = o.project;
   q.facts.environment = o.environment;
   if (!o.audience.empty()) q.facts.audience = o.audience;
-  std::string error = complete_facts(in.document, q.facts, o.issuer, q.assumptions);
+  std::string error = complete_facts(NamedInPolicy(in.document), q.facts, o.issuer, q.assumptions);
   if (error.empty()) error = parse_claims(o.claims, q.facts);
   if (!error.empty()) {
     std::cerr << "trustlint: error: " << error << "\n";
@@ -101,6 +109,7 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
     }
     input = &file;
   }
+  const NamedInPolicy named(in.document);
   int rc = kExitOk;
   std::string line;
   std::size_t line_no = 0;
@@ -127,7 +136,7 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
       else if (k != "issuer") error = "unknown field \"" + k + "\" (expected team, project, environment, issuer, aud, claims)";
     }
     const std::string issuer = j.is_object() && j.contains("issuer") && j["issuer"].is_string() ? j["issuer"].get<std::string>() : o.issuer;
-    if (error.empty()) error = complete_facts(in.document, q.facts, issuer, q.assumptions);
+    if (error.empty()) error = complete_facts(named, q.facts, issuer, q.assumptions);
     Result<Request> request = Result<Request>::failure(Diagnostics{});
     if (error.empty()) {
       request = make_request(vercel_profile(), q.facts);
@@ -141,7 +150,7 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
       continue;
     }
     q.request = std::move(request).value();
-    std::cout << render_can_json(evaluate(in.compiled, q.request), q, true) << "\n";
+    std::cout << render_can_json(evaluate(in.compiled, q.request, EvaluateOptions{.trace = false}), q, true) << "\n";
   }
   return rc;
 }

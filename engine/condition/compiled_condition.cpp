@@ -110,9 +110,11 @@ Result<CompiledCondition> CompiledCondition::compile(const Condition& condition,
   return Result<CompiledCondition>(CompiledCondition(std::move(impl)), std::move(diagnostics));
 }
 
-bool CompiledCondition::evaluate_fast(const Request& request) const {
+bool CompiledCondition::evaluate_fast(const Request& request, bool* unverified) const {
   MatchContext ctx(request);
-  return impl_->run(request.find(impl_->condition.key_folded), ctx).result;
+  const Outcome o = impl_->run(request.find(impl_->condition.key_folded), ctx);
+  if (unverified != nullptr) *unverified = o.unverified;
+  return o.result;
 }
 
 ConditionVerdict CompiledCondition::evaluate(const Request& request) const {

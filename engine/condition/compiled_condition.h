@@ -34,8 +34,9 @@ class CompiledCondition {
   // The verdict with its trace sentence and the request values (allocates).
   ConditionVerdict evaluate(const Request& request) const;
   // The verdict alone: evaluate(request).result, without building the trace. Allocates nothing
-  // for a single-valued key when the values hold no policy variables.
-  bool evaluate_fast(const Request& request) const;
+  // for a single-valued key when the values hold no policy variables. When `unverified` is given
+  // it receives evaluate(request).unverified.
+  bool evaluate_fast(const Request& request, bool* unverified = nullptr) const;
 
   const Condition& condition() const;
 

@@ -18,8 +18,7 @@ Result<CompiledPolicy> compile(const Document& document) {
   Diagnostics diagnostics;
   const bool variables = document.variables_enabled();
   for (const auto& st : impl->document.statements) {
-    internal::CompiledStatement cs;
-    cs.statement = &st;
+    internal::CompiledStatement cs(st);
     for (const auto& c : st.conditions) {
       auto compiled = internal::CompiledCondition::compile(c, variables);
       for (auto& d : compiled.diagnostics()) diagnostics.push_back(std::move(d));

@@ -5,13 +5,18 @@
 #include <vector>
 
 #include "condition/compiled_condition.h"
+#include "eval/principal_match.h"
 #include "trustlint/engine.h"
 
 namespace trustlint::internal {
 
 struct CompiledStatement {
   const Statement* statement = nullptr;
+  PrincipalMatcher principal;
+  ActionMatcher action;
   std::vector<CompiledCondition> conditions;
+
+  explicit CompiledStatement(const Statement& st) : statement(&st), principal(st.principal), action(st.action) {}
 };
 
 }  // namespace trustlint::internal

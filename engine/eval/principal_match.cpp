@@ -1,8 +1,6 @@
 // Principal and Action matching.
 #include "eval/principal_match.h"
 
-#include "condition/glob.h"
-
 namespace trustlint::internal {
 
 std::string oidc_provider_name(std::string_view v) {
@@ -20,59 +18,76 @@ std::string oidc_provider_name(std::string_view v) {
   return std::string(rest.substr(kType.size()));
 }
 
-static bool entry_admits(const PrincipalEntry& e, std::string_view provider, bool& via_wildcard) {
-  switch (e.kind) {
-    case PrincipalKind::any:
-      via_wildcard = true;
-      return true;
-    case PrincipalKind::aws:
-      if (e.value.text == "*") {
-        via_wildcard = true;
-        return true;
-      }
-      return false;
-    case PrincipalKind::federated:
-      if (e.value.text == provider) return true;  // a domain-named provider (accounts.google.com)
-      return !provider.empty() && oidc_provider_name(e.value.text) == provider;
-    case PrincipalKind::service:
-    case PrincipalKind::canonical_user:
-      return false;
+PrincipalMatcher::PrincipalMatcher(const PrincipalBlock& principal) : negated_(principal.negated) {
+  for (const auto& e : principal.entries) {
+    Entry entry;
+    switch (e.kind) {
+      case PrincipalKind::any: entry.wildcard = true; break;
+      case PrincipalKind::aws: entry.wildcard = e.value.text == "*"; break;
+      case PrincipalKind::federated:
+        entry.federated = true;
+        entry.text = e.value.text;
+        entry.oidc_name = oidc_provider_name(e.value.text);
+        break;
+      case PrincipalKind::service:
+      case PrincipalKind::canonical_user: break;  // never a web-identity caller
+    }
+    if (entry.wildcard || entry.federated) entries_.push_back(std::move(entry));
   }
-  return false;
 }
 
-PrincipalMatch match_principal(const PrincipalBlock& principal, std::string_view provider) {
-  PrincipalMatch m;
-  bool via_wildcard = false;
+bool PrincipalMatcher::listed(std::string_view provider, bool& via_wildcard) const {
   bool listed = false;
-  for (const auto& e : principal.entries) {
-    bool w = false;
-    if (entry_admits(e, provider, w)) {
+  for (const Entry& e : entries_) {
+    const bool admits = e.wildcard || e.text == provider || (!provider.empty() && e.oidc_name == provider);
+    if (admits) {
       listed = true;
-      via_wildcard = via_wildcard || w;
-      if (!w) break;
+      via_wildcard = via_wildcard || e.wildcard;
+      if (!e.wildcard) break;
     }
   }
-  if (principal.negated) {
-    m.matched = !listed;
-    m.reason = m.matched ? "" : "NotPrincipal lists the provider " + std::string(provider);
-    return m;
+  return listed;
+}
+
+bool PrincipalMatcher::admits(std::string_view provider, bool& unverified) const {
+  bool via_wildcard = false;
+  const bool in = listed(provider, via_wildcard);
+  unverified = !negated_ && in && via_wildcard;
+  return negated_ ? !in : in;
+}
+
+PrincipalMatch PrincipalMatcher::match(std::string_view provider) const {
+  PrincipalMatch m;
+  m.matched = admits(provider, m.unverified);
+  if (!m.matched) {
+    m.reason = negated_ ? "NotPrincipal lists the provider " + std::string(provider)
+                        : "Principal does not name the OIDC provider " + std::string(provider);
   }
-  m.matched = listed;
-  m.unverified = listed && via_wildcard;
-  if (!listed) m.reason = "Principal does not name the OIDC provider " + std::string(provider);
   return m;
 }
 
-bool match_action(const ActionBlock& action, std::string_view request_action) {
+ActionMatcher::ActionMatcher(const ActionBlock& action) : negated_(action.negated) {
+  patterns_.reserve(action.actions.size());
+  for (const auto& a : action.actions) patterns_.emplace_back(a.text, /*ignore_case=*/true);
+}
+
+bool ActionMatcher::covers(std::string_view action) const {
   bool listed = false;
-  for (const auto& a : action.actions) {
-    if (glob_match(a.text, request_action, /*ignore_case=*/true)) {
+  for (const GlobMatcher& p : patterns_) {
+    if (p.matches(action)) {
       listed = true;
       break;
     }
   }
-  return action.negated ? !listed : listed;
+  return negated_ ? !listed : listed;
+}
+
+PrincipalMatch match_principal(const PrincipalBlock& principal, std::string_view provider) {
+  return PrincipalMatcher(principal).match(provider);
+}
+
+bool match_action(const ActionBlock& action, std::string_view request_action) {
+  return ActionMatcher(action).covers(request_action);
 }
 
 }  // namespace trustlint::internal

@@ -1,10 +1,15 @@
-// Principal and Action matching for one request (semantics.md §1.7, §1.8, §2.2). Used by the
-// evaluator and, over symbolic providers, by the prover. Pure functions; thread-safe.
+// Principal and Action matching for one request (semantics.md §1.7, §1.8, §2.2). The matchers
+// are built once per statement at compile() (provider names cut from the ARNs, action patterns
+// compiled), so that matching a request allocates nothing; the free functions build one for a
+// single question (the prover asks over symbolic providers).
+// Immutable after construction; safe to use from several threads.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "condition/glob.h"
 #include "trustlint/policy.h"
 
 namespace trustlint::internal {
@@ -18,11 +23,39 @@ struct PrincipalMatch {
   std::string reason;
 };
 
-// Does the statement's Principal (or NotPrincipal) admit a web-identity caller whose token came
-// from the OIDC provider `provider` (e.g. "oidc.vercel.com/acme")?
-PrincipalMatch match_principal(const PrincipalBlock& principal, std::string_view provider);
+class PrincipalMatcher {
+ public:
+  explicit PrincipalMatcher(const PrincipalBlock& principal);
+  // Does the Principal (or NotPrincipal) admit a web-identity caller whose token came from the
+  // OIDC provider `provider` (e.g. "oidc.vercel.com/acme")? Sets `unverified` as PrincipalMatch.
+  bool admits(std::string_view provider, bool& unverified) const;
+  // The same, with the reason when it does not (for traces).
+  PrincipalMatch match(std::string_view provider) const;
 
-// Does the statement's Action (or NotAction) cover `action`? Case-insensitive, with '*' and '?'.
+ private:
+  struct Entry {
+    bool wildcard = false;  // "*" or {"AWS": "*"}
+    bool federated = false;
+    std::string text;       // Federated: the value as written (a domain-named provider)
+    std::string oidc_name;  // Federated: NAME of an oidc-provider ARN, else empty
+  };
+  bool listed(std::string_view provider, bool& via_wildcard) const;
+  bool negated_ = false;
+  std::vector<Entry> entries_;
+};
+
+class ActionMatcher {
+ public:
+  explicit ActionMatcher(const ActionBlock& action);
+  // Does the Action (or NotAction) cover `action`? Case-insensitive, with '*' and '?'.
+  bool covers(std::string_view action) const;
+
+ private:
+  bool negated_ = false;
+  std::vector<GlobMatcher> patterns_;
+};
+
+PrincipalMatch match_principal(const PrincipalBlock& principal, std::string_view provider);
 bool match_action(const ActionBlock& action, std::string_view request_action);
 
 }  // namespace trustlint::internal

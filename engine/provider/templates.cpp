@@ -21,18 +21,26 @@ std::vector<TemplatePiece> parse_template(std::string_view tmpl) {
 }
 
 std::string expand_template(std::string_view tmpl, const TemplateValues& values) {
+  // One pass, the same pieces as parse_template (it runs for every request).
   std::string out;
-  for (const auto& piece : parse_template(tmpl)) {
-    if (!piece.is_segment) {
-      out += piece.text;
-      continue;
+  out.reserve(tmpl.size() + 64);
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    const std::size_t open = tmpl.find('{', i);
+    const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
+    if (open == std::string_view::npos || close == std::string_view::npos) {
+      out += tmpl.substr(i);
+      break;
     }
-    for (const auto& [name, value] : values) {
-      if (name == piece.text) {
+    out += tmpl.substr(i, open - i);
+    const std::string_view name = tmpl.substr(open + 1, close - open - 1);
+    for (const auto& [key, value] : values) {
+      if (key == name) {
         out += value;
         break;
       }
     }
+    i = close + 1;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // `can` as JSON (schema trustlint/can/v1, documented in README.md).
 #include <nlohmann/json.hpp>
 
+#include "report/json_line.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -39,9 +40,91 @@ ordered_json statement_json(const StatementTrace& t) {
   return j;
 }
 
+// The compact line of --requests, written directly (no ordered_json): the document
+// render_can_json(…, false) prints, without "statements", in nlohmann's compact form.
+// Returns "" when a string is not valid UTF-8 (then nlohmann writes it, replacing bad bytes).
+std::string compact_line(const Decision& d, const CanQuery& q) {
+  internal::JsonLine w;
+  w.begin_object();
+  w.key("schema");
+  w.string("trustlint/can/v1");
+  w.key("allowed");
+  w.boolean(d.allowed());
+  w.key("decision");
+  w.string(outcome_name(d.outcome));
+  w.key("deployment");
+  w.begin_object();
+  w.key("team");
+  w.string(q.facts.team);
+  w.key("project");
+  w.string(q.facts.project);
+  w.key("environment");
+  w.string(q.facts.environment);
+  w.key("issuer");
+  w.string(issuer_mode_name(q.facts.issuer));
+  w.end_object();
+  w.key("assumptions");
+  w.strings(q.assumptions);
+  w.key("request");
+  w.begin_object();
+  w.key("provider");
+  w.string(q.request.provider);
+  w.key("action");
+  w.string(q.request.action);
+  w.key("context");
+  w.begin_object();
+  for (std::size_t i = 0; i < q.request.context.size(); ++i) {
+    const ContextEntry& e = q.request.context[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      if (q.request.context[j].key == e.key) return {};  // one JSON member for both: leave it to nlohmann
+    }
+    w.key(e.key);
+    if (e.multi_valued) w.strings(e.values);
+    else w.string(e.values.empty() ? std::string_view() : std::string_view(e.values.front()));
+  }
+  w.end_object();
+  w.end_object();
+  w.key("deciding_statement");
+  const StatementTrace* deciding = nullptr;
+  for (const auto& t : d.statements) {
+    if (d.deciding_statement && t.index == *d.deciding_statement) deciding = &t;
+  }
+  if (deciding == nullptr) {
+    w.null();
+  } else {
+    w.begin_object();
+    w.key("index");
+    w.number(deciding->index);
+    w.key("label");
+    w.string(deciding->label);
+    w.key("location");
+    if (!deciding->span.known()) {
+      w.null();
+    } else {
+      w.begin_object();
+      w.key("file");
+      w.string(deciding->span.file);
+      w.key("line");
+      w.number(deciding->span.line);
+      w.key("column");
+      w.number(deciding->span.col);
+      w.end_object();
+    }
+    w.end_object();
+  }
+  w.key("notes");
+  w.strings(d.notes);
+  w.end_object();
+  return w.ok() ? std::move(w).take() : std::string();
+}
+
 }  // namespace
 
 std::string render_can_json(const Decision& d, const CanQuery& q, bool compact) {
+  if (compact) {
+    std::string line = compact_line(d, q);
+    if (!line.empty()) return line;
+  }
   ordered_json j;
   j["schema"] = "trustlint/can/v1";
   j["allowed"] = d.allowed();

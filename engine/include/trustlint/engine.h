@@ -22,6 +22,14 @@ Result<Document> load_policy_file(const std::string& path, const LoadOptions& op
 Result<Document> load_policy_text(std::string_view text, const std::string& name,
                                   const LoadOptions& options = {});
 
+struct EvaluateOptions {
+  // true: Decision::statements traces every statement and condition (what `can` prints).
+  // false: Decision::statements holds only the deciding statement, without its conditions, and
+  // conditions are explained only when a note needs it (what `can --requests` prints); the
+  // outcome, deciding statement and notes are the same. Much faster.
+  bool trace = true;
+};
+
 // A policy prepared for evaluation: patterns compiled, values parsed. Compile once, answer many.
 class CompiledPolicy {
  public:
@@ -33,7 +41,7 @@ class CompiledPolicy {
 
  private:
   friend Result<CompiledPolicy> compile(const Document& document);
-  friend Decision evaluate(const CompiledPolicy& policy, const Request& request);
+  friend Decision evaluate(const CompiledPolicy& policy, const Request& request, const EvaluateOptions& options);
   struct Impl;
   explicit CompiledPolicy(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
@@ -45,6 +53,7 @@ Result<CompiledPolicy> compile(const Document& document);
 
 // The IAM decision for one request (semantics.md §2.10), with its trace.
 Decision evaluate(const CompiledPolicy& policy, const Request& request);
+Decision evaluate(const CompiledPolicy& policy, const Request& request, const EvaluateOptions& options);
 
 const char* version();
 

@@ -1,0 +1,95 @@
+// JsonLine: escapes as nlohmann::json::dump does with ensure_ascii off.
+#include "report/json_line.h"
+
+#include <cstdio>
+
+#include "condition/text.h"
+
+namespace trustlint::internal {
+
+void JsonLine::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_.empty()) {
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+  }
+}
+
+void JsonLine::open(char c) {
+  before_value();
+  out_ += c;
+  first_.push_back(true);
+}
+
+void JsonLine::close(char c) {
+  out_ += c;
+  first_.pop_back();
+}
+
+void JsonLine::key(std::string_view k) {
+  before_value();
+  escaped(k);
+  out_ += ':';
+  after_key_ = true;
+}
+
+void JsonLine::string(std::string_view s) {
+  before_value();
+  escaped(s);
+}
+
+void JsonLine::number(std::uint64_t n) {
+  before_value();
+  out_ += std::to_string(n);
+}
+
+void JsonLine::boolean(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+}
+
+void JsonLine::null() {
+  before_value();
+  out_ += "null";
+}
+
+void JsonLine::strings(const std::vector<std::string>& values) {
+  begin_array();
+  for (const auto& v : values) string(v);
+  end_array();
+}
+
+void JsonLine::escaped(std::string_view s) {
+  out_ += '"';
+  std::size_t run = 0;  // start of the characters not yet copied (copied in one go)
+  bool non_ascii = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    non_ascii = non_ascii || c >= 0x80;
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default: {
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+        out_ += buffer;
+      }
+    }
+  }
+  out_.append(s.data() + run, s.size() - run);
+  out_ += '"';
+  if (non_ascii && !is_valid_utf8(s)) ok_ = false;
+}
+
+}  // namespace trustlint::internal
