@@ -26,6 +26,7 @@ Result<Document> role_policy(const Node& root, const Node& document, const IacIn
                                      document.span));
     return no_policy(std::move(diagnostics));
   }
+  shape_federated_placeholders(*value, assumptions);
   return policy_from_tree(*value, in, resolver.take_diagnostics());
 }
 

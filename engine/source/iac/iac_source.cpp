@@ -31,6 +31,34 @@ std::string placeholder_text(const std::string& what) {
   return out;
 }
 
+void shape_federated_placeholders(Node& policy, std::vector<std::string>& assumptions) {
+  auto shape = [&assumptions](Node& value) {
+    if (value.kind != NodeKind::string || value.text.rfind("UNRESOLVED-", 0) != 0) return;
+    const std::string arn = "arn:aws:iam::000000000000:oidc-provider/" + value.text;
+    assumptions.push_back("the Federated principal " + value.text + " is read as " + arn + ", an OIDC provider no token comes from");
+    value.text = arn;
+  };
+  auto statements = [&policy]() -> std::vector<Node*> {
+    std::vector<Node*> out;
+    for (Member& m : policy.members) {
+      if (m.key != "Statement") continue;
+      if (m.value.kind == NodeKind::object) out.push_back(&m.value);
+      for (Node& item : m.value.items) out.push_back(&item);
+    }
+    return out;
+  };
+  for (Node* st : statements()) {
+    for (Member& element : st->members) {
+      if (element.key != "Principal" && element.key != "NotPrincipal") continue;
+      for (Member& principal : element.value.members) {
+        if (principal.key != "Federated") continue;
+        shape(principal.value);
+        for (Node& item : principal.value.items) shape(item);
+      }
+    }
+  }
+}
+
 Result<Document> policy_from_tree(const Node& node, const IacInput& in, Diagnostics earlier) {
   return merge(std::move(earlier), build_model(node, in.file, in.options), in);
 }

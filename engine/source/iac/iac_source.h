@@ -35,6 +35,11 @@ struct FoundPolicy {
 // the text ("UNRESOLVED-ImportValue-SharedProviderArn"): never a wildcard, never a Vercel name.
 std::string placeholder_text(const std::string& what);
 
+// A placeholder standing for a Federated principal becomes the ARN of an OIDC provider of that
+// name in account 000000000000, so that the grammar reads an unknown provider, not a malformed
+// principal. Each rewrite is recorded in `assumptions`.
+void shape_federated_placeholders(Node& policy, std::vector<std::string>& assumptions);
+
 // The policy written as a subtree of the file; `earlier` diagnostics (intrinsics, unknown
 // values) come first. Capped at limits.max_errors like load_policy.
 Result<Document> policy_from_tree(const Node& node, const IacInput& in, Diagnostics earlier);

@@ -115,6 +115,7 @@ std::optional<Node> DocumentRenderer::render() {
                             statements_value != nullptr ? statements_value->span : start);
   const std::size_t n = count(document, "statement");
   for (std::size_t i = 0; i < n; ++i) statements.items.push_back(statement(child(document, "statement", i), i));
+  shape_federated_placeholders(policy, assumptions_);
   return policy;
 }
 
