@@ -8,10 +8,17 @@ namespace trustlint::internal {
 
 namespace {
 
-Result<Document> role_policy(const Node& root, const Node& document, const IacInput& in,
+Result<Document> role_policy(const std::string& name, const Node& root, const Node& document, const IacInput& in,
                              std::vector<std::string>& assumptions) {
   IntrinsicResolver resolver(root, in);
   std::optional<Node> value = resolver.resolve(document);
+  if (value && value->kind == NodeKind::string && value->text.rfind("UNRESOLVED-", 0) == 0) {
+    assumptions = resolver.take_assumptions();
+    Diagnostics diagnostics = resolver.take_diagnostics();
+    diagnostics.push_back(make_error(
+        "TL082", "the AssumeRolePolicyDocument of " + name + " is known only when the stack is deployed", document.span));
+    return no_policy(std::move(diagnostics));
+  }
   if (value && value->kind == NodeKind::string) {
     IntrinsicResolver again(root, in);  // resolve the string once more, keeping where each byte came from
     std::optional<MappedText> text = again.resolve_mapped(document);
@@ -48,7 +55,7 @@ std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacIn
       d.notes.push_back("CloudFormation requires Properties.AssumeRolePolicyDocument on every AWS::IAM::Role");
       policy = no_policy({std::move(d)});
     } else {
-      policy = role_policy(root, *document, in, assumptions);
+      policy = role_policy(m.key, root, *document, in, assumptions);
     }
     if (const std::optional<std::string> condition = scalar_text(definition.get("Condition"))) {
       IntrinsicResolver resolver(root, in);
@@ -58,9 +65,10 @@ std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacIn
                                                                        : "false with the parameter Defaults") +
                             ")");
     }
-    name_resource(policy.diagnostics(), "resource " + m.key + " (AWS::IAM::Role)");
+    std::string named = "resource " + m.key + " (AWS::IAM::Role)";
+    name_resource(policy.diagnostics(), named);
     found.push_back(FoundPolicy{PolicySource{m.key, "cloudformation", std::move(policy), std::move(assumptions)},
-                                m.key_span.offset, definition.span.end_offset});
+                                m.key_span.offset, definition.span.end_offset, std::move(named)});
   }
   return found;
 }

@@ -94,7 +94,7 @@ Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOpti
       continue;
     }
     Diagnostics one{std::move(d)};
-    internal::name_resource(one, owner->source.resource);
+    internal::name_resource(one, owner->named);
     owner->source.policy.diagnostics().push_back(std::move(one.front()));
   }
   std::vector<PolicySource> sources;

@@ -29,6 +29,7 @@ struct FoundPolicy {
   // Bytes of the file that belong to this resource (its whole definition).
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::string named;  // how diagnostics name the resource ("resource X (AWS::IAM::Role)")
 };
 
 // A located value that stands in for one the input does not determine; `what` becomes part of

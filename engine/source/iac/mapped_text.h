@@ -32,8 +32,8 @@ MappedText decode_json_literal(std::string_view file_text, std::size_t begin);
 
 // A scalar whose value is `value` and whose source is file_text[begin, end) (a YAML plain,
 // quoted or block scalar): each byte of the value is matched, in order, to the same byte in the
-// source (skipping indentation, quotes and folded line breaks); a byte with no match (an escape)
-// takes the origin of the next match.
+// source (skipping indentation, quotes and folded line breaks); a byte with no match nearby (an
+// escape) takes the position just past the previous match. The end is just past the last match.
 MappedText align_scalar(std::string_view file_text, std::size_t begin, std::size_t end, std::string_view value);
 
 // RFC 3986 percent-decoding ("%7B" → "{"; '+' stays '+'). On a malformed escape returns false
