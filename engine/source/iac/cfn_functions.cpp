@@ -30,6 +30,9 @@ IntrinsicResolver::Value IntrinsicResolver::join(const Call& call, std::size_t d
     const std::optional<std::string> part = scalar_text(&list->items[i]);
     if (!part) return unknown(*call.whole, "Join", "Fn::Join of a value that is not a string");
     joined += (i == 0 ? "" : *delimiter) + *part;
+    if (joined.size() > max_built_string()) {
+      return unknown(*call.whole, "Join", "Fn::Join builds a string longer than " + group_thousands(max_built_string()) + " bytes");
+    }
   }
   Value v{located_scalar(*call.whole, joined)};
   v.unknown = arg.unknown;
@@ -109,7 +112,7 @@ IntrinsicResolver::Value IntrinsicResolver::choose(const Call& call, std::size_t
                                     " is decided only when the stack is deployed; read as true (the first value of Fn::If)",
                                 content_span(*call.whole));
     d.notes.push_back("lint the other branch by giving its parameters Defaults that make the condition false");
-    diagnostics_.push_back(std::move(d));
+    if (reported_.emplace(d.span.offset, d.message).second) diagnostics_.push_back(std::move(d));
     assume("condition " + *name + " is assumed true: Fn::If takes its first value");
     holds = true;
   } else {
@@ -128,7 +131,7 @@ std::optional<bool> IntrinsicResolver::named_condition(const std::string& name, 
 }
 
 std::optional<bool> IntrinsicResolver::evaluate_condition(const Node& expression, std::size_t depth) {
-  if (depth > kMaxConditionDepth) return std::nullopt;
+  if (depth > kMaxConditionDepth || ++work_ > in_.options.limits.max_nodes) return std::nullopt;
   if (expression.kind == NodeKind::object && expression.members.size() == 1 && expression.members[0].key == "Condition") {
     const std::optional<std::string> name = scalar_text(&expression.members[0].value);
     return name ? named_condition(*name, depth + 1) : std::nullopt;

@@ -64,6 +64,19 @@ std::optional<IntrinsicResolver::Call> IntrinsicResolver::as_call(const Node& no
 }
 
 IntrinsicResolver::Value IntrinsicResolver::resolve_node(const Node& node, std::size_t depth, bool plain) {
+  if (++work_ > in_.options.limits.max_nodes) {
+    Value v;
+    v.unknown = true;
+    v.node = located_scalar(node, placeholder_text("too-much-work"));
+    if (!exhausted_) {
+      exhausted_ = true;
+      diagnostics_.push_back(make_error("TL008",
+                                        "resolving the template's intrinsic functions takes more than " +
+                                            group_thousands(in_.options.limits.max_nodes) + " steps; the rest are placeholders",
+                                        v.node.span));
+    }
+    return v;
+  }
   if (depth > kMaxDepth) {
     return unknown(node, "nested", "intrinsic functions nested or referring to each other more than " +
                                        std::to_string(kMaxDepth) + " levels deep");
@@ -279,8 +292,17 @@ std::optional<MappedText> IntrinsicResolver::sub_mapped(const Node& format, cons
     i = close + 1;
   }
   out.finish(source.origin.back());
+  if (out.text.size() > max_built_string()) {
+    is_unknown = true;
+    const Value v = unknown(format, "Sub", "Fn::Sub builds a string longer than " + group_thousands(max_built_string()) + " bytes");
+    out = MappedText{};
+    out.append(v.node.text, format.span.offset);
+    out.finish(format.span.end_offset);
+  }
   return out;
 }
+
+std::size_t IntrinsicResolver::max_built_string() const { return 16 * in_.options.limits.max_string_length; }
 
 IntrinsicResolver::Value IntrinsicResolver::unknown(const Node& whole, const std::string& what, const std::string& why) {
   Value v;
@@ -288,7 +310,7 @@ IntrinsicResolver::Value IntrinsicResolver::unknown(const Node& whole, const std
   v.node = located_scalar(whole, placeholder_text(what));
   Diagnostic d = make_warning("TL080", why + "; read as the placeholder " + quote(v.node.text, 100), v.node.span);
   d.notes.push_back("a placeholder equals no real value: a condition on it never holds, a negated one always does");
-  diagnostics_.push_back(std::move(d));
+  if (reported_.emplace(d.span.offset, d.message).second) diagnostics_.push_back(std::move(d));
   assume(quote(v.node.text, 100) + " stands for a value known only at deployment (" + why + ")");
   return v;
 }

@@ -8,10 +8,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "source/iac/iac_source.h"
@@ -71,6 +73,8 @@ class IntrinsicResolver {
   Value oidc_provider_arn(const std::string& resource, const Node& definition, const Node& whole, std::size_t depth);
   std::optional<std::string> pseudo_parameter(const std::string& name);
 
+  // Strings an intrinsic builds (Fn::Join, Fn::Sub) longer than this are placeholders.
+  std::size_t max_built_string() const;
   // A located placeholder for what the template does not determine, with a TL080 warning.
   Value unknown(const Node& whole, const std::string& what, const std::string& why);
   // A string value located where `whole` is written (after its tag, for a short form).
@@ -83,9 +87,14 @@ class IntrinsicResolver {
   const Node* resources_;
   const Node* mappings_;
   const Node* conditions_;
+  // Work done (nodes resolved, references followed) against Limits::max_nodes: mappings and
+  // conditions that refer to each other twice per level would otherwise cost 2^depth.
+  std::size_t work_ = 0;
+  bool exhausted_ = false;
   Diagnostics diagnostics_;
   std::vector<std::string> assumptions_;
   std::set<std::string> assumed_;
+  std::set<std::pair<std::uint64_t, std::string>> reported_;  // (offset, message): each TL080 once
 };
 
 }  // namespace trustlint::internal

@@ -177,4 +177,34 @@ TEST_CASE("source::find_trust_policies CloudFormation edge cases") {
   }
 }
 
+TEST_CASE("source::find_trust_policies CloudFormation: hostile templates end quickly, with few diagnostics") {
+  SUBCASE("mappings that use each other twice per level (2^40 lookups)") {
+    std::string mappings = "Mappings:\n  M:\n    k:\n";
+    for (int i = 0; i < 40; ++i) {
+      const std::string next = "l" + std::to_string(i + 1);
+      mappings += "      l" + std::to_string(i) + ": !Join ['', [!FindInMap [M, k, " + next + "], !FindInMap [M, k, " + next + "]]]\n";
+    }
+    mappings += "      l40: x\n";
+    auto r = template_text("  R:\n    Type: AWS::IAM::Role\n    Properties:\n" + std::string(kPolicyHead) +
+                               "            Condition: {StringEquals: {oidc.vercel.com/acme:sub: !FindInMap [M, k, l0]}}\n",
+                           mappings);
+    REQUIRE(r.ok());
+    const auto& source = r.value().at(0);
+    CHECK(values_of(source, "oidc.vercel.com/acme:sub").at(0).text.rfind("UNRESOLVED-", 0) == 0);
+    CHECK(source.policy.diagnostics().size() < 20);
+  }
+  SUBCASE("conditions that use each other twice per level") {
+    std::string conditions = "Conditions:\n";
+    for (int i = 0; i < 60; ++i) {
+      const std::string next = "C" + std::to_string(i + 1);
+      conditions += "  C" + std::to_string(i) + ": !And [!Condition " + next + ", !Condition " + next + "]\n";
+    }
+    conditions += "  C60: !Equals [a, a]\n";
+    auto r = template_text("  R:\n    Type: AWS::IAM::Role\n    Condition: C0\n    Properties:\n" + std::string(kPolicyHead),
+                           conditions);
+    REQUIRE(r.ok());
+    CHECK(r.value().at(0).assumptions.at(0) == "the role exists only when condition C0 holds (decided at deployment)");
+  }
+}
+
 TEST_SUITE_END();
