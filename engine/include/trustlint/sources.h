@@ -1,0 +1,50 @@
+// Where trust policies live: a plain policy file, a CloudFormation template (JSON or YAML, short
+// and long intrinsic forms), a Terraform plan (`terraform show -json`) or the output of
+// `aws iam get-account-authorization-details`. find_trust_policies() detects the form from the
+// content and returns one PolicySource per IAM role, each policy located in the user's file.
+// Free functions over value types; safe to call from several threads on different inputs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trustlint/options.h"
+#include "trustlint/policy.h"
+#include "trustlint/result.h"
+
+namespace trustlint {
+
+// One role's trust policy, as found in an input.
+struct PolicySource {
+  // Which role: the CloudFormation logical ID ("VercelDeployRole"), the Terraform address
+  // ("module.ci.aws_iam_role.deploy"), the role's ARN (or name, when the ARN is missing) in
+  // account authorization details; empty for a plain policy file.
+  std::string resource;
+  // "policy" | "cloudformation" | "terraform-plan" | "account-authorization-details".
+  std::string form;
+  // The policy with its grammar diagnostics (as load_policy_file gives them). Every span points
+  // into the user's file, also when the policy was a JSON string inside it (Terraform) or a
+  // URL-encoded one (account details). Every diagnostic of an IaC form ends with a note naming
+  // the resource. No value when the role has no usable trust policy (TL081, TL082).
+  Result<Document> policy;
+  // What was filled in because the input does not say: CloudFormation parameters taken at their
+  // Default, pseudo parameters, intrinsics replaced by a placeholder (each also a TL080 warning
+  // in policy.diagnostics()), Terraform values known only after apply. Empty when nothing was.
+  std::vector<std::string> assumptions;
+};
+
+// Reads `path` ("-" = stdin) and returns its trust policies, in file order. The form is detected
+// from the content: an object with "Statement" is a policy; "Resources" or
+// "AWSTemplateFormatVersion" a CloudFormation template; "format_version" with "planned_values",
+// "resource_changes", "prior_state", "configuration" or "values" a Terraform plan or state;
+// "RoleDetailList" account authorization details; anything else is read as a policy (so its
+// grammar errors are reported). Only IAM roles are returned (AWS::IAM::Role, aws_iam_role,
+// RoleDetailList entries), also those that trust no OIDC provider; other resources are ignored.
+// Fails only when the input cannot be read or parsed (TL001–TL010).
+Result<std::vector<PolicySource>> find_trust_policies(const std::string& path, const LoadOptions& options = {});
+// Same, from text in memory; `name` is used in spans.
+Result<std::vector<PolicySource>> find_trust_policies_text(std::string_view text, const std::string& name,
+                                                           const LoadOptions& options = {});
+
+}  // namespace trustlint

@@ -1,0 +1,127 @@
+// find_trust_policies (sources.h): read the file once, detect its form from the tree, hand it to
+// that form's reader, and give each reader diagnostic (a duplicate key, say) to the role whose
+// definition it falls in.
+#include "policy/build_model.h"
+#include "source/diagnostic_sink.h"
+#include "source/iac/iac_forms.h"
+#include "source/read_tree.h"
+#include "trustlint/sources.h"
+
+namespace trustlint {
+
+namespace {
+
+using internal::FoundPolicy;
+using internal::IacInput;
+using internal::Node;
+using internal::NodeKind;
+using internal::SourceFile;
+
+enum class Form { policy, cloudformation, terraform_plan, account_details };
+
+Form detect_form(const Node& root) {
+  if (root.kind != NodeKind::object || root.get("Statement") != nullptr) return Form::policy;
+  if (root.get("RoleDetailList") != nullptr) return Form::account_details;
+  if (root.get("format_version") != nullptr) {
+    for (const char* key : {"planned_values", "resource_changes", "prior_state", "configuration", "values"}) {
+      if (root.get(key) != nullptr) return Form::terraform_plan;
+    }
+  }
+  const Node* resources = root.get("Resources");
+  if (root.get("AWSTemplateFormatVersion") != nullptr || (resources != nullptr && resources->kind == NodeKind::object)) {
+    return Form::cloudformation;
+  }
+  return Form::policy;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+// The reader read_tree() chose (read_tree.h): JSON decodes string literals exactly.
+bool read_as_json(const SourceFile& file, InputFormat format) {
+  if (format != InputFormat::auto_detect) return format == InputFormat::json;
+  if (ends_with(file.name(), ".json")) return true;
+  if (ends_with(file.name(), ".yaml") || ends_with(file.name(), ".yml")) return false;
+  for (char c : file.text()) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    return c == '{' || c == '[';
+  }
+  return false;
+}
+
+Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tree_diagnostics, const SourceFile& file,
+                                               const LoadOptions& options) {
+  internal::DiagnosticSink sink(options.limits.max_errors);
+  sink.add_all(std::move(tree_diagnostics));
+  Result<Document> model = internal::build_model(root, file, options);
+  sink.add_all(model.take_diagnostics());
+  Diagnostics diagnostics = std::move(sink).finish(file.name());
+  Result<Document> policy = model.has_value() ? Result<Document>(std::move(model).value(), std::move(diagnostics))
+                                              : Result<Document>::failure(std::move(diagnostics));
+  std::vector<PolicySource> sources;
+  sources.push_back(PolicySource{"", "policy", std::move(policy), {}});
+  return sources;
+}
+
+Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options) {
+  Result<Node> tree = internal::read_tree(file, options.format, options.limits);
+  if (!tree.has_value()) return Result<std::vector<PolicySource>>::failure(tree.take_diagnostics());
+  Diagnostics tree_diagnostics = tree.take_diagnostics();
+  const Node& root = tree.value();
+  const IacInput in{file, options, read_as_json(file, options.format)};
+  std::vector<FoundPolicy> found;
+  switch (detect_form(root)) {
+    case Form::policy: return plain_policy(root, std::move(tree_diagnostics), file, options);
+    case Form::cloudformation: found = internal::find_cloudformation_roles(root, in); break;
+    case Form::terraform_plan: found = internal::find_terraform_roles(root, in); break;
+    case Form::account_details: found = internal::find_account_roles(root, in); break;
+  }
+  Diagnostics outside;
+  for (Diagnostic& d : tree_diagnostics) {
+    FoundPolicy* owner = nullptr;
+    for (FoundPolicy& f : found) {
+      if (d.span.known() && d.span.offset >= f.begin && d.span.offset < f.end) owner = &f;
+    }
+    if (owner == nullptr) {
+      outside.push_back(std::move(d));
+      continue;
+    }
+    Diagnostics one{std::move(d)};
+    internal::name_resource(one, owner->named);
+    owner->source.policy.diagnostics().push_back(std::move(one.front()));
+  }
+  std::vector<PolicySource> sources;
+  sources.reserve(found.size());
+  for (FoundPolicy& f : found) sources.push_back(std::move(f.source));
+  return Result<std::vector<PolicySource>>(std::move(sources), std::move(outside));
+}
+
+}  // namespace
+
+Result<std::vector<PolicySource>> find_trust_policies(const std::string& path, const LoadOptions& options) {
+  Result<SourceFile> source = internal::read_source_file(path, options.limits);
+  if (!source.has_value()) return Result<std::vector<PolicySource>>::failure(source.take_diagnostics());
+  return find_in(source.value(), options);
+}
+
+Result<std::vector<PolicySource>> find_trust_policies_text(std::string_view text, const std::string& name,
+                                                           const LoadOptions& options) {
+  if (text.size() > options.limits.max_bytes) {
+    Span where;
+    where.file = name;
+    return Result<std::vector<PolicySource>>::failure(make_error(
+        "TL002", "input is larger than the limit of " + internal::group_thousands(options.limits.max_bytes) + " bytes",
+        where));
+  }
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  return find_in(SourceFile(name, std::string(text)), options);
+}
+
+}  // namespace trustlint

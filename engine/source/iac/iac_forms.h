@@ -1,0 +1,24 @@
+// The readers of each IaC form, called by find_trust_policies once the form is detected from the
+// file's tree. Each returns the IAM roles it finds, in file order, and ignores other resources.
+// Stateless; safe to call from several threads on different inputs.
+#pragma once
+
+#include <vector>
+
+#include "source/iac/iac_source.h"
+#include "source/node.h"
+
+namespace trustlint::internal {
+
+// Resources.*.Type == AWS::IAM::Role → Properties.AssumeRolePolicyDocument (cloudformation.cpp).
+std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacInput& in);
+
+// aws_iam_role resources of `terraform show -json` (a plan, or a state): assume_role_policy,
+// else the data.aws_iam_policy_document it refers to (terraform_plan.cpp).
+std::vector<FoundPolicy> find_terraform_roles(const Node& root, const IacInput& in);
+
+// RoleDetailList[].AssumeRolePolicyDocument of get-account-authorization-details, decoded or
+// URL-encoded (account_details.cpp).
+std::vector<FoundPolicy> find_account_roles(const Node& root, const IacInput& in);
+
+}  // namespace trustlint::internal
