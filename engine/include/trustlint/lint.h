@@ -66,6 +66,12 @@ struct LintOptions {
 
 struct LintReport {
   std::string file;
+  // Which role in the file (PolicySource::resource: CloudFormation logical ID, Terraform
+  // address, role ARN); empty for a plain policy file. One report per role.
+  std::string resource;
+  std::string form = "policy";  // PolicySource::form
+  // What the analysis assumed because the input does not say (PolicySource::assumptions).
+  std::vector<std::string> assumptions;
   std::vector<Finding> findings;  // sorted by position, then rule id
   // About the run itself, e.g. "security rules not run: ...". Never about the policy's safety.
   std::vector<std::string> notes;
