@@ -4,12 +4,12 @@
 // dfa_queries.cpp.
 #include <cassert>
 #include <cstdint>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "prove/automaton.h"
 #include "prove/dfa_builder.h"
+#include "prove/pair_index.h"
 
 namespace trustlint::internal {
 
@@ -42,17 +42,17 @@ Dfa DfaBuilder::product(const Dfa& a, const Dfa& b, ProductOp op, StateBudget& b
     return false;
   };
   DfaBuilder out(a.alphabet_);
-  std::unordered_map<std::uint64_t, std::uint32_t> id;
+  PairIndex id;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs{{0, 0}};
-  id.emplace(0, 0);
+  id.find_or_insert(0, 0);
   out.add_state(accepts(a.accepting_[0], b.accepting_[0]));
   for (std::size_t head = 0; head < pairs.size(); ++head) {
     const auto [p, q] = pairs[head];
     for (std::size_t s = 0; s < k; ++s) {
       const std::uint32_t p2 = next(a, p, s), q2 = next(b, q, s);
-      const std::uint64_t key = (std::uint64_t{p2} << 32) | q2;
-      auto [it, inserted] = id.emplace(key, static_cast<std::uint32_t>(pairs.size()));
-      if (inserted) {
+      const auto fresh = static_cast<std::uint32_t>(pairs.size());
+      const std::uint32_t target = id.find_or_insert(PairIndex::key(p2, q2), fresh);
+      if (target == fresh) {
         if (pairs.size() >= budget.max_states) {
           budget.exceeded = true;
           return Dfa::nothing(a.alphabet_);
@@ -60,7 +60,7 @@ Dfa DfaBuilder::product(const Dfa& a, const Dfa& b, ProductOp op, StateBudget& b
         pairs.emplace_back(p2, q2);
         out.add_state(accepts(a.accepting_[p2], b.accepting_[q2]));
       }
-      out.set_transition(static_cast<std::uint32_t>(head), s, it->second);
+      out.set_transition(static_cast<std::uint32_t>(head), s, target);
     }
   }
   return std::move(out).build();

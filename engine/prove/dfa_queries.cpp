@@ -6,12 +6,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "prove/automaton.h"
 #include "prove/dfa_builder.h"
+#include "prove/pair_index.h"
 
 namespace trustlint::internal {
 namespace {
@@ -30,7 +30,8 @@ std::optional<std::string> first_string_to(const Dfa& d, Step step, Goal goal,
     char c;
   };
   std::vector<Node> nodes{{0, 0, kNone, 0}};
-  std::unordered_map<std::uint64_t, std::uint32_t> seen{{0, 0}};
+  PairIndex seen;
+  seen.find_or_insert(0, 0);
   const std::size_t k = d.alphabet().size();
   for (std::size_t head = 0; head < nodes.size(); ++head) {
     const Node n = nodes[head];
@@ -45,8 +46,8 @@ std::optional<std::string> first_string_to(const Dfa& d, Step step, Goal goal,
     for (std::size_t a = 0; a < k; ++a) {
       const std::uint32_t q = DfaBuilder::next(d, n.state, a);
       const std::uint32_t t = step(n.tag, a);
-      const std::uint64_t key = (std::uint64_t{q} << 32) | t;
-      if (!seen.emplace(key, static_cast<std::uint32_t>(nodes.size())).second) continue;
+      const auto fresh = static_cast<std::uint32_t>(nodes.size());
+      if (seen.find_or_insert(PairIndex::key(q, t), fresh) != fresh) continue;
       if (budget != nullptr && nodes.size() >= budget->max_states) {
         budget->exceeded = true;
         return std::nullopt;

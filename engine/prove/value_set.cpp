@@ -106,6 +106,17 @@ bool SegmentDomain::valid(std::string_view value) const {
   return (max_length == 0 || value.size() <= max_length) && alphabet.contains(value) && domain.contains(value);
 }
 
+std::optional<bool> SegmentDomain::answer(const std::string& question) const {
+  auto it = answers_.find(question);
+  if (it == answers_.end()) return std::nullopt;
+  return it->second;
+}
+
+void SegmentDomain::remember(const std::string& question, bool answer) const {
+  // An answer found after the budget ran out is not an answer; it is not kept.
+  if (budget == nullptr || !budget->exceeded) answers_.emplace(question, answer);
+}
+
 const Dfa& SegmentDomain::glob_dfa(const std::string& glob) const {
   auto it = cache_.find(glob);
   if (it == cache_.end()) {
@@ -154,25 +165,44 @@ const Dfa& ValueSet::dfa() const {
 
 namespace {
 
-// The automata of several glob lists side by side, for shortest_where().
+// The automata of several glob lists side by side, for shortest_where(). A glob that occurs in
+// several lists (or twice) is searched once: the product grows with every distinct automaton.
 struct GlobLists {
-  std::vector<const Dfa*> parts;
-  std::vector<std::size_t> ends;  // parts[ends[i-1] .. ends[i]) belong to list i
+  std::vector<const Dfa*> parts;               // distinct automata
+  std::vector<std::vector<std::size_t>> lists;  // for each list, the indices of its parts
 
-  GlobLists(const SegmentDomain& d, std::initializer_list<const std::vector<std::string>*> lists) {
-    for (const auto* list : lists) {
-      for (const auto& g : *list) parts.push_back(&d.glob_dfa(g));
-      ends.push_back(parts.size());
+  GlobLists(const SegmentDomain& d, std::initializer_list<const std::vector<std::string>*> globs) {
+    std::map<const Dfa*, std::size_t> index;
+    for (const auto* list : globs) {
+      auto& ids = lists.emplace_back();
+      for (const auto& g : *list) {
+        const Dfa* dfa = &d.glob_dfa(g);
+        auto [it, fresh] = index.emplace(dfa, parts.size());
+        if (fresh) parts.push_back(dfa);
+        ids.push_back(it->second);
+      }
     }
   }
   bool any(const std::vector<bool>& flags, std::size_t list) const {
-    const std::size_t begin = list == 0 ? 0 : ends[list - 1];
-    for (std::size_t i = begin; i < ends[list]; ++i) {
+    for (std::size_t i : lists[list]) {
       if (flags[i]) return true;
     }
     return false;
   }
 };
+
+// "a\x1fb\x1ec..." : the lists of a question, as the key of its cached answer.
+std::string question_key(char kind, std::initializer_list<const std::vector<std::string>*> lists) {
+  std::string key(1, kind);
+  for (const auto* list : lists) {
+    for (const auto& g : *list) {
+      key += g;
+      key += '\x1f';
+    }
+    key += '\x1e';
+  }
+  return key;
+}
 
 }  // namespace
 
@@ -184,9 +214,13 @@ bool ValueSet::empty() const {
   if (star && std::none_of(except_.begin(), except_.end(), [](const std::string& e) { return has_wildcard(e); })) {
     return false;
   }
+  const std::string key = question_key('e', {&match_, &except_});
+  if (auto known = domain_->answer(key)) return *known;
   const GlobLists g(*domain_, {&match_, &except_});
-  return !domain_->within_bound(shortest_where(
+  const bool none = !domain_->within_bound(shortest_where(
       g.parts, [&g](const std::vector<bool>& f) { return g.any(f, 0) && !g.any(f, 1); }, *domain_->budget));
+  domain_->remember(key, none);
+  return none;
 }
 
 bool ValueSet::contains(std::string_view value) const {
@@ -198,11 +232,15 @@ bool ValueSet::contains(std::string_view value) const {
 bool ValueSet::subset_of(const ValueSet& o) const {
   if (finite_) return std::all_of(match_.begin(), match_.end(), [&](const std::string& n) { return o.contains(n); });
   if (o.match_.size() == 1 && o.match_[0] == "*" && o.except_.empty()) return true;
+  const std::string key = question_key('s', {&match_, &except_, &o.match_, &o.except_});
+  if (auto known = domain_->answer(key)) return *known;
   const GlobLists g(*domain_, {&match_, &except_, &o.match_, &o.except_});
-  return !domain_->within_bound(shortest_where(
+  const bool subset = !domain_->within_bound(shortest_where(
       g.parts,
       [&g](const std::vector<bool>& f) { return g.any(f, 0) && !g.any(f, 1) && !(g.any(f, 2) && !g.any(f, 3)); },
       *domain_->budget));
+  domain_->remember(key, subset);
+  return subset;
 }
 
 bool ValueSet::same_as(const ValueSet& o) const {

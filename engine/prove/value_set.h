@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "prove/automaton.h"
@@ -38,9 +39,14 @@ struct SegmentDomain {
   // L(glob) ∩ domain, cached.
   const Dfa& glob_dfa(const std::string& glob) const;
   Dfa union_dfa(const std::vector<std::string>& globs) const;
+  // Answers to emptiness and inclusion questions already decided in this computation, keyed by
+  // the question's glob lists (ValueSet::empty, subset_of).
+  std::optional<bool> answer(const std::string& question) const;
+  void remember(const std::string& question, bool answer) const;
 
  private:
   mutable std::map<std::string, Dfa> cache_;
+  mutable std::unordered_map<std::string, bool> answers_;
 };
 
 class ValueSet {
