@@ -22,9 +22,11 @@ bool candidate_name(const fs::path& p) {
 // Reads at most the input limit (a larger file is checked anyway when it looks right, and then
 // gets its TL002); an unreadable file is kept so that lint reports it (TL001).
 bool looks_right(const fs::path& p) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(p, ec);
   std::ifstream in(p, std::ios::binary);
-  if (!in) return true;
-  std::string text(Limits{}.max_bytes, '\0');
+  if (ec || !in) return true;
+  std::string text(static_cast<std::size_t>(std::min<std::uintmax_t>(size, Limits{}.max_bytes)), '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
   return looks_like_trust_policy_source(text);
