@@ -82,6 +82,24 @@ for hook in trustlint trustlint-system; do
   lacks "package.json"
 done
 
+# Without trustlint on PATH, the script hook uses the build in its own clone (here a link to the
+# binary under test committed as build-pre-commit/cli/trustlint, so nothing is compiled).
+export PATH="${PATH#"$work/bin:"}"
+if command -v trustlint >/dev/null 2>&1; then
+  echo "note: a trustlint is installed on PATH; the build-in-clone case is not checked"
+else
+  mkdir -p "$hooks/build-pre-commit/cli"
+  ln -s "$exe" "$hooks/build-pre-commit/cli/trustlint"
+  git -C "$hooks" add -A
+  git -C "$hooks" commit -q -m "a build"
+  expect 1 trustlint --all-files
+  contains "infra/bad.json:12:34: error: another team's deployments can assume the role"
+  lacks "building it once"
+  # trustlint-system never builds: without trustlint on PATH it fails
+  expect 1 trustlint-system --files infra/good.json
+  contains "Executable \`trustlint\` not found"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
   exit 1
