@@ -19,6 +19,7 @@ namespace {
 
 struct CanOptions {
   std::string policy;
+  std::string resource;
   std::string team, project, environment, issuer, audience, format = "text", requests;
   std::vector<std::string> claims;
   std::size_t quota = 0;
@@ -76,6 +77,7 @@ std::string parse_claims(const std::vector<std::string>& claims, DeploymentFacts
 // Decides one deployment; prints the answer; returns the exit code.
 int decide_one(const PolicyInput& in, const CanOptions& o) {
   CanQuery q;
+  q.assumptions = in.assumptions;
   q.facts.team = o.team;
   q.facts.project = o.project;
   q.facts.environment = o.environment;
@@ -117,6 +119,7 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     CanQuery q;
+    q.assumptions = in.assumptions;
     std::string error;
     const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (!j.is_object()) error = "not a JSON object";
@@ -164,8 +167,10 @@ void register_can(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  trustlint can trust-policy.json --team acme --project web --env preview\n"
       "  trustlint can trust-policy.json --project web --env production --format json\n"
-      "  trustlint can trust-policy.json --requests deployments.jsonl   # one JSON object per line");
-  cmd->add_option("policy", o->policy, "Trust policy file (JSON or YAML; - for stdin)")->required();
+      "  trustlint can trust-policy.json --requests deployments.jsonl   # one JSON object per line\n"
+      "  trustlint can template.yaml --resource VercelDeployRole --project web --env preview");
+  cmd->add_option("policy", o->policy, "Trust policy, CloudFormation template, Terraform plan or account authorization details (JSON or YAML; - for stdin)")->required();
+  cmd->add_option("--resource", o->resource, "The role to check in an IaC file: logical ID, Terraform address, role ARN or name (default: the only role that trusts Vercel)");
   cmd->add_option("--team", o->team, "Vercel team slug (default: the only team the policy names)");
   cmd->add_option("--project", o->project, "Vercel project name");
   cmd->add_option("--env", o->environment, "production, preview, development, or a custom environment");
@@ -186,7 +191,7 @@ void register_can(CLI::App& app, int& exit_code) {
     LoadOptions options;
     options.limits = o->limits;
     if (o->quota) options.quota = {o->quota, true};
-    auto in = load_for_evaluation(o->policy, options);
+    auto in = load_for_evaluation(o->policy, options, o->resource);
     if (!in) {
       exit_code = kExitBadInput;
       return;

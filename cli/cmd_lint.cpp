@@ -1,12 +1,12 @@
 // `trustlint lint`: grammar diagnostics and security findings for every policy file given
 // (files or directories), configured by .trustlint.yaml files and flags.
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/discover_files.h"
 #include "cli/exit_code.h"
 #include "cli/policy_input.h"
 #include "trustlint/lint_config.h"
@@ -15,46 +15,17 @@
 namespace trustlint::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct LintCli {
   std::vector<std::string> paths;
   std::vector<std::string> teams;
   std::vector<std::string> disable, enable;
+  std::vector<std::string> excludes;
+  bool skip_unrecognized = false;
   std::string config;
   std::string fail_on = "error";
   std::string format = "text";
   std::size_t quota = 0;
 };
-
-bool policy_file(const fs::path& p) {
-  const auto ext = p.extension().string();
-  return (ext == ".json" || ext == ".yaml" || ext == ".yml") && p.filename() != kLintConfigName;
-}
-
-// Expands directories (recursively, sorted) and keeps files as given.
-std::vector<std::string> expand(const std::vector<std::string>& paths, bool& unreadable) {
-  std::vector<std::string> files;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && policy_file(it->path())) found.push_back(it->path().string());
-      }
-      if (ec) {
-        std::cerr << p << ": error: cannot read directory: " << ec.message() << " [TL001]\n";
-        unreadable = true;
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(p);
-    }
-  }
-  return files;
-}
 
 // Configurations by path, loaded once each; nullptr after an error (already printed).
 class ConfigCache {
@@ -110,7 +81,10 @@ int lint_all(const LintCli& o) {
   ConfigCache configs;
   std::optional<std::string> fixed_config;
   if (!o.config.empty()) fixed_config = o.config;
-  const auto files = expand(o.paths, bad_input);
+  const Discovered discovered = discover_files(o.paths, ExcludePatterns(o.excludes), o.skip_unrecognized);
+  for (const auto& e : discovered.errors) std::cerr << e << "\n";
+  bad_input = bad_input || !discovered.errors.empty();
+  const auto& files = discovered.files;
   std::vector<LintReport> reports;
   bool failed = false;
   for (const auto& file : files) {
@@ -121,11 +95,12 @@ int lint_all(const LintCli& o) {
       if (config == nullptr) continue;
       options = lint_options_for(*config, file, base);
     }
-    LintReport report = lint_file(file, options, load);
-    bad_input = bad_input || report.input_failed;
-    failed = failed || fails(report, o.fail_on);
-    if (o.format == "text") std::cout << render_lint_text(report);
-    reports.push_back(std::move(report));
+    for (LintReport& report : lint_sources(file, options, load)) {
+      bad_input = bad_input || report.input_failed;
+      failed = failed || fails(report, o.fail_on);
+      if (o.format == "text") std::cout << render_lint_text(report);
+      reports.push_back(std::move(report));
+    }
   }
   const int code = bad_input ? kExitBadInput : failed ? kExitFindings : kExitOk;
   if (o.format == "json") std::cout << render_lint_json(reports, o.fail_on, code);
@@ -141,14 +116,19 @@ void register_lint(CLI::App& app, int& exit_code) {
   cmd->footer(
       "Examples:\n"
       "  trustlint lint trust-policy.json\n"
-      "  trustlint lint infra/policies/ --team acme          # every *.json, *.yaml, *.yml below\n"
+      "  trustlint lint infra/ --team acme --exclude 'legacy/'   # policies, CloudFormation, Terraform plans below\n"
+      "  trustlint lint template.yaml plan.json account-authorization-details.json\n"
       "  trustlint lint policy.json --format json --fail-on warning\n"
       "Configuration: the nearest .trustlint.yaml above each file (README \"Configuration\").");
-  cmd->add_option("paths", o->paths, "Policy files or directories (- for stdin)")->required();
+  cmd->add_option("paths", o->paths, "Policies, CloudFormation templates, Terraform plans, account authorization details, or directories (- for stdin)")->required();
   cmd->add_option("--team", o->teams, "A team the role is meant for (repeatable; default: the teams the policy names)");
   cmd->add_option("--config", o->config, "Use this configuration file instead of the nearest .trustlint.yaml");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 on findings at or above: error, warning, note or never (default error)")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  cmd->add_option("--exclude", o->excludes,
+                  "Skip paths below a directory argument matching a .gitignore-style pattern (repeatable)");
+  cmd->add_flag("--skip-unrecognized", o->skip_unrecognized,
+                "Skip named files that hold no trust policy or IAM role, as a directory walk does (for hooks)");
   cmd->add_option("--disable", o->disable, "Turn a rule off (id or name; repeatable)");
   cmd->add_option("--enable", o->enable, "Turn a rule on that the configuration turned off (repeatable)");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));

@@ -14,6 +14,7 @@ namespace {
 
 struct WhoOptionsCli {
   std::string policy;
+  std::string resource;
   std::string format = "text";
   bool any_audience = false;
   std::size_t max_states = Limits{}.max_automaton_states;
@@ -25,8 +26,9 @@ int run_who(const WhoOptionsCli& o) {
   LoadOptions load;
   load.limits = o.limits;
   if (o.quota) load.quota = {o.quota, true};
-  auto in = load_for_evaluation(o.policy, load);
+  auto in = load_for_evaluation(o.policy, load, o.resource);
   if (!in) return kExitBadInput;
+  for (const auto& a : in->assumptions) std::cerr << "note: assuming " << a << "\n";
   WhoOptions options;
   options.any_audience = o.any_audience;
   options.limits = o.limits;
@@ -52,8 +54,10 @@ void register_who(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  trustlint who trust-policy.json\n"
       "  trustlint who trust-policy.json --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
-      "  trustlint who trust-policy.json --any-audience --format json");
-  cmd->add_option("policy", o->policy, "Trust policy file (JSON or YAML; - for stdin)")->required();
+      "  trustlint who trust-policy.json --any-audience --format json\n"
+      "  trustlint who plan.json --resource aws_iam_role.vercel_preview");
+  cmd->add_option("policy", o->policy, "Trust policy, CloudFormation template, Terraform plan or account authorization details (JSON or YAML; - for stdin)")->required();
+  cmd->add_option("--resource", o->resource, "The role to analyse in an IaC file: logical ID, Terraform address, role ARN or name (default: the only role that trusts Vercel)");
   cmd->add_option("--format", o->format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->add_flag("--any-audience", o->any_audience,
                 "Also cover deployments that request another audience through Vercel's token exchange");

@@ -1,9 +1,11 @@
-// Loading a policy for a verb: reads it, prints its diagnostics to stderr, and says whether the
-// verb can go on. Shared by can, who and lint.
+// Loading a policy for a verb: reads it (a plain policy, or one role of a CloudFormation
+// template, Terraform plan or account authorization details, chosen by --resource), prints its
+// diagnostics to stderr, and says whether the verb can go on. Shared by can and who.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "trustlint/engine.h"
 
@@ -12,10 +14,17 @@ namespace trustlint::cli {
 struct PolicyInput {
   Document document;
   CompiledPolicy compiled;
+  // What was assumed in choosing and reading the role: "role VercelDeployRole: the only role in
+  // the file that trusts Vercel", CloudFormation parameter defaults, ... (empty for a plain policy).
+  std::vector<std::string> assumptions;
 };
 
-// Loads and compiles; on errors prints them (stderr) and returns nullopt (exit 2).
-std::optional<PolicyInput> load_for_evaluation(const std::string& path, const LoadOptions& options);
+// Loads and compiles the policy of `path`; for an IaC input, the role named by `resource`
+// (logical ID, Terraform address, role ARN or name), or when that is empty the only role that
+// trusts Vercel. On errors prints them (stderr) and returns nullopt (exit 2): an unreadable or
+// invalid policy, an unknown resource, several candidate roles and no --resource.
+std::optional<PolicyInput> load_for_evaluation(const std::string& path, const LoadOptions& options,
+                                               const std::string& resource = {});
 
 // Prints diagnostics to stderr in the compiler-style format.
 void print_diagnostics(const Diagnostics& diagnostics);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "lint/lint_loaded.h"
 #include "lint/registry.h"
 #include "lint/rules.h"
 
@@ -89,28 +90,35 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
   return report;
 }
 
-LintReport lint_file(const std::string& path, const LintOptions& options, const LoadOptions& load) {
+namespace internal {
+
+LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, const LintOptions& options,
+                       std::string_view skip_security) {
   LintReport report;
   report.file = path;
-  auto loaded = load_policy_file(path, load);
   const Document* doc = loaded.has_value() ? &loaded.value() : nullptr;
   bool meaning_intact = doc != nullptr;
   for (const auto& d : loaded.diagnostics()) {
-    if (internal::input_failure(d)) report.input_failed = true;
+    if (input_failure(d)) report.input_failed = true;
     if (!meaning_preserved_despite(d)) meaning_intact = false;
     report.findings.push_back(finding_from_diagnostic(d, doc));
   }
-  if (doc != nullptr) report.file = doc->file.empty() ? path : doc->file;
+  if (doc != nullptr && !doc->file.empty()) report.file = doc->file;
   if (!meaning_intact) {
     if (doc != nullptr) report.notes.push_back("security rules not run: the errors above may change what the policy means");
-    internal::finalize(report.findings, options);
+    finalize(report.findings, options);
     return report;
   }
   auto compiled = compile(*doc);
   for (const auto& d : compiled.diagnostics()) report.findings.push_back(finding_from_diagnostic(d, doc));
   if (!compiled.ok()) {
     report.notes.push_back("security rules not run: a condition value cannot be evaluated");
-    internal::finalize(report.findings, options);
+    finalize(report.findings, options);
+    return report;
+  }
+  if (!skip_security.empty()) {
+    report.notes.push_back("security rules not run: " + std::string(skip_security));
+    finalize(report.findings, options);
     return report;
   }
   auto result = lint(*doc, compiled.value(), options);
@@ -121,8 +129,14 @@ LintReport lint_file(const std::string& path, const LintOptions& options, const 
     for (auto& f : result.value().findings) report.findings.push_back(std::move(f));
     for (auto& n : result.value().notes) report.notes.push_back(std::move(n));
   }
-  internal::finalize(report.findings, options);
+  finalize(report.findings, options);
   return report;
+}
+
+}  // namespace internal
+
+LintReport lint_file(const std::string& path, const LintOptions& options, const LoadOptions& load) {
+  return internal::lint_loaded(load_policy_file(path, load), path, options, {});
 }
 
 }  // namespace trustlint

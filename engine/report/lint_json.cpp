@@ -66,7 +66,12 @@ std::string render_lint_json(const std::vector<LintReport>& reports, const std::
   for (const auto& r : reports) {
     ordered_json findings = ordered_json::array();
     for (const auto& f : r.findings) findings.push_back(finding(f, r.file));
-    files.push_back({{"file", r.file}, {"input_failed", r.input_failed}, {"findings", std::move(findings)},
+    files.push_back({{"file", r.file},
+                     {"resource", r.resource.empty() ? ordered_json(nullptr) : ordered_json(r.resource)},
+                     {"form", r.form.empty() ? ordered_json(nullptr) : ordered_json(r.form)},
+                     {"assumptions", r.assumptions},
+                     {"input_failed", r.input_failed},
+                     {"findings", std::move(findings)},
                      {"notes", r.notes}});
   }
   j["files"] = std::move(files);

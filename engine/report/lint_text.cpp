@@ -42,12 +42,18 @@ std::string render_lint_text(const LintReport& report) {
   std::ostringstream out;
   for (const auto& f : report.findings) {
     out << header(f, report.file) << "\n";
+    if (!report.resource.empty()) out << "  resource: " << report.resource << "\n";
     if (f.suppressed) out << "  suppressed: " << f.suppression_reason << "\n";
     if (f.witness) out << "  example: " << f.witness->description << "\n";
     for (const auto& n : f.notes) out << "  note: " << n << "\n";
     if (is_security_finding(f) && !f.fix.empty()) out << "  fix: " << f.fix << "\n";
   }
-  for (const auto& n : report.notes) out << report.file << ": note: " << n << "\n";
+  const std::string about = report.resource.empty() ? "" : report.resource + ": ";
+  // What the findings rest on (IaC inputs); a role without findings needs no caveats.
+  if (!report.findings.empty()) {
+    for (const auto& a : report.assumptions) out << report.file << ": note: " << about << "assumed " << a << "\n";
+  }
+  for (const auto& n : report.notes) out << report.file << ": note: " << about << n << "\n";
   return out.str();
 }
 

@@ -69,7 +69,7 @@ struct LintReport {
   // Which role in the file (PolicySource::resource: CloudFormation logical ID, Terraform
   // address, role ARN); empty for a plain policy file. One report per role.
   std::string resource;
-  std::string form = "policy";  // PolicySource::form
+  std::string form = "policy";  // PolicySource::form; empty for the report of a file without roles
   // What the analysis assumed because the input does not say (PolicySource::assumptions).
   std::vector<std::string> assumptions;
   std::vector<Finding> findings;  // sorted by position, then rule id
@@ -86,6 +86,14 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
 // security rules when the diagnostics leave the policy's meaning intact. Never fails: problems
 // with the input are findings (and input_failed).
 LintReport lint_file(const std::string& path, const LintOptions& options, const LoadOptions& load = {});
+
+// Every trust policy in a file, in any input form of sources.h (a plain policy, a CloudFormation
+// template, a Terraform plan, account authorization details): one report per IAM role, in file
+// order, with resource, form and assumptions filled in. A role that trusts no Vercel OIDC
+// provider keeps its grammar findings but the security rules do not run on it (a note says so).
+// Problems outside every role, or a file without roles, get one more report (resource empty).
+// Never fails; a file that cannot be read or parsed is one report with input_failed.
+std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load = {});
 
 // Grammar errors after which a policy still means one thing (IAM may not store it, but can, who
 // and lint answer anyway): TL037, TL042, TL044, TL047, TL048, TL051, TL053, TL058, TL059, and

@@ -20,4 +20,11 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
 // only the global provider, team when only team providers, nullopt when both or neither.
 std::optional<IssuerMode> issuer_named(const Document& document, const ProviderProfile& profile);
 
+// Does the role trust the provider at all? True when some statement's principal admits one of
+// its tokens (a Federated entry naming its global or a team provider, "*", {"AWS": "*"}, or
+// NotPrincipal), or some condition key is one of its provider's keys (oidc.vercel.com/acme:sub
+// under a principal an IaC input left unresolved). lint leaves other roles (a Lambda service
+// role, GitHub's provider) to their grammar checks; can and who pick such a role by default.
+bool trusts_provider(const Document& document, const ProviderProfile& profile);
+
 }  // namespace trustlint

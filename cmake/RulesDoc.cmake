@@ -1,0 +1,20 @@
+# Writes docs of the rule catalogue as Markdown (installed as share/doc/trustlint/rules.md) from
+# the built binary itself, so that the installed docs say exactly what `trustlint rules` says.
+# usage: cmake -DEXE=path/to/trustlint -DOUT=rules.md -P RulesDoc.cmake
+execute_process(COMMAND ${EXE} rules OUTPUT_VARIABLE listing RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${EXE} rules failed (${rc})")
+endif()
+set(doc "# trustlint rules\n\nGenerated from `trustlint rules`; `trustlint rules ID` prints one entry.\n\n```\n${listing}```\n")
+string(REPLACE "\n" ";" lines "${listing}")
+foreach(line IN LISTS lines)
+  if(line MATCHES "^(TL[0-9]+) ")
+    set(id ${CMAKE_MATCH_1})
+    execute_process(COMMAND ${EXE} rules ${id} OUTPUT_VARIABLE entry RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "${EXE} rules ${id} failed (${rc})")
+    endif()
+    string(APPEND doc "\n## ${id}\n\n```\n${entry}```\n")
+  endif()
+endforeach()
+file(WRITE ${OUT} "${doc}")

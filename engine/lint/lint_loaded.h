@@ -1,0 +1,18 @@
+// The lint of one policy as some source loaded it (a plain file, or one role of an IaC input):
+// its grammar diagnostics become findings, then the security rules run when those leave the
+// policy's meaning intact. Shared by lint_file() and lint_sources(). Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "trustlint/lint.h"
+
+namespace trustlint::internal {
+
+// `path` names the file when `loaded` carries no document. A non-empty `skip_security` keeps the
+// security rules from running and becomes the note "security rules not run: <skip_security>".
+LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, const LintOptions& options,
+                       std::string_view skip_security);
+
+}  // namespace trustlint::internal

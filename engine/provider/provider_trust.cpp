@@ -1,0 +1,47 @@
+// trusts_provider (vercel_policy.h): the principals and condition-key prefixes of a policy read
+// against a provider profile.
+#include "eval/principal_match.h"
+#include "trustlint/vercel_policy.h"
+
+namespace trustlint {
+namespace {
+
+bool is_provider_name(const std::string& name, const ProviderProfile& profile) {
+  if (name.empty()) return false;
+  if (name == profile.global_provider) return true;
+  const std::string prefix = profile.team_provider.substr(0, profile.team_provider.find('{'));
+  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return false;
+  const SegmentSpec* team = profile.segment("team");
+  return team == nullptr || !check_segment(*team, name.substr(prefix.size()));
+}
+
+bool admits_provider(const PrincipalBlock& principal, const ProviderProfile& profile) {
+  if (principal.negated) return true;
+  for (const auto& e : principal.entries) {
+    if (e.kind == PrincipalKind::any || (e.kind == PrincipalKind::aws && e.value.text == "*")) return true;
+    if (e.kind != PrincipalKind::federated) continue;
+    std::string name = internal::oidc_provider_name(e.value.text);
+    if (name.empty()) name = e.value.text;  // written as a bare provider name
+    if (is_provider_name(name, profile)) return true;
+  }
+  return false;
+}
+
+bool keys_name_provider(const Statement& st, const ProviderProfile& profile) {
+  for (const auto& c : st.conditions) {
+    const auto colon = c.key_folded.rfind(':');
+    if (colon != std::string::npos && is_provider_name(c.key_folded.substr(0, colon), profile)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool trusts_provider(const Document& document, const ProviderProfile& profile) {
+  for (const auto& st : document.statements) {
+    if (admits_provider(st.principal, profile) || keys_name_provider(st, profile)) return true;
+  }
+  return false;
+}
+
+}  // namespace trustlint

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The pre-commit hooks of .pre-commit-hooks.yaml, run the way users run them: `pre-commit
+# try-repo` from a scratch repository that holds a good policy, a bad one and a package.json.
+# Offline: try-repo clones a local hook repository, and both hooks are language script/system.
+# usage: run.sh SOURCE_DIR TRUSTLINT_EXE      exit 77 (CTest: skipped) without pre-commit or git
+set -euo pipefail
+src=$1
+exe=$2
+for tool in pre-commit git; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "skipped: $tool is not installed (Debian package $tool)"
+    exit 77
+  fi
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PRE_COMMIT_HOME="$work/cache" HOME="$work/home" GIT_CONFIG_NOSYSTEM=1
+export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.com GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.com
+mkdir -p "$HOME"
+# the hook scripts find trustlint on PATH, as after `cmake --install`
+mkdir -p "$work/bin"
+ln -s "$exe" "$work/bin/trustlint"
+export PATH="$work/bin:$PATH"
+
+# The hook repository: this repository's hook definitions and entry script, committed.
+hooks="$work/hooks"
+mkdir -p "$hooks/tools"
+cp "$src/.pre-commit-hooks.yaml" "$hooks/"
+cp "$src/tools/pre-commit-trustlint" "$hooks/tools/"
+git -C "$hooks" init -q
+git -C "$hooks" add -A
+git -C "$hooks" commit -q -m hooks
+
+# The user's repository.
+project="$work/project"
+mkdir -p "$project/infra"
+cp "$src/fixtures/good/vercel-docs-production.json" "$project/infra/good.json"
+cp "$src/fixtures/risky/owner-prefix-wildcard.json" "$project/infra/bad.json"
+echo '{"name": "web", "private": true}' > "$project/package.json"
+git -C "$project" init -q
+git -C "$project" add -A
+
+failures=0
+# expect CODE HOOK ARGS...: pre-commit's exit code, and its output kept in $work/out
+expect() {
+  local want=$1
+  shift
+  local got=0
+  (cd "$project" && pre-commit try-repo "$hooks" "$@") >"$work/out" 2>&1 || got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: pre-commit try-repo $* exited $got, expected $want"
+    cat "$work/out"
+    failures=$((failures + 1))
+  fi
+}
+contains() {
+  if ! grep -qF -- "$1" "$work/out"; then
+    echo "FAIL: output lacks: $1"
+    cat "$work/out"
+    failures=$((failures + 1))
+  fi
+}
+lacks() {
+  if grep -qF -- "$1" "$work/out"; then
+    echo "FAIL: output has: $1"
+    cat "$work/out"
+    failures=$((failures + 1))
+  fi
+}
+
+for hook in trustlint trustlint-system; do
+  # the good policy and package.json (skipped, not reported as a broken policy) pass
+  expect 0 "$hook" --files infra/good.json package.json
+  contains "Passed"
+  lacks "package.json"
+  # every file: the bad policy fails, located, with its rule id
+  expect 1 "$hook" --all-files
+  contains "Failed"
+  contains "infra/bad.json:12:34: error: another team's deployments can assume the role"
+  contains "[TL101]"
+  lacks "package.json"
+done
+
+# Without trustlint on PATH, the script hook uses the build in its own clone (here a link to the
+# binary under test committed as build-pre-commit/cli/trustlint, so nothing is compiled).
+export PATH="${PATH#"$work/bin:"}"
+if command -v trustlint >/dev/null 2>&1; then
+  echo "note: a trustlint is installed on PATH; the build-in-clone case is not checked"
+else
+  mkdir -p "$hooks/build-pre-commit/cli"
+  ln -s "$exe" "$hooks/build-pre-commit/cli/trustlint"
+  git -C "$hooks" add -A
+  git -C "$hooks" commit -q -m "a build"
+  expect 1 trustlint --all-files
+  contains "infra/bad.json:12:34: error: another team's deployments can assume the role"
+  lacks "building it once"
+  # trustlint-system never builds: without trustlint on PATH it fails
+  expect 1 trustlint-system --files infra/good.json
+  contains "Executable \`trustlint\` not found"
+fi
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "pre-commit try-repo: both hooks pass the good policy and fail the bad one"
