@@ -14,7 +14,9 @@ ordered_json location(const Span& s, const std::string& file) {
           {"line", s.line},
           {"column", s.col},
           {"end_line", s.end_line},
-          {"end_column", s.end_col}};
+          {"end_column", s.end_col},
+          {"offset", s.offset},
+          {"end_offset", s.end_offset}};
 }
 
 ordered_json deployment(const DeploymentFacts& f) {
@@ -66,7 +68,12 @@ std::string render_lint_json(const std::vector<LintReport>& reports, const std::
   for (const auto& r : reports) {
     ordered_json findings = ordered_json::array();
     for (const auto& f : r.findings) findings.push_back(finding(f, r.file));
-    files.push_back({{"file", r.file}, {"input_failed", r.input_failed}, {"findings", std::move(findings)},
+    files.push_back({{"file", r.file},
+                     {"resource", r.resource.empty() ? ordered_json(nullptr) : ordered_json(r.resource)},
+                     {"form", r.form},
+                     {"assumptions", r.assumptions},
+                     {"input_failed", r.input_failed},
+                     {"findings", std::move(findings)},
                      {"notes", r.notes}});
   }
   j["files"] = std::move(files);
