@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/sarif_support.h"
 #include "sarif/json_schema.h"
 #include "unit/report/report_test_util.h"
 
@@ -163,6 +164,64 @@ TEST_CASE("report::sarif fingerprints survive moves, not value changes") {
   for (const auto& [key, value] : after) differing += before.count(key) && before.at(key) != value ? 1 : 0;
   CHECK(differing >= 1);
   fs::remove_all(dir);
+}
+
+TEST_CASE("report::sarif names the resource of a role found in a template") {
+  LintReport r = lint_relative("fixtures/risky/owner-prefix-wildcard.json");
+  r.resource = "VercelDeployRole";
+  r.form = "cloudformation";
+  const json log = json::parse(render_lint_sarif({r}, snapshot_of({r.file}), kOptions, 1));
+  CHECK(sarif_schema().validate(log).empty());
+  const json& first = log["runs"][0]["results"][0];
+  const json& logical = first["locations"][0]["logicalLocations"][0];
+  CHECK(logical["name"] == "VercelDeployRole");
+  CHECK(logical["kind"] == "resource");
+  CHECK(logical["fullyQualifiedName"] == "VercelDeployRole" + first["properties"]["pointer"].get<std::string>());
+  // The resource is part of the fingerprint: the same finding in another role is another alert.
+  LintReport other = r;
+  other.resource = "OtherRole";
+  const auto sources = snapshot_of({r.file});
+  CHECK(finding_fingerprint(r.findings[0], r, sources) != finding_fingerprint(other.findings[0], other, sources));
+}
+
+TEST_CASE("report::sarif helpers: UTF-16 columns, artifact URIs, fingerprints") {
+  using namespace trustlint::internal;
+  // "a😀b": b is code point 3 but UTF-16 unit 4 (the emoji is a surrogate pair); é stays one unit.
+  CHECK(utf16_column(std::string_view("a\xF0\x9F\x98\x80" "b"), 3) == 4);
+  CHECK(utf16_column(std::string_view("a\xF0\x9F\x98\x80" "b"), 4) == 5);  // just past the end
+  CHECK(utf16_column(std::string_view("\xC3\xA9x"), 2) == 2);
+  CHECK(utf16_column(std::nullopt, 7) == 7);
+  CHECK(file_uri("./infra/my role.json") == "infra/my%20role.json");
+  CHECK(file_uri("/abs/a#b.json") == "file:///abs/a%23b.json");
+  CHECK(fingerprint_hex({"TL101", "a"}) != fingerprint_hex({"TL101a", ""}));  // parts are length-prefixed
+  CHECK(fingerprint_hex({"x"}) == fingerprint_hex({"x"}));
+  CHECK(fingerprint_hex({"x"}).size() == 32);
+  CHECK(slug("Condition has the wrong shape") == "condition-has-the-wrong-shape");
+}
+
+TEST_CASE("report::sarif regions count UTF-16 units from the file's text") {
+  LintReport r;
+  r.file = "p.json";
+  Finding f;
+  f.rule = "TL204";
+  f.severity = Severity::error;
+  f.message = "m";
+  // {"Id": "😀", "v": "x"} with the finding on "x": code-point columns 18..21, UTF-16 19..22.
+  const std::string text = "{\"Id\": \"\xF0\x9F\x98\x80\", \"v\": \"x\"}";
+  f.span = {"p.json", 1, 18, 1, 21, 20, 23};
+  r.findings.push_back(f);
+  SourceSnapshot sources;
+  sources.files["p.json"] = text;
+  const json log = json::parse(render_lint_sarif({r}, sources, kOptions, 1));
+  CHECK(sarif_schema().validate(log).empty());
+  const json& region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+  CHECK(region["startColumn"] == 19);
+  CHECK(region["endColumn"] == 22);
+  CHECK(region["byteOffset"] == 20);
+  CHECK(region["snippet"]["text"] == "\"x\"");
+  // Without the text, code points are all there is.
+  const json bare = json::parse(render_lint_sarif({r}, {}, kOptions, 1));
+  CHECK(bare["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 18);
 }
 
 TEST_SUITE_END();
