@@ -102,6 +102,12 @@ bool rule_flags(const LintCli& o, LintOptions& base) {
   return true;
 }
 
+// Text is printed file by file as the run goes, each with the excerpts of its own file.
+void print_text(const LintCli& o, const LintReport& report, const LoadOptions& load) {
+  const LintTextOptions options{stdout_color(o.color)};
+  std::cout << render_lint_text(report, read_sources({report}, load.limits.max_bytes), options) << std::flush;
+}
+
 void print_lint(const LintCli& o, const std::vector<std::string>& files, const LoadOptions& load,
                 const std::vector<LintReport>& reports, int code) {
   if (o.format == "json") {
@@ -112,14 +118,12 @@ void print_lint(const LintCli& o, const std::vector<std::string>& files, const L
     std::cout << render_lint_github(reports);
     return;
   }
+  if (o.format == "text") return;  // already printed by print_text
   const SourceSnapshot sources = read_sources(reports, load.limits.max_bytes);
   if (o.format == "sarif") {
     std::cout << render_lint_sarif(reports, sources, SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL}, code);
   } else if (o.format == "markdown") {
     std::cout << render_lint_markdown(reports, who_of(files, load));
-  } else {
-    const LintTextOptions text{stdout_color(o.color)};
-    for (const auto& r : reports) std::cout << render_lint_text(r, sources, text);
   }
 }
 
@@ -147,6 +151,7 @@ int lint_all(const LintCli& o) {
     LintReport report = lint_file(file, options, load);
     bad_input = bad_input || report.input_failed;
     failed = failed || fails(report, o.fail_on);
+    if (o.format == "text") print_text(o, report, load);
     reports.push_back(std::move(report));
   }
   const int code = bad_input ? kExitBadInput : failed ? kExitFindings : kExitOk;
