@@ -51,10 +51,15 @@ ordered_json artifact(const std::string& file) {
 }
 
 ordered_json region(const Span& s, const std::string& file, const SourceSnapshot& sources) {
-  ordered_json r = {{"startLine", s.line}, {"startColumn", utf16_column(sources.line(file, s.line), s.col)}};
+  // By offset when the span has them (no scan from the file's start for each finding).
+  const bool by_offset = s.end_offset >= s.offset && (s.offset > 0 || s.line == 1);
+  auto line = [&](std::uint32_t number, std::uint64_t offset) {
+    return by_offset ? sources.line_at(file, offset) : sources.line(file, number);
+  };
+  ordered_json r = {{"startLine", s.line}, {"startColumn", utf16_column(line(s.line, s.offset), s.col)}};
   if (s.end_line >= s.line && s.end_col > 0) {
     r["endLine"] = s.end_line;
-    r["endColumn"] = utf16_column(sources.line(file, s.end_line), s.end_col);
+    r["endColumn"] = utf16_column(line(s.end_line, s.end_offset), s.end_col);
   }
   if (s.end_offset >= s.offset && (s.end_offset > 0 || s.offset > 0)) {
     r["byteOffset"] = s.offset;

@@ -31,6 +31,16 @@ std::optional<std::string_view> SourceSnapshot::line(const std::string& file, st
   return std::string_view(*t).substr(start, end - start);
 }
 
+std::optional<std::string_view> SourceSnapshot::line_at(const std::string& file, std::uint64_t offset) const {
+  const std::string* t = text(file);
+  if (t == nullptr || offset > t->size()) return std::nullopt;
+  const std::size_t start = offset == 0 ? 0 : t->rfind('\n', offset - 1) + 1;  // npos + 1 == 0
+  std::size_t end = t->find('\n', offset);
+  if (end == std::string::npos) end = t->size();
+  if (end > start && (*t)[end - 1] == '\r') --end;
+  return std::string_view(*t).substr(start, end - start);
+}
+
 std::optional<std::string_view> SourceSnapshot::excerpt(const Span& span, const std::string& fallback_file) const {
   const std::string* t = text(span.file.empty() ? fallback_file : span.file);
   if (t == nullptr || !span.known() || span.end_offset < span.offset || span.end_offset > t->size()) {
@@ -65,7 +75,10 @@ constexpr std::size_t kContext = 40;
 std::string render_source_excerpt(const Span& span, const std::string& fallback_file, const SourceSnapshot& sources,
                                   bool color) {
   if (!span.known()) return "";
-  const auto line = sources.line(span.file.empty() ? fallback_file : span.file, span.line);
+  const std::string& file = span.file.empty() ? fallback_file : span.file;
+  // By offset when the span has one (a long file is not scanned from its start for each finding).
+  const bool by_offset = span.offset > 0 || span.line == 1;
+  const auto line = by_offset ? sources.line_at(file, span.offset) : sources.line(file, span.line);
   if (!line) return "";
   const auto chars = printable(*line);
   // Columns are 1-based code points; the value runs to end_col on its line, or to the line's end.

@@ -72,6 +72,9 @@ struct SourceSnapshot {
   const std::string* text(const std::string& file) const;
   // Line `line` (1-based) of `file` without its line break, or nullopt.
   std::optional<std::string_view> line(const std::string& file, std::uint32_t line) const;
+  // The line that holds byte `offset` of `file` (a line's end counts as part of it), without
+  // its line break, or nullopt. Cost: the length of that line (line() scans from the start).
+  std::optional<std::string_view> line_at(const std::string& file, std::uint64_t offset) const;
   // The bytes [span.offset, span.end_offset) of the span's file, or nullopt when unknown.
   std::optional<std::string_view> excerpt(const Span& span, const std::string& fallback_file) const;
 };
@@ -91,9 +94,11 @@ struct LintTextOptions {
 // "fix: …".
 std::string render_lint_text(const LintReport& report, const SourceSnapshot& sources = {},
                              const LintTextOptions& options = {});
-// The excerpt alone: "  12 |     \"owner:acme*\"\n     |     ^~~~~~~~~~~~\n" (two lines; empty
-// when the snapshot lacks the file or the span is unknown). Multi-line spans are underlined to
-// the end of their first line.
+// The excerpt alone, two lines (empty when the snapshot lacks the file or the span is unknown):
+//      12 |     "sub": "owner:acme*"
+//         |            ^~~~~~~~~~~~~
+// A multi-line span is underlined to the end of its first line; a line over 160 code points is
+// cut around the value; control characters and malformed UTF-8 are shown as '?'.
 std::string render_source_excerpt(const Span& span, const std::string& fallback_file, const SourceSnapshot& sources,
                                   bool color = false);
 

@@ -59,6 +59,19 @@ TEST_CASE("report::render_source_excerpt") {
   }
 }
 
+TEST_CASE("report::SourceSnapshot::line_at agrees with line") {
+  SourceSnapshot sources;
+  sources.files["p"] = "ab\r\n\ncd\nef";
+  CHECK(sources.line_at("p", 0) == std::optional<std::string_view>("ab"));
+  CHECK(sources.line_at("p", 2) == std::optional<std::string_view>("ab"));  // the CR
+  CHECK(sources.line_at("p", 3) == std::optional<std::string_view>("ab"));  // the line's end
+  CHECK(sources.line_at("p", 4) == std::optional<std::string_view>(""));
+  CHECK(sources.line_at("p", 6) == sources.line("p", 3));
+  CHECK(sources.line_at("p", 10) == std::optional<std::string_view>("ef"));  // end of file
+  CHECK_FALSE(sources.line_at("p", 11).has_value());
+  CHECK_FALSE(sources.line_at("q", 0).has_value());
+}
+
 TEST_CASE("report::SourceSnapshot::excerpt") {
   SourceSnapshot sources;
   sources.files["p.json"] = "{\"a\": \"b\"}";
