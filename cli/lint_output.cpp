@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "trustlint/allowed_set.h"
 #include "trustlint/sources.h"
