@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/discover_files.h"
 #include "cli/exit_code.h"
+#include "cli/lint_output.h"
 #include "cli/policy_input.h"
 #include "trustlint/lint_config.h"
 #include "trustlint/report.h"
@@ -24,6 +25,7 @@ struct LintCli {
   std::string config;
   std::string fail_on = "error";
   std::string format = "text";
+  std::string color = "auto";
   std::size_t quota = 0;
 };
 
@@ -71,6 +73,31 @@ bool rule_flags(const LintCli& o, LintOptions& base) {
   return true;
 }
 
+// Text is printed file by file as the run goes, each with the excerpts of its own file.
+void print_text(const LintCli& o, const LintReport& report, const LoadOptions& load) {
+  const LintTextOptions options{stdout_color(o.color)};
+  std::cout << render_lint_text(report, read_sources({report}, load.limits.max_bytes), options) << std::flush;
+}
+
+void print_lint(const LintCli& o, const std::vector<std::string>& files, const LoadOptions& load,
+                const std::vector<LintReport>& reports, int code) {
+  if (o.format == "json") {
+    std::cout << render_lint_json(reports, o.fail_on, code);
+    return;
+  }
+  if (o.format == "github") {
+    std::cout << render_lint_github(reports);
+    return;
+  }
+  if (o.format == "text") return;  // already printed by print_text
+  const SourceSnapshot sources = read_sources(reports, load.limits.max_bytes);
+  if (o.format == "sarif") {
+    std::cout << render_lint_sarif(reports, sources, SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL}, code);
+  } else if (o.format == "markdown") {
+    std::cout << render_lint_markdown(reports, who_of(files, load));
+  }
+}
+
 int lint_all(const LintCli& o) {
   LintOptions base;
   base.teams = o.teams;
@@ -98,12 +125,12 @@ int lint_all(const LintCli& o) {
     for (LintReport& report : lint_sources(file, options, load)) {
       bad_input = bad_input || report.input_failed;
       failed = failed || fails(report, o.fail_on);
-      if (o.format == "text") std::cout << render_lint_text(report);
+      if (o.format == "text") print_text(o, report, load);
       reports.push_back(std::move(report));
     }
   }
   const int code = bad_input ? kExitBadInput : failed ? kExitFindings : kExitOk;
-  if (o.format == "json") std::cout << render_lint_json(reports, o.fail_on, code);
+  print_lint(o, files, load, reports, code);
   return code;
 }
 
@@ -119,6 +146,7 @@ void register_lint(CLI::App& app, int& exit_code) {
       "  trustlint lint infra/ --team acme --exclude 'legacy/'   # policies, CloudFormation, Terraform plans below\n"
       "  trustlint lint template.yaml plan.json account-authorization-details.json\n"
       "  trustlint lint policy.json --format json --fail-on warning\n"
+      "  trustlint lint infra/ --format sarif > trustlint.sarif   # GitHub code scanning\n"
       "Configuration: the nearest .trustlint.yaml above each file (README \"Configuration\").");
   cmd->add_option("paths", o->paths, "Policies, CloudFormation templates, Terraform plans, account authorization details, or directories (- for stdin)")->required();
   cmd->add_option("--team", o->teams, "A team the role is meant for (repeatable; default: the teams the policy names)");
@@ -131,7 +159,10 @@ void register_lint(CLI::App& app, int& exit_code) {
                 "Skip named files that hold no trust policy or IAM role, as a directory walk does (for hooks)");
   cmd->add_option("--disable", o->disable, "Turn a rule off (id or name; repeatable)");
   cmd->add_option("--enable", o->enable, "Turn a rule on that the configuration turned off (repeatable)");
-  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, "text, json, sarif, github or markdown (README \"Output formats\")")
+      ->check(CLI::IsMember(kLintFormats));
+  cmd->add_option("--color", o->color, "Colour the text format: auto (a terminal without NO_COLOR), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   cmd->callback([o, &exit_code] { exit_code = lint_all(*o); });
 }

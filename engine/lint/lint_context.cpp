@@ -263,7 +263,18 @@ std::string value_pointer(const Document& document, const Statement& st, const C
 
 std::string principal_pointer(const Document& document, const Statement& st, const PrincipalEntry* entry) {
   std::string p = statement_pointer(document, st) + (st.principal.negated ? "/NotPrincipal" : "/Principal");
-  if (entry != nullptr && entry->kind != PrincipalKind::any) p += std::string("/") + principal_kind_key(entry->kind);
+  if (entry != nullptr && entry->kind != PrincipalKind::any) {
+    p += std::string("/") + principal_kind_key(entry->kind);
+    // Several values of one kind are an array: name the entry's element. (One value may be a
+    // string or a one-element array; the model does not say which, so the pointer stops at the
+    // kind.)
+    std::size_t same = 0, index = 0;
+    for (const auto& e : st.principal.entries) {
+      if (&e == entry) index = same;
+      if (e.kind == entry->kind) ++same;
+    }
+    if (same > 1) p += "/" + std::to_string(index);
+  }
   return p;
 }
 

@@ -14,7 +14,9 @@ ordered_json location(const Span& s, const std::string& file) {
           {"line", s.line},
           {"column", s.col},
           {"end_line", s.end_line},
-          {"end_column", s.end_col}};
+          {"end_column", s.end_col},
+          {"offset", s.offset},
+          {"end_offset", s.end_offset}};
 }
 
 ordered_json deployment(const DeploymentFacts& f) {

@@ -1,15 +1,26 @@
 // `lint` and `rules` as text.
 #include <sstream>
 
+#include "report/ansi.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
 namespace {
 
-std::string header(const Finding& f, const std::string& file) {
+std::string_view severity_style(Severity s) {
+  return s == Severity::error ? internal::kRedBold : s == Severity::warning ? internal::kMagentaBold : internal::kCyanBold;
+}
+
+// "file:line:col: severity: message [ID]", the location bold and the severity coloured.
+std::string header(const Finding& f, const std::string& file, bool color) {
   Span span = f.span;
   if (span.file.empty()) span.file = file;
-  return format_diagnostic(Diagnostic{f.rule, f.severity, f.message, std::move(span), {}});
+  if (!color) return format_diagnostic(Diagnostic{f.rule, f.severity, f.message, std::move(span), {}});
+  std::string where = span.file + ":";
+  if (span.known()) where += std::to_string(span.line) + ":" + std::to_string(span.col) + ":";
+  return internal::paint(where, internal::kBold, true) + " " +
+         internal::paint(std::string(severity_name(f.severity)) + ":", severity_style(f.severity), true) + " " +
+         internal::paint(f.message + " [" + f.rule + "]", internal::kBold, true);
 }
 
 std::string pad(const std::string& s, std::size_t width) {
@@ -38,10 +49,11 @@ void indent(std::ostringstream& out, const std::string& text) {
 
 }  // namespace
 
-std::string render_lint_text(const LintReport& report) {
+std::string render_lint_text(const LintReport& report, const SourceSnapshot& sources, const LintTextOptions& options) {
   std::ostringstream out;
   for (const auto& f : report.findings) {
-    out << header(f, report.file) << "\n";
+    out << header(f, report.file, options.color) << "\n";
+    out << render_source_excerpt(f.span, report.file, sources, options.color);
     if (!report.resource.empty()) out << "  resource: " << report.resource << "\n";
     if (f.suppressed) out << "  suppressed: " << f.suppression_reason << "\n";
     if (f.witness) out << "  example: " << f.witness->description << "\n";

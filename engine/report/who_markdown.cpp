@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "condition/glob.h"
+#include "report/markdown.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -22,17 +23,13 @@ bool has_custom(const GlobSet& g) {
   return false;
 }
 
-std::string code(const std::string& s) {
-  std::string out = "`";
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out + "`";
-}
+std::string code(const std::string& s) { return internal::markdown_code(s); }
 
 }  // namespace
 
 std::string render_who_markdown(const AllowedSet& set, const WhoQuery& q) {
   std::ostringstream out;
-  out << "### Who can assume `" << q.policy_file << "`\n\n";
+  out << "### Who can assume " << code(q.policy_file) << "\n\n";
   if (set.empty()) {
     out << "**Nobody** can assume this role.\n\n";
     for (const auto& r : set.nobody_reasons) out << "- " << r << "\n";

@@ -1,7 +1,8 @@
 # Runs one golden case against the real binary and compares stdout, stderr and the exit code
 # exactly with the expected files; on a mismatch prints a unified-diff-like report and fails.
 #
-#   cmake -DEXE=<trustlint> -DCASE=<case dir> -DROOT=<source dir> [-DWORK=<dir>] -P run_case.cmake
+#   cmake -DEXE=<trustlint> -DCASE=<case dir> -DROOT=<source dir> [-DWORK=<dir>] [-DVERSION=<x.y.z>]
+#         -P run_case.cmake
 #
 # A case directory holds `args` (one argument per line), optional `stdin` (or `stdin.cmake`, a
 # script that writes a generated input to ${STDIN_FILE} under -DWORK=<dir>), and the expected
@@ -48,14 +49,29 @@ else()
   set(input_file /dev/null)  # never inherit the test runner's stdin
 endif()
 
+# Optional `env`: KEY=VALUE lines set for the command (e.g. NO_COLOR=1); blank lines ignored.
+set(env_prefix "")
+if(EXISTS "${case_dir}/env")
+  file(STRINGS "${case_dir}/env" env_lines)
+  list(REMOVE_ITEM env_lines "")
+  if(env_lines)
+    set(env_prefix "${CMAKE_COMMAND}" -E env ${env_lines} --)
+  endif()
+endif()
+
 execute_process(
-  COMMAND "${EXE}" ${arg_list}
+  COMMAND ${env_prefix} "${EXE}" ${arg_list}
   WORKING_DIRECTORY "${ROOT}"
   INPUT_FILE "${input_file}"
   OUTPUT_VARIABLE actual_stdout
   ERROR_VARIABLE actual_stderr
   RESULT_VARIABLE actual_code)
 set(actual_code "${actual_code}\n")  # a number, or a string such as "Segmentation fault"
+# The version string (SARIF's tool.driver.version) is kept out of expected files: "X.Y.Z" in
+# quotes reads "@TRUSTLINT_VERSION@" on both sides (README.md, Notes).
+if(DEFINED VERSION AND NOT "${VERSION}" STREQUAL "")
+  string(REPLACE "\"${VERSION}\"" "\"@TRUSTLINT_VERSION@\"" actual_stdout "${actual_stdout}")
+endif()
 
 # ---- Refresh mode ----------------------------------------------------------------------------
 if("$ENV{TRUSTLINT_UPDATE_GOLDEN}" STREQUAL "1")

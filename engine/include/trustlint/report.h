@@ -2,7 +2,11 @@
 // return. They never decide anything. Pure functions; thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "trustlint/allowed_set.h"
@@ -59,9 +63,44 @@ std::string describe_facts(const DeploymentFacts& facts);  // "acme/web/preview 
 
 namespace trustlint {
 
-// Compiler-style lines "file:line:col: severity: message [ID]", each followed by indented
-// lines: "suppressed: reason", "example: …", "note: …" and, for security rules, "fix: …".
-std::string render_lint_text(const LintReport& report);
+// The text of the files that findings point into, so that renderers can quote the offending
+// source without reading anything themselves. The CLI fills it with the files it linted; a file
+// missing from it (stdin) simply gets no excerpt. Plain value type.
+struct SourceSnapshot {
+  std::map<std::string, std::string> files;  // Span::file (or LintReport::file) → its bytes
+  // The bytes of `file`, or nullptr.
+  const std::string* text(const std::string& file) const;
+  // Line `line` (1-based) of `file` without its line break, or nullopt.
+  std::optional<std::string_view> line(const std::string& file, std::uint32_t line) const;
+  // The line that holds byte `offset` of `file` (a line's end counts as part of it), without
+  // its line break, or nullopt. Cost: the length of that line (line() scans from the start).
+  std::optional<std::string_view> line_at(const std::string& file, std::uint64_t offset) const;
+  // The bytes [span.offset, span.end_offset) of the span's file, or nullopt when unknown.
+  std::optional<std::string_view> excerpt(const Span& span, const std::string& fallback_file) const;
+};
+
+// --color auto|always|never, in this order of precedence: `always` and `never` win; `auto`
+// colours only when stdout is a terminal, NO_COLOR is unset or empty (no-color.org) and TERM is
+// not "dumb". Unknown modes mean `auto`. Pure, so that every combination can be tested.
+bool resolve_color(std::string_view mode, bool stdout_is_terminal, const char* no_color_env, const char* term_env);
+
+struct LintTextOptions {
+  bool color = false;  // ANSI colours (the CLI decides from --color, NO_COLOR and the terminal)
+};
+
+// Compiler-style lines "file:line:col: severity: message [ID]", each followed by the source
+// line with a caret and tildes under the offending value (when `sources` has the file), then
+// indented lines: "suppressed: reason", "example: …", "note: …" and, for security rules,
+// "fix: …".
+std::string render_lint_text(const LintReport& report, const SourceSnapshot& sources = {},
+                             const LintTextOptions& options = {});
+// The excerpt alone, two lines (empty when the snapshot lacks the file or the span is unknown):
+//      12 |     "sub": "owner:acme*"
+//         |            ^~~~~~~~~~~~~
+// A multi-line span is underlined to the end of its first line; a line over 160 code points is
+// cut around the value; control characters and malformed UTF-8 are shown as '?'.
+std::string render_source_excerpt(const Span& span, const std::string& fallback_file, const SourceSnapshot& sources,
+                                  bool color = false);
 
 struct LintSummary {
   std::size_t files = 0, errors = 0, warnings = 0, notes = 0, suppressed = 0;
@@ -71,6 +110,38 @@ LintSummary summarize(const std::vector<LintReport>& reports);
 // Schema trustlint/lint/v1 (README "lint --format json"): every file with its findings, the
 // summary, the --fail-on threshold and the exit code.
 std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code);
+
+// SARIF 2.1.0 (README "lint --format sarif"), for GitHub code scanning and other SARIF viewers:
+// one run, the whole rule catalogue in tool.driver.rules, one result per finding (suppressed
+// ones with a `suppressions` entry). Columns are UTF-16 code units (run.columnKind), computed
+// from `sources` (code points when a file is missing from it).
+struct SarifOptions {
+  std::string tool_version;     // tool.driver.version
+  std::string information_uri;  // tool.driver.informationUri; rule helpUri = this + "#anchor"
+};
+std::string render_lint_sarif(const std::vector<LintReport>& reports, const SourceSnapshot& sources,
+                              const SarifOptions& options, int exit_code);
+// The partialFingerprints value of a finding: a hash of the rule id, the file, the resource,
+// the JSON pointer and the offending value's text, never of line numbers, so that it survives
+// unrelated edits. 32 hex digits.
+std::string finding_fingerprint(const Finding& finding, const LintReport& report, const SourceSnapshot& sources);
+
+// GitHub Actions workflow commands, one line per unsuppressed finding:
+// "::error file=F,line=L,col=C,endLine=…,endColumn=…,title=TL101 other-team::message" (notes
+// are "::notice"), and a "::notice file=F::…" per run note. Suppressed findings are left out.
+std::string render_lint_github(const std::vector<LintReport>& reports);
+// GitHub's escapes: message data %→%25 CR→%0D LF→%0A; property values also :→%3A ,→%2C.
+std::string github_escape_data(std::string_view text);
+std::string github_escape_property(std::string_view text);
+
+// A Markdown summary for a pull-request comment or $GITHUB_STEP_SUMMARY: counts, a findings
+// table, and for each policy in `who` its who-can-assume matrix (render_who_markdown).
+struct LintWho {
+  std::string file;
+  std::string resource;  // empty for a plain policy file
+  AllowedSet set;
+};
+std::string render_lint_markdown(const std::vector<LintReport>& reports, const std::vector<LintWho>& who);
 
 // `trustlint rules`: one line per catalogue entry; one entry in full; the catalogue as JSON.
 std::string render_rules_text(const std::vector<RuleInfo>& rules);

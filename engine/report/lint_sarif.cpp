@@ -1,0 +1,139 @@
+// `lint --format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers (README
+// "lint --format sarif"). One run; tool.driver.rules is the whole catalogue; regions count
+// columns in UTF-16 code units (run.columnKind), as SARIF's default and GitHub expect.
+#include <nlohmann/json.hpp>
+
+#include "report/sarif_support.h"
+#include "trustlint/report.h"
+
+namespace trustlint {
+namespace {
+
+using nlohmann::ordered_json;
+using namespace internal;
+
+const char* level(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note"; }
+
+std::string help_uri(const RuleInfo& r, const std::string& base) {
+  const auto hash = r.help.find('#');
+  return base + (hash != std::string::npos ? r.help.substr(hash) : std::string("#grammar-and-input-codes"));
+}
+
+std::string help_markdown(const RuleInfo& r, const std::string& uri) {
+  std::string md = "**" + r.id + (r.name.empty() ? "" : " " + r.name) + "**: " + r.title + "\n\n" + r.explanation + "\n\n";
+  if (!r.bad_example.empty()) md += "Bad:\n\n```yaml\n" + r.bad_example + (r.bad_example.back() == '\n' ? "" : "\n") + "```\n\n";
+  if (!r.good_example.empty()) md += "Good:\n\n```yaml\n" + r.good_example + (r.good_example.back() == '\n' ? "" : "\n") + "```\n\n";
+  return md + "**Fix:** " + r.fix + "\n\n[Documentation](" + uri + ")";
+}
+
+ordered_json rule(const RuleInfo& r, const SarifOptions& o) {
+  const std::string uri = help_uri(r, o.information_uri);
+  std::string text = r.explanation + "\n\nFix: " + r.fix;
+  ordered_json props = {{"tags", r.is_rule() ? ordered_json{"security", "iam", "oidc"} : ordered_json{"correctness", "iam"}},
+                        {"precision", "very-high"}};
+  // GitHub's security-severity scale: high (7.0–8.9), medium (4.0–6.9), low (0.1–3.9).
+  if (r.is_rule()) props["security-severity"] = r.severity == Severity::error ? "8.0" : r.severity == Severity::warning ? "5.0" : "2.0";
+  return {{"id", r.id},
+          {"name", r.is_rule() ? r.name : slug(r.title)},
+          {"shortDescription", {{"text", r.title}}},
+          {"fullDescription", {{"text", r.explanation}}},
+          {"help", {{"text", text}, {"markdown", help_markdown(r, uri)}}},
+          {"helpUri", uri},
+          {"defaultConfiguration", {{"level", level(r.severity)}}},
+          {"properties", std::move(props)}};
+}
+
+ordered_json artifact(const std::string& file) {
+  const std::string uri = file_uri(file);
+  ordered_json a = {{"uri", uri}};
+  if (uri.rfind("file:", 0) != 0) a["uriBaseId"] = "%SRCROOT%";
+  return a;
+}
+
+ordered_json region(const Span& s, const std::string& file, const SourceSnapshot& sources) {
+  // By offset when the span has them (no scan from the file's start for each finding).
+  const bool by_offset = s.end_offset >= s.offset && (s.offset > 0 || s.line == 1);
+  auto line = [&](std::uint32_t number, std::uint64_t offset) {
+    return by_offset ? sources.line_at(file, offset) : sources.line(file, number);
+  };
+  ordered_json r = {{"startLine", s.line}, {"startColumn", utf16_column(line(s.line, s.offset), s.col)}};
+  if (s.end_line >= s.line && s.end_col > 0) {
+    r["endLine"] = s.end_line;
+    r["endColumn"] = utf16_column(line(s.end_line, s.end_offset), s.end_col);
+  }
+  if (s.end_offset >= s.offset && (s.end_offset > 0 || s.offset > 0)) {
+    r["byteOffset"] = s.offset;
+    r["byteLength"] = s.end_offset - s.offset;
+  }
+  if (auto text = sources.excerpt(s, file); text && !text->empty()) r["snippet"] = {{"text", printable_text(*text)}};
+  return r;
+}
+
+ordered_json result(const Finding& f, const LintReport& rep, const SourceSnapshot& sources,
+                    const std::map<std::string, std::size_t>& index) {
+  const std::string& file = f.span.file.empty() ? rep.file : f.span.file;
+  std::string text = f.message;
+  if (f.witness) text += "\nexample: " + f.witness->description;
+  ordered_json physical = {{"artifactLocation", artifact(file)}};
+  if (f.span.known()) physical["region"] = region(f.span, file, sources);
+  ordered_json location = {{"physicalLocation", std::move(physical)}};
+  if (!rep.resource.empty()) {
+    location["logicalLocations"] = {{{"name", rep.resource}, {"fullyQualifiedName", rep.resource + f.pointer},
+                                     {"kind", "resource"}}};
+  }
+  ordered_json j = {{"ruleId", f.rule}};
+  if (auto it = index.find(f.rule); it != index.end()) j["ruleIndex"] = it->second;
+  j["level"] = level(f.severity);
+  j["message"] = {{"text", text}};
+  j["locations"] = {std::move(location)};
+  j["partialFingerprints"] = {{"trustlintFinding/v1", finding_fingerprint(f, rep, sources)}};
+  if (f.suppressed) j["suppressions"] = {{{"kind", "external"}, {"justification", f.suppression_reason}}};
+  ordered_json props = {{"pointer", f.pointer}};
+  if (f.witness) props["example"] = f.witness->description;
+  if (is_security_finding(f) && !f.fix.empty()) props["fix"] = f.fix;
+  j["properties"] = std::move(props);
+  return j;
+}
+
+}  // namespace
+
+std::string finding_fingerprint(const Finding& f, const LintReport& rep, const SourceSnapshot& sources) {
+  const std::string& file = f.span.file.empty() ? rep.file : f.span.file;
+  const auto value = sources.excerpt(f.span, rep.file);
+  return fingerprint_hex({f.rule, file_uri(file), rep.resource, f.pointer, value ? *value : std::string_view()});
+}
+
+std::string render_lint_sarif(const std::vector<LintReport>& reports, const SourceSnapshot& sources,
+                              const SarifOptions& o, int exit_code) {
+  ordered_json rules = ordered_json::array();
+  std::map<std::string, std::size_t> index;
+  for (const auto& r : rule_catalogue()) {
+    index.emplace(r.id, rules.size());
+    rules.push_back(rule(r, o));
+  }
+  ordered_json results = ordered_json::array();
+  ordered_json notifications = ordered_json::array();
+  for (const auto& rep : reports) {
+    for (const auto& f : rep.findings) results.push_back(result(f, rep, sources, index));
+    for (const auto& n : rep.notes) {
+      notifications.push_back({{"level", "warning"}, {"message", {{"text", n}}},
+                               {"locations", {{{"physicalLocation", {{"artifactLocation", artifact(rep.file)}}}}}}});
+    }
+  }
+  ordered_json invocation = {{"executionSuccessful", exit_code != 2}, {"exitCode", exit_code}};
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+  ordered_json driver = {{"name", "trustlint"}};
+  if (!o.tool_version.empty()) driver["version"] = o.tool_version;
+  if (!o.information_uri.empty()) driver["informationUri"] = o.information_uri;
+  driver["rules"] = std::move(rules);
+  ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
+                      {"invocations", {std::move(invocation)}},
+                      {"columnKind", "utf16CodeUnits"},
+                      {"results", std::move(results)}};
+  ordered_json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                      {"version", "2.1.0"},
+                      {"runs", {std::move(run)}}};
+  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace trustlint

@@ -1,0 +1,121 @@
+// SourceSnapshot lookups and the clang-style excerpt under a finding: the source line and a
+// caret with tildes under the offending value. Only quotes what the snapshot holds; control
+// characters and malformed UTF-8 are shown as '?' so an excerpt can never drive the terminal.
+#include <iomanip>
+#include <sstream>
+
+#include "report/ansi.h"
+#include "source/utf8.h"
+#include "trustlint/report.h"
+
+namespace trustlint {
+
+const std::string* SourceSnapshot::text(const std::string& file) const {
+  auto it = files.find(file);
+  return it == files.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string_view> SourceSnapshot::line(const std::string& file, std::uint32_t number) const {
+  const std::string* t = text(file);
+  if (t == nullptr || number == 0) return std::nullopt;
+  std::size_t start = 0;
+  for (std::uint32_t n = 1; n < number; ++n) {
+    start = t->find('\n', start);
+    if (start == std::string::npos) return std::nullopt;
+    ++start;
+  }
+  if (start > t->size()) return std::nullopt;
+  std::size_t end = t->find('\n', start);
+  if (end == std::string::npos) end = t->size();
+  if (end > start && (*t)[end - 1] == '\r') --end;
+  return std::string_view(*t).substr(start, end - start);
+}
+
+std::optional<std::string_view> SourceSnapshot::line_at(const std::string& file, std::uint64_t offset) const {
+  const std::string* t = text(file);
+  if (t == nullptr || offset > t->size()) return std::nullopt;
+  const std::size_t start = offset == 0 ? 0 : t->rfind('\n', offset - 1) + 1;  // npos + 1 == 0
+  std::size_t end = t->find('\n', offset);
+  if (end == std::string::npos) end = t->size();
+  if (end > start && (*t)[end - 1] == '\r') --end;
+  return std::string_view(*t).substr(start, end - start);
+}
+
+std::optional<std::string_view> SourceSnapshot::excerpt(const Span& span, const std::string& fallback_file) const {
+  const std::string* t = text(span.file.empty() ? fallback_file : span.file);
+  if (t == nullptr || !span.known() || span.end_offset < span.offset || span.end_offset > t->size()) {
+    return std::nullopt;
+  }
+  return std::string_view(*t).substr(span.offset, span.end_offset - span.offset);
+}
+
+namespace {
+
+// The line as printable code points: each entry is what to print for one code point.
+std::vector<std::string> printable(std::string_view line) {
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos < line.size();) {
+    const auto c = internal::decode_utf8(line, pos);
+    if (c.problem != nullptr || (c.code_point < 0x20 && c.code_point != '\t') || c.code_point == 0x7f ||
+        (c.code_point >= 0x80 && c.code_point < 0xa0)) {
+      out.emplace_back("?");
+    } else {
+      out.emplace_back(line.substr(pos, c.length));
+    }
+    pos += c.length;
+  }
+  return out;
+}
+
+constexpr std::size_t kMaxShown = 160;  // code points of one excerpt line (minified policies)
+constexpr std::size_t kContext = 40;
+
+}  // namespace
+
+std::string render_source_excerpt(const Span& span, const std::string& fallback_file, const SourceSnapshot& sources,
+                                  bool color) {
+  if (!span.known()) return "";
+  const std::string& file = span.file.empty() ? fallback_file : span.file;
+  // By offset when the span has one (a long file is not scanned from its start for each finding).
+  const bool by_offset = span.offset > 0 || span.line == 1;
+  const auto line = by_offset ? sources.line_at(file, span.offset) : sources.line(file, span.line);
+  if (!line) return "";
+  const auto chars = printable(*line);
+  // Columns are 1-based code points; the value runs to end_col on its line, or to the line's end
+  // when it goes on below. An empty span (a position, not a value) gets one caret.
+  std::size_t first = std::min<std::size_t>(span.col - 1, chars.size());
+  std::size_t last = span.end_line > span.line ? chars.size() : span.end_col > span.col ? span.end_col - 1 : first + 1;
+  last = std::max(std::min(last, chars.size()), first + 1);
+  std::size_t from = 0, to = chars.size();
+  if (chars.size() > kMaxShown) {
+    from = first > kContext ? first - kContext : 0;
+    to = std::min(chars.size(), std::max(last + kContext, from + kMaxShown));
+  }
+  std::string text = from > 0 ? "..." : "", marks = from > 0 ? "   " : "";
+  for (std::size_t i = from; i < to; ++i) {
+    text += chars[i];
+    if (i < first) marks += chars[i] == "\t" ? "\t" : " ";
+    else if (i < last) marks += i == first ? '^' : '~';
+  }
+  if (first >= to) marks += '^';  // the span starts at the end of the line
+  if (to < chars.size()) text += "...";
+  const std::size_t lead = marks.find_first_not_of(" \t");
+  std::ostringstream out;
+  out << std::setw(5) << span.line << " | " << text << "\n"
+      << "      | " << marks.substr(0, lead) << internal::paint(marks.substr(lead), internal::kGreenBold, color) << "\n";
+  return out.str();
+}
+
+}  // namespace trustlint
+
+namespace trustlint {
+
+bool resolve_color(std::string_view mode, bool stdout_is_terminal, const char* no_color_env, const char* term_env) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (no_color_env != nullptr && *no_color_env != '\0') return false;
+  if (term_env != nullptr && std::string_view(term_env) == "dumb") return false;
+  return stdout_is_terminal;
+}
+
+}  // namespace trustlint
