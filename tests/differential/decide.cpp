@@ -14,7 +14,7 @@
 //
 // Input line:  {"id", "policy": TEXT, "requests": [{"provider", "action", "context": {KEY: V|[V]}}]}
 // Result line: {"id", "status": "ok"|"refused"|"compile_error", "codes": [...],
-//               "decisions": [{"outcome", "statement", "notes", "trace": [...]}]}
+//               "decisions": [{"outcome", "statement", "notes", "trace": [...], "fast_agrees"}]}
 // "refused" means a grammar error that can/who refuse to answer despite (lint.h
 // meaning_preserved_despite); such a policy is not one IAM would store.
 #include <yaml-cpp/yaml.h>
@@ -205,8 +205,17 @@ Json decide_line(const Json& in) {
     return out;
   }
   Json decisions = Json::array();
-  for (const auto& r : in.value("requests", Json::array()))
-    decisions.push_back(decision_json(trustlint::evaluate(compiled.value(), parse_request(r))));
+  for (const auto& r : in.value("requests", Json::array())) {
+    const trustlint::Request request = parse_request(r);
+    const trustlint::Decision traced = trustlint::evaluate(compiled.value(), request);
+    Json d = decision_json(traced);
+    // The untraced path (what `can --requests` runs) must give the same outcome, deciding
+    // statement and notes; the driver counts any difference as a failure.
+    const trustlint::Decision fast = trustlint::evaluate(compiled.value(), request, trustlint::EvaluateOptions{false});
+    d["fast_agrees"] = fast.outcome == traced.outcome && fast.deciding_statement == traced.deciding_statement &&
+                       fast.notes == traced.notes;
+    decisions.push_back(std::move(d));
+  }
   out["status"] = "ok";
   out["decisions"] = decisions;
   return out;

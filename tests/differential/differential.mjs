@@ -51,12 +51,13 @@ async function main() {
 
   const stats = {
     policies: { total: inputs.length, compared: 0, refused: 0, compile_error: 0, sim_failed: 0 },
-    requests: { compared: 0, agree: 0, disagree: 0, unverified_agree: 0, by_origin: {} },
+    requests: { compared: 0, agree: 0, disagree: 0, unverified_agree: 0, fast_path_differs: 0, by_origin: {} },
     case_wants: { checked: 0, trustlint_wrong: 0, sim_wrong: 0 },
     refused_codes: {},
   };
   const classes = new Map();
   const caseDisagreements = [];
+  const fastExamples = [];
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     const result = results[i];
@@ -85,6 +86,10 @@ async function main() {
       }
       stats.requests.compared++;
       byOrigin.compared++;
+      if (!ours.fast_agrees) {
+        stats.requests.fast_path_differs++;
+        if (fastExamples.length < 5) fastExamples.push({ id: input.id, request_index: j, request });
+      }
       const unverified = ours.notes.length > 0;
       if (request.want) {
         stats.case_wants.checked++;
@@ -128,10 +133,14 @@ async function main() {
   for (const c of sorted) c.verdict = known[c.name] || null;
   const unknown = sorted.filter((c) => !c.verdict);
   fs.mkdirSync(args.out, { recursive: true });
-  const report = { iam_simulate: sim.version, seed: args.seed, stats, classes: sorted, case_disagreements: caseDisagreements };
+  const report = { iam_simulate: sim.version, seed: args.seed, stats, classes: sorted, case_disagreements: caseDisagreements, fast_path_examples: fastExamples };
   fs.writeFileSync(path.join(args.out, 'report.json'), JSON.stringify(report, null, 1));
   fs.writeFileSync(path.join(args.out, 'summary.md'), summary(report));
   process.stdout.write(summary(report));
+  if (stats.requests.fast_path_differs) {
+    console.error(`\ntrustlint's untraced evaluation (can --requests) differs from the traced one on ${stats.requests.fast_path_differs} request(s); see fast_path_examples in report.json`);
+    process.exit(1);
+  }
   if (unknown.length) {
     console.error(`\n${unknown.length} disagreement class(es) without a verdict in known-classes.json:`);
     for (const c of unknown) console.error(`  ${c.name} (${c.count})`);
@@ -153,6 +162,7 @@ function summary(report) {
     `disagree ${stats.requests.disagree}; agreements resting on a (u) reading: ${stats.requests.unverified_agree}`);
   for (const [origin, o] of Object.entries(stats.requests.by_origin))
     lines.push(`  ${origin}: ${o.compared} requests, agree ${pct(o.agree, o.compared)}`);
+  lines.push(`trustlint traced vs untraced evaluation: ${stats.requests.fast_path_differs} difference(s)`);
   lines.push(`decision-case expectations: ${stats.case_wants.checked}; trustlint differs from want: ${stats.case_wants.trustlint_wrong}; ` +
     `iam-simulate differs from want: ${stats.case_wants.sim_wrong}`);
   lines.push('', '| class | requests | (u) | verdict |', '|---|---|---|---|');
