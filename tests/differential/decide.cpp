@@ -12,9 +12,11 @@
 //                                    outcome, the (u) notes and a per-statement, per-condition
 //                                    trace that the driver compares with iam-simulate's explain.
 //
-// Input line:  {"id", "policy": TEXT, "requests": [{"provider", "action", "context": {KEY: V|[V]}}]}
+// Input line:  {"id", "policy": TEXT, "requests": [{"provider", "action", "context": {KEY: V|[V]},
+//               "facts": {team, project, environment, issuer} (optional: a plain Vercel deployment)}]}
 // Result line: {"id", "status": "ok"|"refused"|"compile_error", "codes": [...],
-//               "decisions": [{"outcome", "statement", "notes", "trace": [...], "fast_agrees"}]}
+//               "decisions": [{"outcome", "statement", "notes", "trace": [...], "fast_agrees",
+//                              "who" (for facts: member of the allowed set)}]}
 // "refused" means a grammar error that can/who refuse to answer despite (lint.h
 // meaning_preserved_despite); such a policy is not one IAM would store.
 #include <yaml-cpp/yaml.h>
@@ -23,11 +25,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "trustlint/allowed_set.h"
 #include "trustlint/lint.h"
 #include "trustlint/trustlint.h"
 #include "unit/cases/decision_case_loader.h"
@@ -83,9 +87,14 @@ Json request_json(const trustlint::Request& r) {
   return Json{{"provider", r.provider}, {"action", r.action}, {"context", context}};
 }
 
+Json facts_json(const trustlint::DeploymentFacts& f) {
+  return Json{{"team", f.team}, {"project", f.project}, {"environment", f.environment},
+              {"issuer", trustlint::issuer_mode_name(f.issuer)}};
+}
+
 // A grid of Vercel deployments for fixtures that have no decision case.
-std::vector<trustlint::Request> deployment_grid() {
-  std::vector<trustlint::Request> out;
+std::vector<Json> deployment_grid() {
+  std::vector<Json> out;
   for (const char* team : {"acme", "acme-evil", "other"})
     for (const char* project : {"web", "api"})
       for (const char* env : {"production", "preview", "development", "prod-eu"})
@@ -96,7 +105,10 @@ std::vector<trustlint::Request> deployment_grid() {
           f.environment = env;
           f.issuer = issuer;
           auto made = trustlint::make_request(trustlint::vercel_profile(), f);
-          if (made.ok()) out.push_back(made.value());
+          if (!made.ok()) continue;
+          Json j = request_json(made.value());
+          j["facts"] = facts_json(f);
+          out.push_back(std::move(j));
         }
   return out;
 }
@@ -123,6 +135,7 @@ int export_inputs(const fs::path& root) {
         request = made.value();
       }
       Json j = request_json(request);
+      if (r.facts && r.facts->extra_context.empty() && !r.facts->audience) j["facts"] = facts_json(*r.facts);
       j["want"] = trustlint::outcome_name(r.want);
       j["line"] = r.line;
       if (!r.note.empty()) j["note"] = r.note;
@@ -144,7 +157,7 @@ int export_inputs(const fs::path& root) {
       if (std::find(covered.begin(), covered.end(), rel) != covered.end()) continue;
       const std::string text = read_file(file);
       Json requests = Json::array();
-      for (const auto& r : deployment_grid()) requests.push_back(request_json(r));
+      for (auto& r : deployment_grid()) requests.push_back(std::move(r));
       std::cout << Json{{"id", rel}, {"origin", "fixture"}, {"policy", text}, {"policy_json", policy_as_json(text)},
                         {"requests", requests}}
                        .dump()
@@ -204,8 +217,22 @@ Json decide_line(const Json& in) {
     out["status"] = "compile_error";
     return out;
   }
+  // `who` for requests that are plain Vercel deployments ("facts"): whether the deployment
+  // belongs to the allowed set, or null when the set has parts that hold only under extra
+  // (aws:/sts:) conditions, which are not memberships.
+  std::optional<trustlint::AllowedSet> who;
+  bool who_conditional = true;
+  const Json requests = in.value("requests", Json::array());
+  if (std::any_of(requests.begin(), requests.end(), [](const Json& r) { return r.contains("facts"); })) {
+    auto set = trustlint::allowed_set(compiled.value(), trustlint::vercel_profile());
+    if (set.ok()) {
+      who_conditional = std::any_of(set->parts.begin(), set->parts.end(),
+                                    [](const trustlint::AllowedPart& p) { return !p.extra_conditions.empty(); });
+      who = std::move(set).value();
+    }
+  }
   Json decisions = Json::array();
-  for (const auto& r : in.value("requests", Json::array())) {
+  for (const auto& r : requests) {
     const trustlint::Request request = parse_request(r);
     const trustlint::Decision traced = trustlint::evaluate(compiled.value(), request);
     Json d = decision_json(traced);
@@ -214,6 +241,15 @@ Json decide_line(const Json& in) {
     const trustlint::Decision fast = trustlint::evaluate(compiled.value(), request, trustlint::EvaluateOptions{false});
     d["fast_agrees"] = fast.outcome == traced.outcome && fast.deciding_statement == traced.deciding_statement &&
                        fast.notes == traced.notes;
+    if (r.contains("facts") && who && !who_conditional) {
+      const Json& f = r["facts"];
+      trustlint::DeploymentFacts facts;
+      facts.team = f.value("team", "");
+      facts.project = f.value("project", "");
+      facts.environment = f.value("environment", "");
+      facts.issuer = f.value("issuer", "team") == "global" ? trustlint::IssuerMode::global : trustlint::IssuerMode::team;
+      d["who"] = trustlint::allowed_by_description(*who, trustlint::vercel_profile(), facts);
+    }
     decisions.push_back(std::move(d));
   }
   out["status"] = "ok";

@@ -53,11 +53,13 @@ async function main() {
     policies: { total: inputs.length, compared: 0, refused: 0, compile_error: 0, sim_failed: 0 },
     requests: { compared: 0, agree: 0, disagree: 0, unverified_agree: 0, fast_path_differs: 0, by_origin: {} },
     case_wants: { checked: 0, trustlint_wrong: 0, sim_wrong: 0 },
+    who: { checked: 0, differs_from_can: 0, differs_from_iam_simulate: 0 },
     refused_codes: {},
   };
   const classes = new Map();
   const caseDisagreements = [];
   const fastExamples = [];
+  const whoExamples = [];
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     const result = results[i];
@@ -91,6 +93,14 @@ async function main() {
         if (fastExamples.length < 5) fastExamples.push({ id: input.id, request_index: j, request });
       }
       const unverified = ours.notes.length > 0;
+      if (ours.who !== undefined) {
+        stats.who.checked++;
+        if (ours.who !== (ours.outcome === 'allow')) {
+          stats.who.differs_from_can++;
+          if (whoExamples.length < 5) whoExamples.push({ id: input.id, request_index: j, request, who: ours.who, can: ours.outcome });
+        }
+        if (ours.who !== (theirs.outcome === 'allow')) stats.who.differs_from_iam_simulate++;
+      }
       if (request.want) {
         stats.case_wants.checked++;
         if (ours.outcome !== request.want) stats.case_wants.trustlint_wrong++;
@@ -133,12 +143,16 @@ async function main() {
   for (const c of sorted) c.verdict = known[c.name] || null;
   const unknown = sorted.filter((c) => !c.verdict);
   fs.mkdirSync(args.out, { recursive: true });
-  const report = { iam_simulate: sim.version, seed: args.seed, stats, classes: sorted, case_disagreements: caseDisagreements, fast_path_examples: fastExamples };
+  const report = { iam_simulate: sim.version, seed: args.seed, stats, classes: sorted, case_disagreements: caseDisagreements, fast_path_examples: fastExamples, who_examples: whoExamples };
   fs.writeFileSync(path.join(args.out, 'report.json'), JSON.stringify(report, null, 1));
   fs.writeFileSync(path.join(args.out, 'summary.md'), summary(report));
   process.stdout.write(summary(report));
   if (stats.requests.fast_path_differs) {
     console.error(`\ntrustlint's untraced evaluation (can --requests) differs from the traced one on ${stats.requests.fast_path_differs} request(s); see fast_path_examples in report.json`);
+    process.exit(1);
+  }
+  if (stats.who.differs_from_can) {
+    console.error(`\ntrustlint's who and can disagree on ${stats.who.differs_from_can} deployment(s); see who_examples in report.json`);
     process.exit(1);
   }
   if (unknown.length) {
@@ -163,6 +177,8 @@ function summary(report) {
   for (const [origin, o] of Object.entries(stats.requests.by_origin))
     lines.push(`  ${origin}: ${o.compared} requests, agree ${pct(o.agree, o.compared)}`);
   lines.push(`trustlint traced vs untraced evaluation: ${stats.requests.fast_path_differs} difference(s)`);
+  lines.push(`who (allowed set) on ${stats.who.checked} plain Vercel deployments: differs from can ${stats.who.differs_from_can}, ` +
+    `from iam-simulate ${stats.who.differs_from_iam_simulate}`);
   lines.push(`decision-case expectations: ${stats.case_wants.checked}; trustlint differs from want: ${stats.case_wants.trustlint_wrong}; ` +
     `iam-simulate differs from want: ${stats.case_wants.sim_wrong}`);
   lines.push('', '| class | requests | (u) | verdict |', '|---|---|---|---|');

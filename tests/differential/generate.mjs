@@ -351,7 +351,17 @@ export function randomPolicy(r) {
 
 const KEY_MULTI = new Map([...STRING_KEYS].map(([k, m]) => [k.toLowerCase(), m]));
 
+// A plain Vercel deployment: its provider, sub and aud and nothing else, with the facts, so that
+// trustlint_decide can also ask `who` whether it belongs to the allowed set.
+function deploymentRequest(r) {
+  const facts = { team: r.pick(TEAMS), project: r.pick(PROJECTS), environment: r.pick(ENVS), issuer: r.chance(0.7) ? 'team' : 'global' };
+  const provider = facts.issuer === 'team' ? `oidc.vercel.com/${facts.team}` : PROVIDERS.global;
+  const context = { [`${provider}:sub`]: sub(facts.team, facts.project, facts.environment), [`${provider}:aud`]: `https://vercel.com/${facts.team}` };
+  return { provider, action: 'sts:AssumeRoleWithWebIdentity', context, facts };
+}
+
 export function randomRequest(r, keysUsed) {
+  if (r.chance(0.25)) return deploymentRequest(r);
   const provider = r.weighted([[10, PROVIDERS.team], [4, PROVIDERS.global], [3, PROVIDERS.github], [2, PROVIDERS.other], [1, PROVIDERS.google]]);
   const action = r.weighted([[12, 'sts:AssumeRoleWithWebIdentity'], [1, 'sts:assumerolewithwebidentity'], [1, 'sts:AssumeRole'], [1, 'sts:TagSession']]);
   const context = {};
