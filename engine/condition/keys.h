@@ -25,6 +25,7 @@ enum class Rule {
   null_for_all,              // §2.7: always true
   null_for_any,              // §2.7: always false
   null_presence,             // §2.4: Null "true"/"false" against presence
+  null_if_exists_absent,     // §2.4: NullIfExists (IAM refuses it, §1.10) on an absent key: true (u)
   multi_valued_plain,        // §2.7: unqualified operator on a multi-valued key: false (u)
   single,                    // the base operator on the one request value
   for_all,                   // ForAllValues over the request values
@@ -47,6 +48,15 @@ inline bool key_absent(const ContextEntry* entry) { return entry == nullptr || e
 // Null (§2.4, §2.7). wants_absent: one entry per policy value ("true" → true).
 inline Outcome decide_null(const OperatorSpec& op, const ContextEntry* entry, const std::vector<bool>& wants_absent) {
   Outcome o;
+  // NullIfExists: IfExists makes any operator true on an absent key (§2.4); for Null that is an
+  // unverified reading of an operator IAM does not store (§1.10). ForAllValues is true anyway;
+  // ForAnyValue...IfExists on an absent key is read as true like every other operator (§2.7, u).
+  if (op.if_exists && key_absent(entry)) {
+    o.rule = Rule::null_if_exists_absent;
+    o.result = true;
+    o.unverified = true;
+    return o;
+  }
   if (op.qualifier == Qualifier::for_all_values) {
     o.rule = Rule::null_for_all;
     o.result = true;

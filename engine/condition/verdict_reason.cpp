@@ -47,6 +47,9 @@ std::string describe_outcome(const Condition& c, const ContextEntry* entry, cons
     case Rule::absent_for_any_if_exists:
       out = absent + ": ForAnyValue with IfExists is read as true (§2.7, unverified)";
       break;
+    case Rule::null_if_exists_absent:
+      out = absent + ": NullIfExists is read as IfExists reads every operator, true (§2.4, unverified)";
+      break;
     case Rule::null_for_all: out = "ForAllValues:Null is always true (§2.7)"; break;
     case Rule::null_for_any: out = "ForAnyValue:Null is always false (§2.7)"; break;
     case Rule::null_presence: {

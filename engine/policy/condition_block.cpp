@@ -3,6 +3,7 @@
 // scalars or arrays of scalars. Value *contents* (numbers, dates, CIDRs) are checked later,
 // when the condition is compiled (engine/condition).
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -28,14 +29,22 @@ ConditionValue to_value(const Node& n) {
   return v;
 }
 
-// Reports an operator name IAM does not accept: NullIfExists, wrong case, unknown.
+// [ForAnyValue:|ForAllValues:]NullIfExists: an operator Access Analyzer reports and IAM most
+// likely refuses (§1.10, u). Its meaning is still one thing, IfExists as AWS defines it for every
+// operator ("if the key is not present, evaluate the condition element as true", §2.4), so it
+// stays in the model (and keys.h evaluates it that way, flagged unverified) instead of vanishing.
+std::optional<OperatorSpec> null_if_exists(std::string_view name) {
+  constexpr std::string_view kSuffix = "IfExists";
+  if (!name.ends_with("NullIfExists")) return std::nullopt;
+  std::optional<OperatorSpec> spec = parse_operator(name.substr(0, name.size() - kSuffix.size()));
+  if (!spec || spec->kind != MatchKind::null_check) return std::nullopt;
+  spec->if_exists = true;
+  return spec;
+}
+
+// Reports an operator name IAM does not accept: wrong case, unknown.
 void report_operator(const Member& op, ModelContext& ctx) {
   const std::string& name = op.key;
-  if (name.ends_with("NullIfExists") && parse_operator(std::string_view(name).substr(0, name.size() - 8))) {
-    ctx.report(Severity::error, "TL051", quote(name) + ": Null cannot take IfExists", op.key_span,
-               {"Null already tests whether the key exists; use Null (Access Analyzer: null with if exists, semantics.md §1.10)"});
-    return;
-  }
   const auto s = suggest_operator(name);
   std::string message;
   if (s && s->case_only) {
@@ -98,7 +107,8 @@ void read_condition(const Node& value, Statement& st, ModelContext& ctx) {
   std::set<std::string_view> seen_ops;
   for (const Member& op : value.members) {
     if (!seen_ops.insert(op.key).second) continue;
-    const std::optional<OperatorSpec> spec = parse_operator(op.key);
+    std::optional<OperatorSpec> spec = parse_operator(op.key);
+    const bool is_null_if_exists = !spec && (spec = null_if_exists(op.key)).has_value();
     const Node& block = op.value;
     if (block.kind != NodeKind::object) {
       if (spec) {
@@ -114,6 +124,11 @@ void read_condition(const Node& value, Statement& st, ModelContext& ctx) {
     if (!spec) {
       report_operator(op, ctx);
       continue;
+    }
+    if (is_null_if_exists) {
+      ctx.report(Severity::error, "TL051", quote(op.key) + ": Null cannot take IfExists", op.key_span,
+                 {"Null already tests whether the key exists; use Null (Access Analyzer: null with if exists, semantics.md §1.10)",
+                  "read as IfExists reads every operator: true when the key is absent (semantics.md §2.4; unverified)"});
     }
     if (block.members.empty()) {
       ctx.report(Severity::note, "TL054", "empty " + op.key + " block: it has no effect", block.span);

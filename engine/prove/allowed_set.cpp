@@ -43,9 +43,11 @@ std::vector<std::string> named_teams(const CompiledPolicy& policy, const Provide
     for (const auto& e : st.principal.entries) {
       if (e.kind == PrincipalKind::federated) consider(oidc_provider_name(e.value.text));
     }
+    // Key names are case-insensitive (§1.10): "OIDC.Vercel.com/ACME:aud" names team acme's key,
+    // so its team is read from the folded key (team slugs are lowercase, §4.7).
     for (const auto& c : st.conditions) {
-      const auto colon = c.key.rfind(':');
-      if (colon != std::string::npos) consider(c.key.substr(0, colon));
+      const auto colon = c.key_folded.rfind(':');
+      if (colon != std::string::npos) consider(c.key_folded.substr(0, colon));
     }
   }
   return teams;

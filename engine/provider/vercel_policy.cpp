@@ -50,11 +50,12 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
     for (const auto& e : st.principal.entries) {
       if (e.kind == PrincipalKind::federated) add(teams, team_of_provider(profile, internal::oidc_provider_name(e.value.text)));
     }
+    // Key names are case-insensitive (§1.10): "OIDC.Vercel.com/ACME:sub" names team acme.
     for (const auto& c : st.conditions) {
-      const auto colon = c.key.rfind(':');
+      const auto colon = c.key_folded.rfind(':');
       if (colon == std::string::npos) continue;
-      const std::string prefix = c.key.substr(0, colon);
-      const std::string claim = fold_key(c.key.substr(colon + 1));
+      const std::string prefix = c.key_folded.substr(0, colon);
+      const std::string claim = c.key_folded.substr(colon + 1);
       add(teams, team_of_provider(profile, prefix));
       const std::string* tmpl = claim == "sub" ? &profile.sub_template : claim == "aud" ? &profile.aud_template : nullptr;
       if (tmpl == nullptr || !c.op.is_string_family() || c.op.negated) continue;

@@ -104,7 +104,7 @@ void check_who(const DecisionCase& c, const trustlint::CompiledPolicy& policy) {
       if (!r.facts || !r.facts->extra_context.empty() || r.facts->audience.has_value() != any_audience) continue;
       const bool who = trustlint::allowed_by_description(set.value(), trustlint::vercel_profile(), *r.facts);
       CHECK_MESSAGE(who == (r.want == trustlint::Outcome::allow),
-                    c.where(r) << ": who says " << (who ? "allowed" : "denied") << ", the case wants " << outcome_text(r.want));
+                    c.where(r) << ": who says " << std::string(who ? "allowed" : "denied") << ", the case wants " << outcome_text(r.want));
     }
   }
 }

@@ -85,4 +85,27 @@ TEST_CASE("condition::null values other than true/false are TL074 (§2.4)") {
   CHECK(d[0].message.find("Null") != std::string::npos);
 }
 
+TEST_CASE("condition::NullIfExists reads IfExists as for every operator: true on an absent key, flagged (§2.4, §1.10 u)") {
+  // Found by the differential test (docs/differential.md): the condition used to vanish from the
+  // model, so a Deny with NullIfExists {"k": "false"} fired for requests without k.
+  const char* key = "aws:SourceVpc";
+  const Request present = request({{key, "vpc-1"}});
+  const Request absent;
+  for (const char* op : {"NullIfExists", "ForAnyValue:NullIfExists", "ForAllValues:NullIfExists"}) {
+    for (const char* v : {"true", "false"}) {
+      auto e = eval(make_condition(op, key, {v}), absent);
+      CHECK(e.result);
+      CHECK(e.unverified);
+    }
+  }
+  CHECK(eval(make_condition("NullIfExists", key, {"true"}), absent).reason ==
+        "key aws:SourceVpc is absent: NullIfExists is read as IfExists reads every operator, true (§2.4, unverified)");
+  // A present key: Null as usual, and the qualifiers as for Null (§2.7).
+  CHECK_FALSE(holds("NullIfExists", key, {"true"}, present));
+  CHECK(holds("NullIfExists", key, {"false"}, present));
+  CHECK(holds("ForAllValues:NullIfExists", key, {"true"}, present));
+  CHECK_FALSE(holds("ForAnyValue:NullIfExists", key, {"false"}, present));
+  CHECK_FALSE(eval(make_condition("NullIfExists", key, {"false"}), present).unverified);
+}
+
 TEST_SUITE_END();

@@ -219,6 +219,21 @@ TEST_CASE("policy::build_model operator IfExists is accepted everywhere but on N
   CHECK(ok.ok());
 }
 
+TEST_CASE("policy::build_model NullIfExists is TL051 but stays in the model as Null with IfExists (§1.10, §2.4)") {
+  // TL051 leaves the meaning intact (can/who/lint answer despite it), so the condition must not
+  // vanish: it is evaluated as IfExists reads every operator (docs/differential.md).
+  auto r = load_policy_text(st(R"("Condition":{"ForAnyValue:NullIfExists":{"k":"false"},"StringEquals":{"a":"b"}})"), "t.json");
+  REQUIRE(r.has_value());
+  CHECK(find(r.diagnostics(), "TL051") != nullptr);
+  const auto& conditions = r.value().statements[0].conditions;
+  REQUIRE(conditions.size() == 2);
+  CHECK(conditions[0].op_text == "ForAnyValue:NullIfExists");
+  CHECK(conditions[0].op.kind == MatchKind::null_check);
+  CHECK(conditions[0].op.if_exists);
+  CHECK(conditions[0].op.qualifier == Qualifier::for_any_value);
+  CHECK(conditions[1].op.kind == MatchKind::string_equals);
+}
+
 TEST_CASE("policy::build_model limits: statements and values") {
   LoadOptions options;
   SUBCASE("max_statements (TL056)") {

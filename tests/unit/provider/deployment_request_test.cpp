@@ -73,4 +73,16 @@ TEST_CASE("provider::teams_named and issuer_named read the policy") {
   CHECK(issuer_named(doc.value(), vercel_profile()) == IssuerMode::team);
 }
 
+TEST_CASE("provider::teams_named reads condition keys case-insensitively (§1.10)") {
+  // "OIDC.Vercel.com/ACME:SUB" is team acme's sub: the team comes from the key and from the
+  // value. (The prover's own list of named teams had the same bug, docs/differential.md.)
+  auto doc = load_policy_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+    "Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com"},
+    "Action":"sts:AssumeRoleWithWebIdentity",
+    "Condition":{"StringEquals":{"OIDC.Vercel.com/ACME:SUB":"owner:globex:project:web:environment:production"}}}]})",
+                              "t.json");
+  REQUIRE(doc.ok());
+  CHECK(teams_named(doc.value(), vercel_profile()) == std::vector<std::string>{"acme", "globex"});
+}
+
 TEST_SUITE_END();
