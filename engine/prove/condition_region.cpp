@@ -30,6 +30,37 @@ std::string describe(const Condition& c) {
   return out;
 }
 
+// The key a policy variable names: "${oidc.vercel.com/acme:aud}" and
+// "${aws:PrincipalTag/x, 'none'}" name "oidc.vercel.com/acme:aud" and "aws:PrincipalTag/x".
+std::string variable_key(const std::string& inner) {
+  std::string key = inner.substr(0, inner.find(','));
+  const auto first = key.find_first_not_of(" \t");
+  const auto last = key.find_last_not_of(" \t");
+  return first == std::string::npos ? std::string() : key.substr(first, last - first + 1);
+}
+
+// A value with a policy variable whose key a Vercel request may carry (this provider's sub or
+// aud, or an AWS key other than the session-tag keys) compares the claim with something that
+// depends on the request itself, so it is not a fixed set of tokens: the prover keeps such a
+// condition as an extra condition instead of guessing. Variables of keys no Vercel token carries resolve to their default (or
+// to nothing) in value_glob.
+bool depends_on_request(const Condition& c, const std::string& provider, bool variables_enabled) {
+  if (!variables_enabled) return false;
+  for (const auto& v : c.values) {
+    for (std::size_t i = v.text.find("${"); i != std::string::npos; i = v.text.find("${", i + 2)) {
+      const std::size_t close = v.text.find('}', i);
+      if (close == std::string::npos) break;
+      const std::string inner = v.text.substr(i + 2, close - i - 2);
+      if (inner == "*" || inner == "?" || inner == "$") continue;
+      const std::string key = fold_key(variable_key(inner));
+      // Session-tag keys come from a token claim Vercel never issues: absent (semantics.md §3.5).
+      if (key.rfind("aws:requesttag/", 0) == 0 || key == "aws:tagkeys" || key == "sts:transitivetagkeys") continue;
+      if (classify(key, provider) != KeyKind::absent) return true;
+    }
+  }
+  return false;
+}
+
 // The value as a glob over the claim, or nullopt when it can match no token (§2.9 variables are
 // expanded; a literal '*', '?' or '$' can never appear in a claim of this provider).
 std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, const std::string& raw,
@@ -50,7 +81,7 @@ std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, co
       const auto quote1 = inner.find('\'');
       const auto quote2 = inner.rfind('\'');
       if (comma != std::string::npos && quote1 != std::string::npos && quote2 > quote1) {
-        literal = inner.substr(quote1 + 1, quote2 - quote1 - 1);  // only absent keys reach here
+        literal = inner.substr(quote1 + 1, quote2 - quote1 - 1);  // only absent keys reach here (depends_on_request)
         ctx.note("a policy variable's default value was used for a key that Vercel tokens do not carry (semantics.md §2.9)");
       } else {
         ctx.note("a policy variable that no Vercel token can resolve makes its value match nothing (semantics.md §2.9)");
@@ -107,6 +138,11 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
   if (kind == KeyKind::extra) {
     r.kind = ConditionRegion::Kind::extra;
     r.extra_text = describe(c);
+    return r;
+  }
+  if (kind != KeyKind::absent && c.op.is_string_family() && depends_on_request(c, provider, variables_enabled)) {
+    r.kind = ConditionRegion::Kind::extra;
+    r.extra_text = describe(c) + " (a policy variable makes the value depend on the request)";
     return r;
   }
   Request probe;
