@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
-#include <unordered_map>
+#include <unordered_set>
 
 #include "prove/automaton.h"
 #include "prove/dfa_builder.h"
@@ -20,11 +20,19 @@ std::optional<std::string> shortest_where(const std::vector<const Dfa*>& parts,
   std::vector<std::uint32_t> tuples(n, 0);
   std::vector<std::uint32_t> parent{UINT32_MAX};
   std::vector<char> symbol{0};
-  std::unordered_map<std::string, std::uint32_t> seen;
-  auto key = [&](const std::uint32_t* t) { return std::string(reinterpret_cast<const char*>(t), n * sizeof(std::uint32_t)); };
-  seen.emplace(key(tuples.data()), 0);
+  // The tuples seen so far, by index into `tuples` (hashed in place: no key per lookup). A
+  // candidate is appended to `tuples` first and dropped again when it was already seen.
+  const auto hash = [&](std::uint32_t t) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ tuples[t * n + i]) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+  };
+  const auto equal = [&](std::uint32_t a, std::uint32_t b) {
+    return std::memcmp(&tuples[a * n], &tuples[b * n], n * sizeof(std::uint32_t)) == 0;
+  };
+  std::unordered_set<std::uint32_t, decltype(hash), decltype(equal)> seen(64, hash, equal);
+  seen.insert(0);
   std::vector<bool> flags(n);
-  std::vector<std::uint32_t> next(n);
   for (std::size_t head = 0; head < parent.size(); ++head) {
     for (std::size_t i = 0; i < n; ++i) flags[i] = DfaBuilder::accepting(*parts[i], tuples[head * n + i]);
     if (accept(flags)) {
@@ -34,13 +42,16 @@ std::optional<std::string> shortest_where(const std::vector<const Dfa*>& parts,
       return s;
     }
     for (std::size_t a = 0; a < k; ++a) {
-      for (std::size_t i = 0; i < n; ++i) next[i] = DfaBuilder::next(*parts[i], tuples[head * n + i], a);
-      if (!seen.emplace(key(next.data()), static_cast<std::uint32_t>(parent.size())).second) continue;
+      const auto candidate = static_cast<std::uint32_t>(parent.size());
+      for (std::size_t i = 0; i < n; ++i) tuples.push_back(DfaBuilder::next(*parts[i], tuples[head * n + i], a));
+      if (!seen.insert(candidate).second) {
+        tuples.resize(tuples.size() - n);
+        continue;
+      }
       if (parent.size() >= budget.max_states) {
         budget.exceeded = true;
         return std::nullopt;
       }
-      tuples.insert(tuples.end(), next.begin(), next.end());
       parent.push_back(static_cast<std::uint32_t>(head));
       symbol.push_back(alphabet.at(a));
     }
