@@ -99,5 +99,6 @@ awk -v a="$((P * M * REPEAT))" -v aw="$TL_WALL" -v au="$TL_USER" -v as="$TL_SYS"
   printf "%-24s %9d decisions, %7.3f s wall, %7.3f s CPU: %10.0f decisions/s (wall), %10.0f per CPU-second  [1 process]\n", "iam-simulate " v ":", b, bw, bc, b / bw, b / bc
   printf "ratio (trustlint / iam-simulate): %.0f× the decisions per second of wall time, %.0f× per CPU-second\n", (a / aw) / (b / bw), (a / ac) / (b / bc)
 }'
+sed 's/^/  (/; s/$/)/' "$SCRATCH/iam-simulate.err"
 echo "== agreement (first pass of trustlint's output)"
 node "$ROOT/bench/compare/diff_decisions.mjs" "$LIST" "$REQUESTS" "$SCRATCH/trustlint-out" "$SCRATCH/iam-simulate.txt" "${SAMPLE:-20}"
