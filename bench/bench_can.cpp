@@ -1,5 +1,6 @@
 // `can`: one decision on an already-compiled policy, with its trace (`can`) and without it
-// (`can --requests`), in decisions/s; and parsing (bytes/s).
+// (`can --requests`), in decisions/s; and parsing (text → policy model, bytes/s). On the fixtures
+// and on large generated policies.
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -13,8 +14,8 @@ namespace {
 
 using namespace trustlint;
 
-void bm_decide(benchmark::State& state, const std::string& path, bool trace) {
-  auto doc = load_policy_file(path);
+void bm_decide(benchmark::State& state, const std::string& text, const std::string& name, bool trace) {
+  auto doc = load_policy_text(text, name);
   auto compiled = compile(doc.value());
   DeploymentFacts facts{"acme", "web", "preview", IssuerMode::team, std::nullopt, {}};
   auto request = make_request(vercel_profile(), facts);
@@ -25,27 +26,37 @@ void bm_decide(benchmark::State& state, const std::string& path, bool trace) {
   state.counters["decisions/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-void bm_parse(benchmark::State& state, const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+void bm_parse(benchmark::State& state, const std::string& text, const std::string& name) {
   for (auto _ : state) {
-    auto doc = load_policy_text(text, path);
+    auto doc = load_policy_text(text, name);
     benchmark::DoNotOptimize(doc);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void register_policy(const std::string& label, const std::string& text, const std::string& name) {
+  auto doc = load_policy_text(text, name);
+  if (!doc.has_value() || !compile(doc.value()).has_value()) return;
+  benchmark::RegisterBenchmark(("can/" + label).c_str(),
+                               [=](benchmark::State& s) { bm_decide(s, text, name, true); });
+  benchmark::RegisterBenchmark(("can-no-trace/" + label).c_str(),
+                               [=](benchmark::State& s) { bm_decide(s, text, name, false); });
+  benchmark::RegisterBenchmark(("parse/" + label).c_str(), [=](benchmark::State& s) { bm_parse(s, text, name); });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  for (const auto& [name, path] : bench::fixture_policies()) {
-    auto doc = load_policy_file(path);
-    if (!doc.ok() || !compile(doc.value()).ok()) continue;
-    benchmark::RegisterBenchmark(("can/" + name).c_str(), [p = path](benchmark::State& s) { bm_decide(s, p, true); });
-    benchmark::RegisterBenchmark(("can-no-trace/" + name).c_str(), [p = path](benchmark::State& s) { bm_decide(s, p, false); });
-    benchmark::RegisterBenchmark(("parse/" + name).c_str(), [p = path](benchmark::State& s) { bm_parse(s, p); });
+  for (const auto& [label, path] : bench::fixture_policies()) register_policy(label, read_all(path), path);
+  for (int statements : {10, 100, 1000}) {
+    register_policy("generated/" + std::to_string(statements), bench::generated_policy(statements), "generated.json");
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

@@ -1,9 +1,11 @@
 // `trustlint lint`: grammar diagnostics and security findings for every policy file given
 // (files or directories), configured by .trustlint.yaml files and flags.
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/discover_files.h"
@@ -98,6 +100,27 @@ void print_lint(const LintCli& o, const std::vector<std::string>& files, const L
   }
 }
 
+// Lints every file that has options, on as many threads as there are cores (at most 8; files
+// are independent and lint_sources is safe from several threads). Reports come back in file
+// order, each file's roles in file order.
+std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector<std::string>& files,
+                                                               const std::vector<std::optional<LintOptions>>& options,
+                                                               const LoadOptions& load) {
+  std::vector<std::optional<std::vector<LintReport>>> reports(files.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      if (options[i]) reports[i] = lint_sources(files[i], *options[i], load);
+    }
+  };
+  const std::size_t threads = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, files.size()});
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return reports;
+}
+
 int lint_all(const LintCli& o) {
   LintOptions base;
   base.teams = o.teams;
@@ -112,17 +135,25 @@ int lint_all(const LintCli& o) {
   for (const auto& e : discovered.errors) std::cerr << e << "\n";
   bad_input = bad_input || !discovered.errors.empty();
   const auto& files = discovered.files;
+  // Options per file, in order (configurations load once each, their errors print in order);
+  // no options = skipped, its configuration is invalid.
+  std::vector<std::optional<LintOptions>> per_file;
+  per_file.reserve(files.size());
+  for (const auto& file : files) {
+    const std::optional<std::string> config_path = fixed_config ? fixed_config : find_lint_config(file);
+    if (!config_path) {
+      per_file.emplace_back(base);
+      continue;
+    }
+    const LintConfig* config = configs.get(*config_path, bad_input);
+    per_file.push_back(config == nullptr ? std::nullopt : std::optional(lint_options_for(*config, file, base)));
+  }
+  auto linted = lint_files(files, per_file, load);
   std::vector<LintReport> reports;
   bool failed = false;
-  for (const auto& file : files) {
-    LintOptions options = base;
-    const std::optional<std::string> config_path = fixed_config ? fixed_config : find_lint_config(file);
-    if (config_path) {
-      const LintConfig* config = configs.get(*config_path, bad_input);
-      if (config == nullptr) continue;
-      options = lint_options_for(*config, file, base);
-    }
-    for (LintReport& report : lint_sources(file, options, load)) {
+  for (auto& file_reports : linted) {
+    if (!file_reports) continue;
+    for (LintReport& report : *file_reports) {
       bad_input = bad_input || report.input_failed;
       failed = failed || fails(report, o.fail_on);
       if (o.format == "text") print_text(o, report, load);

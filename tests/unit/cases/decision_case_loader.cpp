@@ -167,9 +167,12 @@ std::optional<Request> parse_context(const YAML::Node& node, Reporter& report) {
       const std::string key = it->first.Scalar();
       if (!seen.insert(fold_key(key)).second)
         report.error(it->first, "key '" + key + "' given twice (key names are case-insensitive)");
-      if (it->second.IsSequence()) {
+      // A named copy: it->second belongs to a temporary proxy that dies before a range-for's
+      // body runs (ASan: stack-use-after-scope).
+      const YAML::Node value_node = it->second;
+      if (value_node.IsSequence()) {
         std::vector<std::string> values;
-        for (const auto& v : it->second) {
+        for (const auto& v : value_node) {
           if (auto s = scalar(v, "a value of '" + key + "'", report)) values.push_back(*s);
         }
         request.set_multi(key, std::move(values));

@@ -1,0 +1,64 @@
+// `lint` per policy: text → parse → compile → every rule, as `trustlint lint` does for each file
+// (without reading the file or printing), on the fixtures and on large generated policies;
+// policies/s and bytes/s.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "bench_policies.h"
+#include "trustlint/engine.h"
+#include "trustlint/lint.h"
+
+namespace {
+
+using namespace trustlint;
+
+void run_lint(benchmark::State& state, const std::string& text, const std::string& name) {
+  const LintOptions options;
+  for (auto _ : state) {
+    Result<Document> doc = load_policy_text(text, name);
+    if (!doc.has_value()) {
+      state.SkipWithError("policy does not load");
+      return;
+    }
+    Result<CompiledPolicy> compiled = compile(doc.value());
+    if (!compiled.has_value()) {
+      state.SkipWithError("policy does not compile");
+      return;
+    }
+    Result<LintReport> report = lint(doc.value(), compiled.value(), options);
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["policies/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (const auto& [name, path] : bench::fixture_policies()) {
+    const std::string text = read_all(path);
+    auto doc = load_policy_text(text, path);
+    if (!doc.has_value() || !compile(doc.value()).has_value()) continue;
+    benchmark::RegisterBenchmark(("lint/" + name).c_str(),
+                                 [text, p = path](benchmark::State& s) { run_lint(s, text, p); });
+  }
+  for (int statements : {10, 30, 100}) {
+    const std::string text = bench::generated_policy(statements);
+    benchmark::RegisterBenchmark(("lint/generated/" + std::to_string(statements)).c_str(),
+                                 [text](benchmark::State& s) { run_lint(s, text, "generated.json"); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
