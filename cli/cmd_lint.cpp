@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/discover_files.h"
 #include "cli/exit_code.h"
+#include "cli/limit_flags.h"
 #include "cli/lint_output.h"
 #include "cli/policy_input.h"
 #include "trustlint/lint_config.h"
@@ -29,6 +30,7 @@ struct LintCli {
   std::string format = "text";
   std::string color = "auto";
   std::size_t quota = 0;
+  Limits limits;
 };
 
 // Configurations by path, loaded once each; nullptr after an error (already printed).
@@ -124,8 +126,10 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
 int lint_all(const LintCli& o) {
   LintOptions base;
   base.teams = o.teams;
+  base.limits = o.limits;
   if (!rule_flags(o, base)) return kExitBadInput;
   LoadOptions load;
+  load.limits = o.limits;
   if (o.quota) load.quota = {o.quota, true};
   bool bad_input = false;
   ConfigCache configs;
@@ -195,6 +199,7 @@ void register_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--color", o->color, "Colour the text format: auto (a terminal without NO_COLOR), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
+  add_limit_flags(*cmd, o->limits);
   cmd->callback([o, &exit_code] { exit_code = lint_all(*o); });
 }
 

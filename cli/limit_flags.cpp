@@ -1,4 +1,4 @@
-// add_limit_flags(): the four input-limit flags with their defaults in the help text.
+// add_limit_flags(): the input-limit flags with their defaults in the help text.
 #include "cli/limit_flags.h"
 
 #include <charconv>
@@ -43,6 +43,19 @@ void add_limit_flags(CLI::App& cmd, Limits& limits) {
   cmd.add_option("--max-nodes", limits.max_nodes,
                  with_default("Most values in one input, YAML alias expansions included; more is TL008",
                               defaults.max_nodes))
+      ->check(whole_number(1))
+      ->group("Limits");
+  cmd.add_option("--max-statements", limits.max_statements,
+                 with_default("Most statements in one policy; more is TL056", defaults.max_statements))
+      ->check(whole_number(1))
+      ->group("Limits");
+  cmd.add_option("--max-values", limits.max_values,
+                 with_default("Most values under one condition key; more is TL057", defaults.max_values))
+      ->check(whole_number(1))
+      ->group("Limits");
+  cmd.add_option("--max-string-length", limits.max_string_length,
+                 with_default("Longest string value (a pattern, say), in characters; longer is TL009",
+                              defaults.max_string_length))
       ->check(whole_number(1))
       ->group("Limits");
   cmd.add_option("--max-errors", limits.max_errors,
