@@ -1,5 +1,5 @@
-// Hostile inputs through load_policy_text, one row per line of docs/hostile-inputs.md: what each
-// input gets (the first error's code and location, or a clean load), and for every row that
+// Hostile inputs through load_policy_text, one row per line of the README's "Hostile inputs"
+// table: what each input gets (the first error's code and location, or a clean load), and for every row that
 // nothing crashes, every diagnostic is located and no message carries more than a few hundred
 // bytes of the input. Reader-level tests of the same inputs live in tests/unit/source/.
 #include <doctest/doctest.h>
@@ -89,7 +89,7 @@ const Diagnostic* first_error(const Diagnostics& diagnostics) {
 
 }  // namespace
 
-TEST_CASE("policy::hostile inputs through load_policy_text (docs/hostile-inputs.md)") {
+TEST_CASE("policy::hostile inputs through load_policy_text (README \"Hostile inputs\")") {
   for (const Row& row : rows()) {
     const std::string name = row.name;
     CAPTURE(name);

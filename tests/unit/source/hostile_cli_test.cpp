@@ -1,5 +1,5 @@
-// A few hostile inputs of docs/hostile-inputs.md through the real binary: `trustlint can` and
-// `trustlint who` exit 2 and print the located error (file:line:col, code) first on stderr.
+// A few hostile inputs of the README's "Hostile inputs" table through the real binary:
+// `trustlint can` and `trustlint who` exit 2 and print the located error (file:line:col, code) first on stderr.
 // The inputs are generated into a temporary directory; nothing large is committed.
 #include <doctest/doctest.h>
 
