@@ -1,6 +1,7 @@
 // Condition entry → region of the deployment space (see the header).
 #include "prove/condition_region.h"
 
+#include "condition/variables.h"
 #include "prove/claim_decomposition.h"
 #include "trustlint/request.h"
 
@@ -30,29 +31,20 @@ std::string describe(const Condition& c) {
   return out;
 }
 
-// The key a policy variable names: "${oidc.vercel.com/acme:aud}" and
-// "${aws:PrincipalTag/x, 'none'}" name "oidc.vercel.com/acme:aud" and "aws:PrincipalTag/x".
-std::string variable_key(const std::string& inner) {
-  std::string key = inner.substr(0, inner.find(','));
-  const auto first = key.find_first_not_of(" \t");
-  const auto last = key.find_last_not_of(" \t");
-  return first == std::string::npos ? std::string() : key.substr(first, last - first + 1);
-}
-
 // A value with a policy variable whose key a Vercel request may carry (this provider's sub or
 // aud, or an AWS key other than the session-tag keys) compares the claim with something that
 // depends on the request itself, so it is not a fixed set of tokens: the prover keeps such a
-// condition as an extra condition instead of guessing. Variables of keys no Vercel token carries resolve to their default (or
-// to nothing) in value_glob.
+// condition as an extra condition instead of guessing. Variables of keys no Vercel token carries
+// resolve to their fallback (or to nothing) in value_glob.
 bool depends_on_request(const Condition& c, const std::string& provider, bool variables_enabled) {
   if (!variables_enabled) return false;
   for (const auto& v : c.values) {
-    for (std::size_t i = v.text.find("${"); i != std::string::npos; i = v.text.find("${", i + 2)) {
-      const std::size_t close = v.text.find('}', i);
-      if (close == std::string::npos) break;
-      const std::string inner = v.text.substr(i + 2, close - i - 2);
-      if (inner == "*" || inner == "?" || inner == "$") continue;
-      const std::string key = fold_key(variable_key(inner));
+    ValueTemplate value;
+    std::string error;
+    if (!parse_template(v.text, value, error)) continue;  // malformed (TL075): matches nothing
+    for (const auto& part : value.parts) {
+      if (part.kind != TemplatePart::Kind::variable) continue;
+      const std::string key = fold_key(part.text);
       // Session-tag keys come from a token claim Vercel never issues: absent (semantics.md §3.5).
       if (key.rfind("aws:requesttag/", 0) == 0 || key == "aws:tagkeys" || key == "sts:transitivetagkeys") continue;
       if (classify(key, provider) != KeyKind::absent) return true;
@@ -63,41 +55,36 @@ bool depends_on_request(const Condition& c, const std::string& provider, bool va
 
 // The value as a glob over the claim, or nullopt when it can match no token (§2.9 variables are
 // expanded; a literal '*', '?' or '$' can never appear in a claim of this provider).
+// REQUIRES: !depends_on_request(): every variable names a key no Vercel request carries.
 std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, const std::string& raw,
                                       bool variables_enabled) {
   const bool like = c.op.kind == MatchKind::string_like;
+  ValueTemplate value = ValueTemplate::plain(raw);
+  std::string error;
+  if (variables_enabled && !parse_template(raw, value, error)) return std::nullopt;
   std::string glob;
-  std::size_t i = 0;
-  while (i < raw.size()) {
-    if (variables_enabled && raw.compare(i, 2, "${") == 0) {
-      const std::size_t close = raw.find('}', i);
-      if (close == std::string::npos) return std::nullopt;
-      const std::string inner = raw.substr(i + 2, close - i - 2);
-      std::string literal;
-      if (inner == "*" || inner == "?" || inner == "$") {
+  for (const auto& part : value.parts) {
+    switch (part.kind) {
+      case TemplatePart::Kind::escape:
         return std::nullopt;  // a literal '*', '?' or '$' never appears in a claim
-      }
-      const auto comma = inner.find(',');
-      const auto quote1 = inner.find('\'');
-      const auto quote2 = inner.rfind('\'');
-      if (comma != std::string::npos && quote1 != std::string::npos && quote2 > quote1) {
-        literal = inner.substr(quote1 + 1, quote2 - quote1 - 1);  // only absent keys reach here (depends_on_request)
+      case TemplatePart::Kind::variable:
+        if (!part.has_fallback) {
+          ctx.note("a policy variable that no Vercel token can resolve makes its value match nothing (semantics.md §2.9)");
+          return std::nullopt;
+        }
         ctx.note("a policy variable's default value was used for a key that Vercel tokens do not carry (semantics.md §2.9)");
-      } else {
-        ctx.note("a policy variable that no Vercel token can resolve makes its value match nothing (semantics.md §2.9)");
-        return std::nullopt;
-      }
-      if (literal.find_first_of("*?") != std::string::npos) return std::nullopt;
-      glob += literal;
-      i = close + 1;
-      continue;
+        if (part.fallback.find_first_of("*?") != std::string::npos) return std::nullopt;
+        glob += part.fallback;
+        break;
+      case TemplatePart::Kind::text:
+        for (const char ch : part.text) {
+          if (!like && (ch == '*' || ch == '?')) return std::nullopt;  // StringEquals compares literally (§2.5)
+          glob.push_back(c.op.kind == MatchKind::string_equals_ignore_case && ch >= 'A' && ch <= 'Z'
+                             ? static_cast<char>(ch - 'A' + 'a')
+                             : ch);
+        }
+        break;
     }
-    const char ch = raw[i];
-    if (!like && (ch == '*' || ch == '?')) return std::nullopt;  // StringEquals compares literally (§2.5)
-    glob.push_back(c.op.kind == MatchKind::string_equals_ignore_case && ch >= 'A' && ch <= 'Z'
-                       ? static_cast<char>(ch - 'A' + 'a')
-                       : ch);
-    ++i;
   }
   return glob;
 }
