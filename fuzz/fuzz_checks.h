@@ -15,6 +15,18 @@
 
 namespace trustlint::fuzz {
 
+// The name a fuzz input is read under: a leading '{' or '[' is read as JSON (content
+// detection), anything else as YAML (by extension).
+inline const char* input_name(std::string_view text) {
+  return !text.empty() && (text[0] == '{' || text[0] == '[') ? "fuzz" : "fuzz.yaml";
+}
+
+// The size spans are checked against: a UTF-8 byte-order mark is dropped before anything is
+// located, so spans count from after it.
+inline std::size_t located_size(std::string_view text) {
+  return text.starts_with("\xEF\xBB\xBF") ? text.size() - 3 : text.size();
+}
+
 [[noreturn]] inline void fail(const char* what) {
   std::fprintf(stderr, "fuzz invariant broken: %s\n", what);
   std::abort();

@@ -17,14 +17,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace trustlint;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  // A leading '{' or '[' is read as JSON (content detection); anything else as YAML.
-  const std::string name = !text.empty() && (text[0] == '{' || text[0] == '[') ? "fuzz" : "fuzz.yaml";
+  const std::string name = fuzz::input_name(text);
+  const std::size_t located = fuzz::located_size(text);
   LoadOptions options;
   options.limits.max_nodes = 100'000;
   const Result<std::vector<PolicySource>> found = find_trust_policies_text(text, name, options);
-  // A byte-order mark is dropped before anything is located: spans count from after it.
-  const std::size_t located_size = text.starts_with("\xEF\xBB\xBF") ? size - 3 : size;
-  fuzz::check_result(found, name, located_size);
+  fuzz::check_result(found, name, located);
   if (!found.has_value()) return 0;
   static const Request request = [] {
     DeploymentFacts facts{"acme", "web", "production", IssuerMode::team, std::nullopt, {}};
@@ -35,10 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                       source.form == "account-authorization-details",
                   "unknown form");
     fuzz::require(source.form != "policy" || source.resource.empty(), "a plain policy names a resource");
-    fuzz::check_result(source.policy, name, located_size);
+    fuzz::check_result(source.policy, name, located);
     if (!source.policy.has_value()) continue;
     Result<CompiledPolicy> compiled = compile(source.policy.value());
-    fuzz::check_diagnostics(compiled.diagnostics(), name, located_size);
+    fuzz::check_diagnostics(compiled.diagnostics(), name, located);
     if (!compiled.ok()) continue;
     const Decision d = evaluate(compiled.value(), request);
     fuzz::require(d.statements.size() == source.policy->statements.size(), "trace does not cover every statement");

@@ -16,18 +16,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace trustlint;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  // A leading '{' or '[' is kept (content detection: JSON); otherwise the name decides.
-  const std::string name = !text.empty() && (text[0] == '{' || text[0] == '[') ? "fuzz" : "fuzz.yaml";
+  const std::string name = fuzz::input_name(text);
   LoadOptions options;
   options.limits.max_nodes = 100'000;
   const Result<Document> doc = load_policy_text(text, name, options);
-  // A byte-order mark is dropped before anything is located: spans count from after it.
-  const std::size_t located_size = text.starts_with("\xEF\xBB\xBF") ? size - 3 : size;
-  fuzz::check_result(doc, name, located_size);
+  fuzz::check_result(doc, name, fuzz::located_size(text));
   (void)render_diagnostics_text(doc.diagnostics());
   if (!doc.has_value()) return 0;
   Result<CompiledPolicy> compiled = compile(doc.value());
-  fuzz::check_diagnostics(compiled.diagnostics(), name, located_size);
+  fuzz::check_diagnostics(compiled.diagnostics(), name, fuzz::located_size(text));
   if (!compiled.ok()) return 0;
   static const Request request = [] {
     DeploymentFacts facts{"acme", "web", "preview", IssuerMode::team, std::nullopt, {{"amr", "pwd"}}};
