@@ -88,7 +88,7 @@ void check_qualifier(PlainContext& ctx, const Statement& st, const Condition& c)
                        c.op_text + " on " + c.key + ", which carries one value: " +
                            (all ? "ForAllValues also holds when the key is absent (Access Analyzer: ForAllValues with single valued key)"
                                 : "ForAnyValue means " + plain_name + " here and only misleads the reader"),
-                       c.op_span.known() ? c.op_span : c.key_span, ptr);
+                       c.key_span, ptr);
   f.fix = "Use " + plain_name + " (remove the " + (all ? "ForAllValues:" : "ForAnyValue:") + " qualifier).";
   ctx.add(std::move(f));
 }
