@@ -100,10 +100,11 @@ void check_builtin_entry(PlainContext& ctx, const Statement& st, const Federated
                                  : "a token of " + b.display_name + " issued for any other application, in any account, can assume the role"),
                        e.entry->value.span, principal_pointer(ctx.document, st, e.entry));
   f.fix = "Add StringEquals " + b.key + " = " + b.example + " (" + b.pins + ").";
+  const std::string other = saml ? "https://other.example.com/saml" : "another-app";
   Request r = request_for(st, e);
-  r.set(b.key, "another-app");
+  r.set(b.key, other);
   attach_request_witness(ctx, f, r, true,
-                         std::string(saml ? "an assertion of " : "a token of ") + b.display_name + " with " + b.key + " another-app");
+                         std::string(saml ? "a SAML assertion from " : "a token of ") + e.provider + " with " + b.key + " " + other);
   ctx.add(std::move(f));
 }
 
