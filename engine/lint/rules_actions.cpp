@@ -1,10 +1,12 @@
 // TL064: an sts: action that is not one of STS's actions (a typo such as
-// sts:AssumeRoleWithWebIdentiy, or a pattern that matches none), with the nearest valid name.
+// sts:AssumeRoleWithWebIdentiy, or a pattern that matches none), or an STS action name behind a
+// misspelt service (stss:AssumeRoleWithWebIdentity), with the nearest valid name.
 // Read against rules/condition_keys.yaml; other services' actions are not catalogued.
 #include "condition/key_catalogue.h"
 #include "eval/principal_match.h"
 #include "lint/lint_context.h"
 #include "lint/rules_plain.h"
+#include "policy/spelling.h"
 #include "trustlint/request.h"
 
 namespace trustlint::internal {
@@ -20,11 +22,38 @@ bool matches_some_action(const Located& pattern) {
   return false;
 }
 
+// "stss:AssumeRole": an STS action name behind a service prefix close to "sts".
+std::optional<std::string> misspelt_service(const std::string& action) {
+  const auto colon = action.find(':');
+  if (colon == std::string::npos || fold_key(action.substr(0, colon)) == "sts") return std::nullopt;
+  if (edit_distance(action.substr(0, colon), "sts", 3) > 2) return std::nullopt;
+  const std::string name = fold_key(action.substr(colon + 1));
+  for (const auto& a : key_catalogue().actions) {
+    if (fold_key(a) == name) return "sts:" + a;
+  }
+  return std::nullopt;
+}
+
+void check_service(PlainContext& ctx, const Statement& st, const Located& a) {
+  const auto meant = misspelt_service(a.text);
+  if (!meant) return;
+  Finding f = ctx.make("TL064",
+                       a.text + " names no service (did you mean " + *meant + "?): " +
+                           (st.action.negated ? "this NotAction excludes nothing through it"
+                                              : std::string("it names no action, so this ") +
+                                                    (st.effect == Effect::deny ? "Deny refuses" : "Allow grants") +
+                                                    " nothing through it"),
+                       a.span, statement_pointer(ctx.document, st) + (st.action.negated ? "/NotAction" : "/Action"));
+  f.notes.push_back("Access Analyzer: invalid service in action");
+  ctx.add(std::move(f));
+}
+
 }  // namespace
 
 void check_sts_actions(PlainContext& ctx) {
   for (const auto& st : ctx.document.statements) {
     for (const auto& a : st.action.actions) {
+      check_service(ctx, st, a);
       if (fold_key(a.text).rfind("sts:", 0) != 0 || a.text.size() <= 4) continue;
       const bool pattern = a.text.find_first_of("*?") != std::string::npos;
       if (pattern ? matches_some_action(a) : known_sts_action(a.text)) continue;
