@@ -1,7 +1,7 @@
-// TL060–TL063: condition keys read against the AWS key catalogue (rules/condition_keys.yaml) and
+// TL060–TL063, TL065: condition keys read against the AWS key catalogue (rules/condition_keys.yaml) and
 // the provider profiles: a key that does not exist (with the nearest one, and what its absence
 // does to the statement), a deprecated or unsupported key, a set qualifier on a single-valued
-// key, and aws:SourceIp with only private ranges, which no request to STS over the internet
+// key, an operator of another type than the key's, and aws:SourceIp with only private ranges, which no request to STS over the internet
 // carries (shown with a request from a public address, replayed on the whole policy).
 #include <algorithm>
 
@@ -70,6 +70,54 @@ bool single_valued(const std::string& key) {
   }
   // Any other OIDC provider: sub is one string (OpenID Connect Core); aud may be a list.
   return k->provider.find_first_of("./") != std::string::npos && k->claim == "sub";
+}
+
+// The catalogue's word for an operator's family.
+const char* family_of(MatchKind k) {
+  switch (k) {
+    case MatchKind::string_equals:
+    case MatchKind::string_equals_ignore_case:
+    case MatchKind::string_like: return "string";
+    case MatchKind::numeric_equals:
+    case MatchKind::numeric_less_than:
+    case MatchKind::numeric_less_than_equals:
+    case MatchKind::numeric_greater_than:
+    case MatchKind::numeric_greater_than_equals: return "numeric";
+    case MatchKind::date_equals:
+    case MatchKind::date_less_than:
+    case MatchKind::date_less_than_equals:
+    case MatchKind::date_greater_than:
+    case MatchKind::date_greater_than_equals: return "date";
+    case MatchKind::bool_equals: return "bool";
+    case MatchKind::binary_equals: return "binary";
+    case MatchKind::ip_address: return "ip";
+    case MatchKind::arn_like: return "arn";
+    case MatchKind::null_check: return "";
+  }
+  return "";
+}
+
+// TL065: an operator whose family does not fit the key's type (StringEquals on aws:CurrentTime).
+void check_type(PlainContext& ctx, const Statement& st, const Condition& c) {
+  if (!catalogued_service(c.key)) return;
+  const KeyInfo* info = find_key(c.key);
+  const std::string family = family_of(c.op.kind);
+  if (info == nullptr || info->type.empty() || family.empty()) return;
+  std::vector<std::string> types;
+  for (std::size_t i = 0, j; i < info->type.size(); i = j + 1) {
+    j = info->type.find(' ', i);
+    if (j == std::string::npos) j = info->type.size();
+    types.push_back(info->type.substr(i, j - i));
+  }
+  if (std::find(types.begin(), types.end(), "arn") != types.end()) types.push_back("string");
+  if (std::find(types.begin(), types.end(), family) != types.end()) return;
+  Finding f = ctx.make("TL065",
+                       c.op_text + " compares " + c.key + " as " + (family == "ip" ? "an IP address" : "a " + family) +
+                           ", but the key is " + (types.front() == "ip" ? "an IP address" : "a " + types.front()) +
+                           ": the comparison does not mean what it says (Access Analyzer: type mismatch)",
+                       c.key_span, condition_pointer(ctx.document, st, c));
+  f.fix = "Use an operator of the key's type (" + types.front() + ").";
+  ctx.add(std::move(f));
 }
 
 void check_qualifier(PlainContext& ctx, const Statement& st, const Condition& c) {
@@ -144,6 +192,7 @@ void check_condition_keys(PlainContext& ctx) {
     for (const auto& c : st.conditions) {
       check_unknown_key(ctx, st, c);
       check_qualifier(ctx, st, c);
+      check_type(ctx, st, c);
       check_private_ip(ctx, st, c);
     }
   }

@@ -1,5 +1,5 @@
 // The lint rules that need no prover, so they run on every role, whatever provider it trusts:
-// condition keys and actions against the AWS catalogue (TL060–TL064, rules_condition_keys.cpp,
+// condition keys and actions against the AWS catalogue (TL060–TL065, rules_condition_keys.cpp,
 // rules_actions.cpp) and the statements of providers other than Vercel (TL401–TL421:
 // rules_generic_oidc.cpp, rules_github.cpp). Each finding is located at the offending value;
 // a witness, when one is shown, is a request replayed through evaluate() on the whole policy.
@@ -65,7 +65,7 @@ Request request_for(const Statement& st, const FederatedEntry& entry);
 bool attach_request_witness(const PlainContext& ctx, Finding& f, const Request& request, bool expect_allowed,
                             const std::string& who);
 
-void check_condition_keys(PlainContext& ctx);   // TL060–TL063
+void check_condition_keys(PlainContext& ctx);   // TL060–TL063, TL065
 void check_sts_actions(PlainContext& ctx);      // TL064
 void check_generic_oidc(PlainContext& ctx);     // TL401–TL403, TL420, TL421
 void check_profiled_oidc(PlainContext& ctx);    // TL410–TL412 (and any provider described as data)

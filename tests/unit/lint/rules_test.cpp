@@ -56,6 +56,7 @@ const RuleCase kCases[] = {
     {"TL062", "fixtures/bad/forallvalues-source-ip.json", "fixtures/good/cognito-pool-pinned.json"},
     {"TL063", "fixtures/bad/private-source-ip.json", "fixtures/good/source-ip-restricted.json"},
     {"TL064", "fixtures/bad/sts-action-typo.json", "fixtures/good/vercel-docs-production.json"},
+    {"TL065", "fixtures/bad/key-type-mismatch.json", "fixtures/good/source-ip-restricted.json"},
     {"TL044", "fixtures/bad/oidc-assume-role.json", "fixtures/good/vercel-docs-production.json"},
 };
 
