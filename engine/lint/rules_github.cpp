@@ -161,13 +161,14 @@ void check_entry(PlainContext& ctx, const FederationProfile& p, const Statement&
   const bool pinned = owner_pinned(p, st, e.provider);
   const std::string scope = mode == "enterprise" ? " of enterprise " + tenant : "";
   if (subjects.empty() && !pinned) {
-    Finding f = ctx.make(p.missing_rule,
-                         "no condition on " + e.provider + ":" + p.subject_claim + ": " + p.missing_means +
-                             (scope.empty() ? "" : " (every repository" + scope + ")"),
+    std::string means = p.missing_means;
+    if (const auto at = means.find("{scope}"); at != std::string::npos) means.replace(at, 7, scope);
+    Finding f = ctx.make(p.missing_rule, "no condition on " + e.provider + ":" + p.subject_claim + ": " + means,
                          e.entry->value.span, principal_pointer(ctx.document, st, e.entry));
     f.notes.push_back("the " + p.display_name + " issuer " + e.provider + " is shared by " +
                       (mode == "enterprise" ? "every repository of the enterprise" : "every " + p.display_name + " user") +
                       "; only " + p.subject_claim + " (or a claim that pins the owner) tells them apart; aud is chosen by the workflow");
+    if (!p.fix_value.empty()) f.fix = "Add StringEquals " + e.provider + ":" + p.subject_claim + " = " + p.fix_value + ".";
     const std::string sub = fill_from(p, pieces_of(p), 0, 0);
     Request r = request_for(st, e);
     r.set(e.provider + ":" + p.subject_claim, sub);

@@ -46,6 +46,7 @@ FederationProfile profile_of(const Node& root) {
   const Node* s = root.get("subject");
   p.subject_claim = text(s, "claim");
   p.subject_template = text(s, "template");
+  p.fix_value = text(s, "fix_value");
   p.missing_rule = text(s->get("missing"), "rule");
   p.missing_means = text(s->get("missing"), "means");
   if (const Node* segs = s->get("segments")) {

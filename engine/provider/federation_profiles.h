@@ -35,6 +35,7 @@ struct FederationProfile {
   std::string default_audience;
   std::string subject_claim;     // "sub"
   std::string subject_template;  // "repo:{owner}/{repo}:{context}"
+  std::string fix_value;         // suggested value for a missing subject condition
   std::string missing_rule;      // "TL410"
   std::string missing_means;
   std::vector<SubjectSegment> segments;
