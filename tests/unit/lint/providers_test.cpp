@@ -10,6 +10,8 @@
 #include <map>
 
 #include "condition/key_catalogue.h"
+#include "trustlint/allowed_set.h"
+#include "trustlint/vercel_policy.h"
 #include "provider/federation_profiles.h"
 #include "unit/lint/lint_test_util.h"
 
@@ -213,6 +215,27 @@ TEST_CASE("lint::condition keys, qualifiers, addresses and actions against the c
     REQUIRE(g != nullptr);
     CHECK(g->message.find("sts:AssumeRole cannot be used by the web-identity provider") == 0);
   }
+}
+
+TEST_CASE("lint::the prover reads a key the catalogue does not list as absent, a listed one as an extra condition") {
+  const auto allowed = [](const std::string& key) {
+    auto doc = load_policy_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+      "Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com/acme"},
+      "Action":"sts:AssumeRoleWithWebIdentity","Condition":{
+      "StringEquals":{"oidc.vercel.com/acme:sub":"owner:acme:project:web:environment:production"},
+      "IpAddress":{")" + key + R"(":"203.0.113.0/24"}}}]})",
+                                "inline.json");
+    REQUIRE(doc.ok());
+    auto compiled = compile(doc.value());
+    REQUIRE(compiled.ok());
+    auto set = allowed_set(compiled.value(), vercel_profile());
+    REQUIRE(set.ok());
+    return std::move(set).value();
+  };
+  const auto listed = allowed("aws:SourceIp");
+  REQUIRE(listed.parts.size() == 1);
+  CHECK(listed.parts[0].extra_conditions.size() == 1);
+  CHECK(allowed("aws:SoruceIp").empty());
 }
 
 TEST_SUITE_END();
