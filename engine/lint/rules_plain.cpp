@@ -26,7 +26,7 @@ std::string instance_of(const std::string& glob) {
 
 }  // namespace
 
-Finding PlainContext::make(const std::string& rule, std::string message, const Span& span, std::string pointer) const {
+Finding catalogued_finding(const std::string& rule, std::string message, const Span& span, std::string pointer) {
   Finding f;
   f.rule = rule;
   if (const RuleInfo* info = find_rule(rule)) {
@@ -38,6 +38,10 @@ Finding PlainContext::make(const std::string& rule, std::string message, const S
   f.span = span;
   f.pointer = std::move(pointer);
   return f;
+}
+
+Finding PlainContext::make(const std::string& rule, std::string message, const Span& span, std::string pointer) const {
+  return catalogued_finding(rule, std::move(message), span, std::move(pointer));
 }
 
 bool PlainContext::reported(const std::string& rule, const Span& span) const {

@@ -15,6 +15,10 @@
 
 namespace trustlint::internal {
 
+// A finding of `rule` with the catalogue's name, default severity and fix (LintContext::make and
+// PlainContext::make both build theirs here).
+Finding catalogued_finding(const std::string& rule, std::string message, const Span& span, std::string pointer);
+
 struct PlainContext {
   const Document& document;
   const CompiledPolicy& policy;
