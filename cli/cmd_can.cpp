@@ -118,7 +118,7 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
   if (o.requests != "-") {
     file.open(o.requests);
     if (!file) {
-      std::cerr << "trustlint: error: cannot read " << o.requests << " [TL001]\n";
+      std::cerr << "trustlint: error: cannot read " << visible_text(o.requests) << " [TL001]\n";
       return kExitBadInput;
     }
     input = &file;

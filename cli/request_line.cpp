@@ -1,6 +1,8 @@
 // parse_request_line: a `can --requests` line into deployment facts, every problem located.
 #include "cli/request_line.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -21,7 +23,7 @@ std::size_t key_column(const std::string& line, const std::string& key, std::siz
   return at == std::string::npos ? 1 : at + 1;
 }
 
-std::string quoted(const std::string& key) { return json(key).dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string json_quoted(const std::string& key) { return json(key).dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // A claim value's string form, or an error. IAM compares context values as strings: a JSON
 // integer or boolean stands for its decimal or true/false text.
@@ -53,7 +55,7 @@ std::optional<RequestLineError> parse_request_line(const std::string& line, Requ
       for (const auto& k : keys_in_order) nth += k == key ? 1 : 0;
       keys_in_order.push_back(key);
       if (!open.back().insert(key).second && !duplicate) {
-        duplicate = RequestLineError{"duplicate key " + quoted(key) + " (each key once per object)", key_column(line, key, nth)};
+        duplicate = RequestLineError{"duplicate key " + json_quoted(key) + " (each key once per object)", key_column(line, key, nth)};
       }
     }
     return true;
@@ -62,7 +64,12 @@ std::optional<RequestLineError> parse_request_line(const std::string& line, Requ
   try {
     j = json::parse(line, callback);
   } catch (const json::parse_error& e) {
-    return RequestLineError{std::string("not valid JSON: ") + e.what(), e.byte == 0 ? 1 : e.byte};
+    // nlohmann's what(): "[json.exception.parse_error.101] parse error at line 1, column 5: why".
+    std::string why = e.what();
+    const auto column = why.find("column ");
+    const auto colon = column == std::string::npos ? std::string::npos : why.find(": ", column);
+    if (colon != std::string::npos) why = why.substr(colon + 2);
+    return RequestLineError{"not valid JSON: " + why, e.byte == 0 ? 1 : e.byte};
   }
   if (duplicate) return duplicate;
   if (!j.is_object()) return RequestLineError{"not a JSON object", 1};
@@ -71,25 +78,27 @@ std::optional<RequestLineError> parse_request_line(const std::string& line, Requ
     const std::size_t col = key_column(line, k, 0);
     if (k == "claims") {
       if (!it->is_object()) return RequestLineError{"\"claims\" must be an object of context keys", col};
-      std::set<std::string> folded;
+      std::map<std::string, std::string> folded;  // folded key → as written
       for (auto c = it->begin(); c != it->end(); ++c) {
         const std::size_t ccol = key_column(line, c.key(), 0);
-        if (!folded.insert(fold_key(c.key())).second) {
-          return RequestLineError{"claim " + quoted(c.key()) + " repeats a key given in another case (context keys are case-insensitive)", ccol};
+        if (auto [at, fresh] = folded.emplace(fold_key(c.key()), c.key()); !fresh) {
+          return RequestLineError{"claims " + json_quoted(at->second) + " and " + json_quoted(c.key()) +
+                                      " are the same context key (key names are case-insensitive)",
+                                  std::max(ccol, key_column(line, at->second, 0))};
         }
         std::string value;
         if (c->is_array()) {
           std::vector<std::string> values;
           for (const auto& item : *c) {
             if (item.is_array() || item.is_object()) {
-              return RequestLineError{"claim " + quoted(c.key()) + ": an item of a multi-valued key must be a string, an integer or a boolean", ccol};
+              return RequestLineError{"claim " + json_quoted(c.key()) + ": an item of a multi-valued key must be a string, an integer or a boolean", ccol};
             }
-            if (auto why = scalar(item, value)) return RequestLineError{"claim " + quoted(c.key()) + ": an item " + *why, ccol};
+            if (auto why = scalar(item, value)) return RequestLineError{"claim " + json_quoted(c.key()) + ": an item " + *why, ccol};
             values.push_back(value);
           }
           out.multi_claims.emplace_back(c.key(), std::move(values));
         } else if (auto why = scalar(*c, value)) {
-          return RequestLineError{"claim " + quoted(c.key()) + " " + *why, ccol};
+          return RequestLineError{"claim " + json_quoted(c.key()) + " " + *why, ccol};
         } else {
           out.facts.extra_context.emplace_back(c.key(), value);
         }
@@ -97,9 +106,9 @@ std::optional<RequestLineError> parse_request_line(const std::string& line, Requ
       continue;
     }
     if (k != "team" && k != "project" && k != "environment" && k != "issuer" && k != "aud") {
-      return RequestLineError{"unknown field " + quoted(k) + " (expected team, project, environment, issuer, aud, claims; context keys go in \"claims\")", col};
+      return RequestLineError{"unknown field " + json_quoted(k) + " (expected team, project, environment, issuer, aud, claims; context keys go in \"claims\")", col};
     }
-    if (!it->is_string()) return RequestLineError{quoted(k) + " must be a string", col};
+    if (!it->is_string()) return RequestLineError{json_quoted(k) + " must be a string", col};
     std::string v = it->get<std::string>();
     if (k == "team") out.facts.team = std::move(v), out.team_given = true;
     else if (k == "project") out.facts.project = std::move(v);

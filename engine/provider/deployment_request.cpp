@@ -108,7 +108,6 @@ Result<Request> make_request(const ProviderProfile& profile, const DeploymentFac
   r.set(r.provider + ":sub", internal::expand_template(profile.sub_template, values));
   r.set(r.provider + ":aud", facts.audience ? *facts.audience : internal::expand_template(profile.aud_template, values));
   const Request derived = r;
-  std::vector<std::string> seen;
   for (const auto& [key, value] : facts.extra_context) {
     const std::string full = key.find(':') == std::string::npos ? r.provider + ":" + key : key;
     if (auto why = contradiction(profile, facts, derived, full, value)) {

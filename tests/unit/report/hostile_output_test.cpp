@@ -110,7 +110,8 @@ void check_human_strings(const json& j, const std::string& key, std::vector<std:
   } else if (j.is_array()) {
     for (const auto& item : j) check_human_strings(item, key, problems);
   } else if (j.is_string() && human.count(key) != 0) {
-    if (auto p = printable_problem(j.get<std::string>(), false); !p.empty()) problems.push_back(key + ": " + p);
+    // SARIF's message.text joins the message and its example with a line feed on purpose.
+    if (auto p = printable_problem(j.get<std::string>(), key == "text"); !p.empty()) problems.push_back(key + ": " + p);
   }
 }
 
@@ -180,7 +181,8 @@ TEST_CASE("report::every lint format on every hostile fixture is well-formed") {
     check_run(dir, format);
     if (format == "json") {
       std::set<std::string> files;
-      for (const auto& f : json::parse(dir.out)["files"]) files.insert(f["file"].get<std::string>());
+      const json doc = json::parse(dir.out);
+      for (const auto& f : doc["files"]) files.insert(f["file"].get<std::string>());
       CHECK(files.size() == fixtures.size());
     }
   }
@@ -223,21 +225,26 @@ TEST_CASE("report::hostile values on can's command line: refused or answered, al
     int code;
     std::string err_contains;  // in stderr (escaped as visible_text writes it)
   };
+  const std::vector<std::string> web = {"--project", "web", "--env", "production"};
+  auto with = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
   const std::vector<Row> rows = {
-      {{"--team", "acm\xC3\xA9"}, 2, "contains U+00E9, which Vercel never issues"},
-      {{"--team", "acm\xE9"}, 2, "\"acm\\xE9\" is not UTF-8"},
-      {{"--project", std::string("w\x01") + "b"}, 2, "\"w\\u0001b\" contains U+0001"},
-      {{"--project", "we\nb"}, 2, "\"we\\nb\" contains U+000A"},
-      {{"--env", "prod\xE2\x80\xAEuction"}, 2, "contains U+202E"},
-      {{"--claim", "amr=a\nb\x1b[31m"}, 0, ""},
-      {{"--claim", "amr=\xFF"}, 0, ""},
-      {{"--claim", "amr=\"quoted\" \\ back"}, 0, ""},
-      {{"--aud", "https://vercel.com/acme\n::error::x"}, 1, ""},
-      {{"--claim", std::string("k\x01y=v")}, 0, ""},
+      {with(web, {"--team", "acm\xC3\xA9"}), 2, "contains U+00E9, which Vercel never issues"},
+      {with(web, {"--team", "acm\xE9"}), 2, "\"acm\\xE9\" is not UTF-8"},
+      {{"--project", std::string("w\x01") + "b", "--env", "production"}, 2, "\"w\\u0001b\" contains U+0001"},
+      {{"--project", "we\nb", "--env", "production"}, 2, "\"we\\nb\" contains U+000A"},
+      {{"--project", "web", "--env", "prod\xE2\x80\xAEuction"}, 2, "contains U+202E"},
+      {with(web, {"--claim", "amr=a\nb\x1b[31m"}), 0, ""},
+      {with(web, {"--claim", "amr=\xFF"}), 0, ""},
+      {with(web, {"--claim", "amr=\"quoted\" \\ back"}), 0, ""},
+      {with(web, {"--aud", "https://vercel.com/acme\n::error::x"}), 1, ""},
+      {with(web, {"--claim", std::string("k\x01y=v")}), 0, ""},
   };
   for (const auto& format : formats_of("can")) {
     for (const auto& row : rows) {
-      std::vector<std::string> args = {"can", policy, "--project", "web", "--env", "production", "--format", format};
+      std::vector<std::string> args = {"can", policy, "--format", format};
       args.insert(args.end(), row.args.begin(), row.args.end());
       CAPTURE(format);
       CAPTURE(trustlint::internal::visible_text(row.args.back()));
@@ -275,6 +282,11 @@ TEST_CASE("report::can refuses values no token carries instead of answering for 
     CHECK(r.code == 2);
     CHECK(r.out.empty());
     CHECK(r.err.find(row.err_contains) != std::string::npos);
+  }
+  for (const std::string team : {"", "acm\xC3\xA9", "Acme"}) {
+    const Run r = run({"lint", policy, "--team", team});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("[TL090]") != std::string::npos);
   }
   // The same sub as the deployment's own is no contradiction.
   CHECK(run({"can", policy, "--project", "web", "--env", "production", "--claim",
