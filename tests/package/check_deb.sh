@@ -16,7 +16,7 @@ touch "$work/root/var/lib/dpkg/status"
 deb=$(ls "$work"/trustlint_*.deb)
 echo "package: $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 dpkg-deb -f "$deb" Package Version Depends
-dpkg --root="$work/root" --force-not-root --force-depends --log=/dev/null -i "$deb" >/dev/null
+dpkg --root="$work/root" --force-not-root --force-depends --log=/dev/null -i "$deb" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; exit 1; }
 root=$work/root
 fail() { echo "FAIL: $*" >&2; exit 1; }
 [ -x "$root/usr/bin/trustlint" ] || fail "no /usr/bin/trustlint"
