@@ -178,7 +178,7 @@ int lint_all(const LintCli& o) {
   Baseline baseline;
   if (!o.baseline.empty()) {
     if (const std::string error = load_baseline(o.baseline, baseline); !error.empty()) {
-      std::cerr << "trustlint: lint: " << error << "\n";
+      std::cerr << "trustlint: lint: " << visible_text(error) << "\n";
       return kExitBadInput;
     }
   }
@@ -198,7 +198,7 @@ int lint_all(const LintCli& o) {
   }
   if (!o.write_baseline.empty()) {
     if (const std::string error = write_baseline(o.write_baseline, reports, load.limits.max_bytes); !error.empty()) {
-      std::cerr << "trustlint: lint: " << error << "\n";
+      std::cerr << "trustlint: lint: " << visible_text(error) << "\n";
       return kExitBadInput;
     }
     failed = false;  // recorded: the findings are accepted as they are

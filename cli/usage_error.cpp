@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/exit_code.h"
+#include "trustlint/report.h"
 
 namespace trustlint::cli {
 namespace {
@@ -50,16 +51,16 @@ int report_usage_error(CLI::App& app, const CLI::ParseError& error, int argc, ch
     for (const auto& v : verbs) {
       if (const std::size_t d = distance(first, v); d < best_distance) best = v, best_distance = d;
     }
-    std::cerr << "trustlint: unknown verb \"" << first << "\"";
+    std::cerr << "trustlint: unknown verb \"" << visible_text(first) << "\"";
     if (!best.empty()) std::cerr << "; did you mean \"" << best << "\"?";
     std::cerr << "\nThe verbs are can, who, lint and rules; run `trustlint --help`.\n";
     return kExitBadInput;
   }
   if (known) {
-    std::cerr << "trustlint: " << first << ": " << sentence(error.what()) << "\nRun `trustlint " << first
+    std::cerr << "trustlint: " << first << ": " << visible_text(sentence(error.what())) << "\nRun `trustlint " << first
               << " --help` for its options.\n";
   } else {
-    std::cerr << "trustlint: " << sentence(error.what()) << "\nRun `trustlint --help` for the verbs.\n";
+    std::cerr << "trustlint: " << visible_text(sentence(error.what())) << "\nRun `trustlint --help` for the verbs.\n";
   }
   return kExitBadInput;
 }
