@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "cli/baseline.h"
 #include "cli/commands.h"
 #include "cli/discover_files.h"
 #include "cli/exit_code.h"
@@ -30,6 +31,9 @@ struct LintCli {
   std::string fail_on = "error";
   std::string format = "text";
   std::string color = "auto";
+  std::string help_uri_base = TRUSTLINT_HELP_URI_BASE;
+  std::string baseline, write_baseline;
+  std::string stdin_filename;
   std::size_t quota = 0;
   Limits limits;
 };
@@ -97,7 +101,7 @@ void print_lint(const LintCli& o, const std::vector<std::string>& files, const L
   if (o.format == "text") return;  // already printed by print_text
   const SourceSnapshot sources = read_sources(reports, load.limits.max_bytes);
   if (o.format == "sarif") {
-    std::cout << render_lint_sarif(reports, sources, SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL}, code);
+    std::cout << render_lint_sarif(reports, sources, SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base}, code);
   } else if (o.format == "markdown") {
     std::cout << render_lint_markdown(reports, who_of(files, load));
   }
@@ -122,6 +126,14 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
   work();
   for (auto& t : pool) t.join();
   return reports;
+}
+
+// Input read from "-" takes the name --stdin-filename gives (messages, JSON, SARIF, baselines).
+void name_stdin(LintReport& report, const std::string& name) {
+  if (report.file == "<stdin>" || report.file == "-") report.file = name;
+  for (Finding& f : report.findings) {
+    if (f.span.file == "<stdin>") f.span.file = name;
+  }
 }
 
 int lint_all(const LintCli& o) {
@@ -152,7 +164,9 @@ int lint_all(const LintCli& o) {
   // no options = skipped, its configuration is invalid.
   std::vector<std::optional<LintOptions>> per_file;
   per_file.reserve(files.size());
-  for (const auto& file : files) {
+  for (const auto& listed : files) {
+    // "-" is linted as --stdin-filename says: its configuration, path globs and name in messages
+    const std::string& file = listed == "-" && !o.stdin_filename.empty() ? o.stdin_filename : listed;
     const std::optional<std::string> config_path = fixed_config ? fixed_config : find_lint_config(file);
     if (!config_path) {
       per_file.emplace_back(base);
@@ -161,17 +175,33 @@ int lint_all(const LintCli& o) {
     const LintConfig* config = configs.get(*config_path, bad_input);
     per_file.push_back(config == nullptr ? std::nullopt : std::optional(lint_options_for(*config, file, base)));
   }
+  Baseline baseline;
+  if (!o.baseline.empty()) {
+    if (const std::string error = load_baseline(o.baseline, baseline); !error.empty()) {
+      std::cerr << "trustlint: lint: " << visible_text(error) << "\n";
+      return kExitBadInput;
+    }
+  }
   auto linted = lint_files(files, per_file, load);
   std::vector<LintReport> reports;
   bool failed = false;
   for (auto& file_reports : linted) {
     if (!file_reports) continue;
     for (LintReport& report : *file_reports) {
+      if (!o.stdin_filename.empty()) name_stdin(report, o.stdin_filename);
+      if (!o.baseline.empty()) apply_baseline(report, baseline, load.limits.max_bytes);
       bad_input = bad_input || report.input_failed;
       failed = failed || fails(report, o.fail_on);
       if (o.format == "text") print_text(o, report, load);
       reports.push_back(std::move(report));
     }
+  }
+  if (!o.write_baseline.empty()) {
+    if (const std::string error = write_baseline(o.write_baseline, reports, load.limits.max_bytes); !error.empty()) {
+      std::cerr << "trustlint: lint: " << visible_text(error) << "\n";
+      return kExitBadInput;
+    }
+    failed = false;  // recorded: the findings are accepted as they are
   }
   const int code = bad_input ? kExitBadInput : failed ? kExitFindings : kExitOk;
   print_lint(o, files, load, reports, code);
@@ -207,6 +237,13 @@ void register_lint(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember(kLintFormats));
   cmd->add_option("--color", o->color, "Colour the text format: auto (a terminal without NO_COLOR), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--help-uri-base", o->help_uri_base,
+                  "SARIF: each rule's helpUri is this + ID.md (default: docs/rules/ on the home page)");
+  cmd->add_option("--stdin-filename", o->stdin_filename,
+                  "The name of the file read from - (for messages, the configuration and path globs)");
+  cmd->add_option("--baseline", o->baseline, "Leave out the findings recorded in this file (--write-baseline); report only new ones");
+  cmd->add_option("--write-baseline", o->write_baseline,
+                  "Record every unsuppressed finding's fingerprint in this file (exit 0 unless an input is bad)");
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
   cmd->callback([o, &exit_code] { exit_code = lint_all(*o); });

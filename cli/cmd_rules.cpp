@@ -16,7 +16,9 @@ struct RulesCli {
 
 int run_rules(const RulesCli& o) {
   if (o.id.empty()) {
-    std::cout << (o.format == "json" ? render_rules_json(rule_catalogue()) : render_rules_text(rule_catalogue()));
+    std::cout << (o.format == "json"       ? render_rules_json(rule_catalogue())
+                  : o.format == "markdown" ? render_rules_markdown(rule_catalogue())
+                                           : render_rules_text(rule_catalogue()));
     return kExitOk;
   }
   const RuleInfo* info = find_rule(o.id);
@@ -24,7 +26,9 @@ int run_rules(const RulesCli& o) {
     std::cerr << "trustlint: unknown rule \"" << visible_text(o.id) << "\" (trustlint rules lists them)\n";
     return kExitBadInput;
   }
-  std::cout << (o.format == "json" ? render_rules_json({*info}) : render_rule_text(*info));
+  std::cout << (o.format == "json"       ? render_rules_json({*info})
+                : o.format == "markdown" ? render_rule_markdown(*info)
+                                         : render_rule_text(*info));
   return kExitOk;
 }
 
@@ -37,9 +41,10 @@ void register_rules(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  trustlint rules\n"
       "  trustlint rules TL101\n"
-      "  trustlint rules other-team --format json");
+      "  trustlint rules other-team --format json\n"
+      "  trustlint rules TL101 --format markdown   (the page docs/rules/TL101.md)");
   cmd->add_option("id", o->id, "A rule id (TL101) or name (other-team)");
-  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->callback([o, &exit_code] { exit_code = run_rules(*o); });
 }
 

@@ -59,7 +59,11 @@ std::vector<LintWho> who_of(const std::vector<std::string>& files, const LoadOpt
 }
 
 bool stdout_color(const std::string& mode) {
-  return resolve_color(mode, isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"), std::getenv("TERM"));
+  // FORCE_COLOR (set, not empty, not "0") colours `auto` output that is not a terminal, as CI
+  // logs that render ANSI want; NO_COLOR still wins.
+  const char* force = std::getenv("FORCE_COLOR");
+  const bool forced = force != nullptr && *force != '\0' && std::string_view(force) != "0";
+  return resolve_color(mode, forced || isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"), std::getenv("TERM"));
 }
 
 }  // namespace trustlint::cli

@@ -20,7 +20,8 @@ SourceSnapshot read_sources(const std::vector<LintReport>& reports, std::size_t 
 // (plain policies and the roles of IaC inputs); others are left out.
 std::vector<LintWho> who_of(const std::vector<std::string>& files, const LoadOptions& load);
 
-// --color's decision for stdout (resolve_color with the process's environment).
+// --color's decision for stdout (resolve_color with the process's environment; FORCE_COLOR
+// stands for a terminal).
 bool stdout_color(const std::string& mode);
 
 }  // namespace trustlint::cli

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/usage_error.h"
 #include "trustlint/engine.h"
 
 int main(int argc, char** argv) {
@@ -30,8 +31,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitBadInput;
+    return report_usage_error(app, e, argc, argv);
   }
   return exit_code;
 }

@@ -15,8 +15,8 @@ void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << render_dia
 
 namespace {
 
-// Errors after which the policy still means one thing, and IAM may even store it (semantics.md
-// §1.12 marks most of these unverified): can/who answer anyway and say so. Anything else (a
+// Errors after which the policy still means one thing, and IAM may even store it (docs/semantics.md#write-time-checks
+// marks most of these unverified): can/who answer anyway and say so. Anything else (a
 // parse error, an unknown key or operator, a wrong type) could change the meaning, so it stops.
 bool evaluable_despite(const Diagnostic& d) {
   static const char* const kCodes[] = {"TL037", "TL042", "TL044", "TL047", "TL048",

@@ -5,7 +5,7 @@
 // order, requests in order within each: allow | implicit_deny | explicit_deny | error. Prints the
 // count and the time spent deciding on stderr.
 //
-// Each request is the web-identity call STS evaluates (semantics.md §3): principal = the IAM OIDC
+// Each request is the web-identity call STS evaluates (docs/semantics.md#web-identity): principal = the IAM OIDC
 // provider of the deployment's issuer (oidc.vercel.com or oidc.vercel.com/TEAM, account
 // 123456789012 like every fixture), action sts:AssumeRoleWithWebIdentity, resource = the role,
 // the trust policy as the role's resource policy, context = PROVIDER:sub and PROVIDER:aud as

@@ -73,7 +73,7 @@ class ArnValueSet final : public ValueSet {
     if (!v.dynamic) {
       // A policy value that is not an ARN matches nothing; IAM's reading is unknown (u).
       if (v.matchers.empty()) {
-        ctx.flag("a policy value that is not an ARN matches nothing (§2.6)");
+        ctx.flag("a policy value that is not an ARN matches nothing (docs/semantics.md#other-operators)");
         return false;
       }
       for (std::size_t k = 0; k < 6; ++k) {
@@ -90,7 +90,7 @@ class ArnValueSet final : public ValueSet {
     const std::optional<ArnPatternParts> pattern = split_arn_pattern(joined_glob(segments, substituted_wildcard));
     if (substituted_wildcard) ctx.flag(kSubstitutedWildcard);
     if (!pattern) {
-      ctx.flag("a policy value that is not an ARN matches nothing (§2.6)");
+      ctx.flag("a policy value that is not an ARN matches nothing (docs/semantics.md#other-operators)");
       return false;
     }
     return match_parts(*pattern, parts);

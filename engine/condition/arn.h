@@ -1,4 +1,4 @@
-// ARN operators (semantics.md §2.6): ArnEquals ≡ ArnLike, ArnNotEquals ≡ ArnNotLike. An ARN is
+// ARN operators (docs/semantics.md#other-operators): ArnEquals ≡ ArnLike, ArnNotEquals ≡ ArnNotLike. An ARN is
 // split on its first five ':' into six components (partition, service, region, account,
 // resource, with "arn" first); each component is matched as a case-sensitive glob, so a `*`
 // never crosses a ':' except in the last component, which keeps the rest of the ARN.

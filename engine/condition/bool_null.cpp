@@ -1,5 +1,5 @@
-// Bool and Null (semantics.md §2.4, §2.6): values "true"/"false", read case-insensitively (u).
-// Bool allows policy variables (§2.9); Null does not, and its presence test lives in keys.h.
+// Bool and Null (docs/semantics.md#absent-keys, docs/semantics.md#other-operators): values "true"/"false", read case-insensitively (u).
+// Bool allows policy variables (docs/semantics.md#policy-variables); Null does not, and its presence test lives in keys.h.
 #include <optional>
 
 #include "condition/text.h"

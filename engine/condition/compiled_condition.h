@@ -1,6 +1,6 @@
 // CompiledCondition: one (operator, key, values) entry of a Condition block, validated and
 // prepared once (patterns compiled, CIDRs and numbers parsed) so that evaluating it against many
-// requests is cheap. Implements semantics.md §2.3–§2.9: absent keys, IfExists, the set
+// requests is cheap. Implements docs/semantics.md#combining-conditions–docs/semantics.md#policy-variables: absent keys, IfExists, the set
 // qualifiers, NOR for negated operators, policy variables and their escapes.
 // Immutable after compile(); evaluate() is safe to call from several threads.
 #pragma once
@@ -20,7 +20,7 @@ struct ConditionVerdict {
   bool key_present = false;
   std::vector<std::string> request_values;
   std::string reason;       // one sentence for the trace, e.g. "no value matched" / "key absent: …"
-  bool unverified = false;  // relied on a (u) point of semantics.md
+  bool unverified = false;  // relied on a (u) point of docs/semantics.md
 };
 
 class CompiledCondition {

@@ -1,4 +1,4 @@
-// Date operators (semantics.md §2.6): W3C/ISO-8601 dates and date-times (Z or ±hh:mm offsets,
+// Date operators (docs/semantics.md#other-operators): W3C/ISO-8601 dates and date-times (Z or ±hh:mm offsets,
 // fractional seconds) or epoch seconds, compared as instants. A date-time without a zone is read
 // as UTC (u). An all-digit value is epoch seconds, so a bare year ("2026") is not accepted.
 // Pure functions; safe to call from several threads.

@@ -15,7 +15,7 @@ namespace {
 // overflows and RE2 falls back to an NFA that is O(text × program) with a large constant
 // (5,000 `*a` against 100 KB: seconds). The bit-parallel NFA handles those patterns better.
 constexpr std::size_t kMaxStarsForRe2 = 64;
-// Generous, but bounded: a policy value is at most a few KB (semantics.md §1.11).
+// Generous, but bounded: a policy value is at most a few KB (docs/semantics.md#size).
 constexpr std::int64_t kRe2MaxMem = 8 << 20;
 
 void append_literal_regex(std::string& out, std::string_view text, bool ignore_case) {

@@ -1,6 +1,6 @@
 // IAM's wildcard matching (StringLike, ArnLike, Action): `*` matches any run of characters
 // (including none, including ':' '/' and newlines), `?` exactly one character (code point);
-// everything else is literal, the whole value must match (semantics.md §2.5).
+// everything else is literal, the whole value must match (docs/semantics.md#string-operators).
 // Linear time in the text whatever the pattern: RE2 underneath, and a bit-parallel NFA
 // (glob_nfa.h) where RE2 declines or would thrash, so a thousand `*` cannot blow up.
 // Immutable after construction; matches() is safe to call from several threads.
@@ -14,7 +14,7 @@
 namespace trustlint::internal {
 
 // A glob split into pieces, so that a `*` or `?` can also be literal: policy-variable escapes
-// ${*} ${?} and substituted variable values are literal text inside StringLike (§2.9).
+// ${*} ${?} and substituted variable values are literal text inside StringLike (docs/semantics.md#policy-variables).
 struct GlobPiece {
   enum class Kind { literal, star, any_char };
   Kind kind = Kind::literal;

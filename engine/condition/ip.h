@@ -1,4 +1,4 @@
-// IpAddress / NotIpAddress (semantics.md §2.6): IPv4 and IPv6 CIDR blocks; a bare address is a
+// IpAddress / NotIpAddress (docs/semantics.md#other-operators): IPv4 and IPv6 CIDR blocks; a bare address is a
 // /32 or /128. An IPv4 value never matches an IPv6 one, including IPv4-mapped IPv6 (::ffff:a.b.c.d).
 // Pure functions; safe to call from several threads.
 #pragma once

@@ -1,4 +1,4 @@
-// The set logic shared by every operator family (semantics.md §2.3, §2.4, §2.7): how an absent
+// The set logic shared by every operator family (docs/semantics.md#combining-conditions, docs/semantics.md#absent-keys, docs/semantics.md#set-qualifiers): how an absent
 // key, IfExists, ForAnyValue/ForAllValues, a multi-valued key and a negated operator (NOR)
 // turn "which policy value does this request value match" into the condition's truth value.
 // Header-only so that the fast path inlines; no allocation. Pure; safe from several threads.
@@ -16,17 +16,17 @@ namespace trustlint::internal {
 
 // Which row of the tables decided the outcome; the trace text is built from it.
 enum class Rule {
-  absent_positive,           // §2.4: false
-  absent_negated,            // §2.4: true
-  absent_if_exists,          // §2.4: true
-  absent_for_all,            // §2.7: true (absent or empty set)
-  absent_for_any,            // §2.7: false
-  absent_for_any_if_exists,  // §2.7: true (u)
-  null_for_all,              // §2.7: always true
-  null_for_any,              // §2.7: always false
-  null_presence,             // §2.4: Null "true"/"false" against presence
-  null_if_exists_absent,     // §2.4: NullIfExists (IAM refuses it, §1.10) on an absent key: true (u)
-  multi_valued_plain,        // §2.7: unqualified operator on a multi-valued key: false (u)
+  absent_positive,           // docs/semantics.md#absent-keys: false
+  absent_negated,            // docs/semantics.md#absent-keys: true
+  absent_if_exists,          // docs/semantics.md#absent-keys: true
+  absent_for_all,            // docs/semantics.md#set-qualifiers: true (absent or empty set)
+  absent_for_any,            // docs/semantics.md#set-qualifiers: false
+  absent_for_any_if_exists,  // docs/semantics.md#set-qualifiers: true (u)
+  null_for_all,              // docs/semantics.md#set-qualifiers: always true
+  null_for_any,              // docs/semantics.md#set-qualifiers: always false
+  null_presence,             // docs/semantics.md#absent-keys: Null "true"/"false" against presence
+  null_if_exists_absent,     // docs/semantics.md#absent-keys: NullIfExists (IAM refuses it, docs/semantics.md#condition-block) on an absent key: true (u)
+  multi_valued_plain,        // docs/semantics.md#set-qualifiers: unqualified operator on a multi-valued key: false (u)
   single,                    // the base operator on the one request value
   for_all,                   // ForAllValues over the request values
   for_any,                   // ForAnyValue over the request values
@@ -42,15 +42,15 @@ struct Outcome {
   bool unverified = false;
 };
 
-// An absent key, or a set that resolved to nothing (§2.7).
+// An absent key, or a set that resolved to nothing (docs/semantics.md#set-qualifiers).
 inline bool key_absent(const ContextEntry* entry) { return entry == nullptr || entry->values.empty(); }
 
-// Null (§2.4, §2.7). wants_absent: one entry per policy value ("true" → true).
+// Null (docs/semantics.md#absent-keys, docs/semantics.md#set-qualifiers). wants_absent: one entry per policy value ("true" → true).
 inline Outcome decide_null(const OperatorSpec& op, const ContextEntry* entry, const std::vector<bool>& wants_absent) {
   Outcome o;
-  // NullIfExists: IfExists makes any operator true on an absent key (§2.4); for Null that is an
-  // unverified reading of an operator IAM does not store (§1.10). ForAllValues is true anyway;
-  // ForAnyValue...IfExists on an absent key is read as true like every other operator (§2.7, u).
+  // NullIfExists: IfExists makes any operator true on an absent key (docs/semantics.md#absent-keys); for Null that is an
+  // unverified reading of an operator IAM does not store (docs/semantics.md#condition-block). ForAllValues is true anyway;
+  // ForAnyValue...IfExists on an absent key is read as true like every other operator (docs/semantics.md#set-qualifiers, u).
   if (op.if_exists && key_absent(entry)) {
     o.rule = Rule::null_if_exists_absent;
     o.result = true;
@@ -84,9 +84,9 @@ template <typename Find>
 Outcome decide(const OperatorSpec& op, const ContextEntry* entry, std::size_t value_count, Find&& find) {
   Outcome o;
   // A negated base holds for one request value when it matches none of the policy values
-  // (NOR, §2.3); a positive base when it matches some (OR).
+  // (NOR, docs/semantics.md#combining-conditions); a positive base when it matches some (OR).
   auto holds = [&](std::size_t index) { return op.negated ? index == kNoMatch : index != kNoMatch; };
-  if (op.negated && value_count == 0) o.unverified = true;  // NOR of nothing (§2.7, u)
+  if (op.negated && value_count == 0) o.unverified = true;  // NOR of nothing (docs/semantics.md#set-qualifiers, u)
 
   if (op.qualifier == Qualifier::none) {
     if (entry == nullptr || (!entry->multi_valued && entry->values.empty())) {
@@ -122,7 +122,7 @@ Outcome decide(const OperatorSpec& op, const ContextEntry* entry, std::size_t va
     }
     return o;
   }
-  // A qualifier on a single-valued key acts as the base operator on {v} (§2.7, u).
+  // A qualifier on a single-valued key acts as the base operator on {v} (docs/semantics.md#set-qualifiers, u).
   if (!entry->multi_valued) o.unverified = true;
   o.rule = all ? Rule::for_all : Rule::for_any;
   o.result = all;

@@ -1,4 +1,4 @@
-// Numeric operators (semantics.md §2.6): integers and decimals with an optional sign, compared
+// Numeric operators (docs/semantics.md#other-operators): integers and decimals with an optional sign, compared
 // exactly (digit strings, no floating point), so 0.1 + 0.2 style rounding never decides access.
 // Exponents ("1e3") are not numbers here (u: AWS only speaks of integers and decimals).
 // Pure functions; safe to call from several threads.

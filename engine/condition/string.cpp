@@ -1,6 +1,6 @@
-// String operators (semantics.md §2.5): StringEquals (exact; `*` and `?` literal),
+// String operators (docs/semantics.md#string-operators): StringEquals (exact; `*` and `?` literal),
 // StringEqualsIgnoreCase (ASCII folding only; non-ASCII flagged), StringLike (anchored glob),
-// with policy variables (§2.9) resolved per request.
+// with policy variables (docs/semantics.md#policy-variables) resolved per request.
 #include <optional>
 
 #include "condition/glob.h"
@@ -11,7 +11,7 @@ namespace trustlint::internal {
 
 namespace {
 
-constexpr const char* kNonAsciiFold = "non-ASCII text compared with ASCII-only case folding (§2.5)";
+constexpr const char* kNonAsciiFold = "non-ASCII text compared with ASCII-only case folding (docs/semantics.md#string-operators)";
 
 struct StringValue {
   bool dynamic = false;  // has policy variables: resolved per request
@@ -39,7 +39,7 @@ class StringValueSet final : public ValueSet {
     switch (kind_) {
       case MatchKind::string_like: return v.glob->matches(request_value);
       case MatchKind::string_equals_ignore_case:
-        // IAM's folding beyond ASCII is unknown (§2.5, u): fold ASCII only and say so.
+        // IAM's folding beyond ASCII is unknown (docs/semantics.md#string-operators, u): fold ASCII only and say so.
         if (v.literal_non_ascii || has_non_ascii(request_value)) ctx.flag(kNonAsciiFold);
         return equals_ignore_ascii_case(request_value, v.literal);
       default: return request_value == v.literal;
@@ -49,7 +49,7 @@ class StringValueSet final : public ValueSet {
   bool match_dynamic(const StringValue& v, std::string_view request_value, MatchContext& ctx) const {
     std::vector<ResolvedSegment> segments;
     if (!resolve_template(v.tmpl, ctx.request, segments)) {
-      ++ctx.unresolved;  // §2.9: a variable with no value matches nothing
+      ++ctx.unresolved;  // docs/semantics.md#policy-variables: a variable with no value matches nothing
       return false;
     }
     if (kind_ == MatchKind::string_like) {

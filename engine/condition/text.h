@@ -1,5 +1,5 @@
 // Small text helpers shared by the condition operators: ASCII case folding (IAM folds ASCII
-// only, semantics.md §2.5), UTF-8 decoding that never fails (an invalid byte counts as one
+// only, docs/semantics.md#string-operators), UTF-8 decoding that never fails (an invalid byte counts as one
 // character of its own), and quoting for trace messages.
 // Pure functions; safe to call from several threads.
 #pragma once

@@ -21,14 +21,14 @@ namespace trustlint::internal {
 inline constexpr std::size_t kNoMatch = static_cast<std::size_t>(-1);
 
 inline constexpr const char* kSubstitutedWildcard =
-    "a `*` or `?` in a substituted variable value is read as literal (§2.9)";
+    "a `*` or `?` in a substituted variable value is read as literal (docs/semantics.md#policy-variables)";
 
 // What one evaluation noticed besides the answer.
 struct MatchContext {
   const Request& request;
-  bool unverified = false;     // a (u) point of semantics.md was relied on
+  bool unverified = false;     // a (u) point of docs/semantics.md was relied on
   const char* note = nullptr;  // which one, for the trace (static text)
-  std::size_t unresolved = 0;  // policy values skipped: a variable had no value (§2.9)
+  std::size_t unresolved = 0;  // policy values skipped: a variable had no value (docs/semantics.md#policy-variables)
   explicit MatchContext(const Request& r) : request(r) {}
   void flag(const char* why) {
     unverified = true;

@@ -1,4 +1,4 @@
-// Policy variables in condition values (semantics.md §2.9): `${key}`, `${key, 'fallback'}` and
+// Policy variables in condition values (docs/semantics.md#policy-variables): `${key}`, `${key, 'fallback'}` and
 // the escapes `${*}` `${?}` `${$}`. A value is parsed once into a ValueTemplate at compile time
 // and resolved against each request. Only under Version 2012-10-17 and only for String, Bool
 // and Arn operators; elsewhere `${…}` is text (the caller decides, see CompiledCondition).
@@ -50,7 +50,7 @@ struct ResolvedSegment {
 };
 
 // Resolves every variable against the request: a key that is absent or multi-valued has no
-// value (§2.9, only single-valued keys may be used) and takes its fallback if any.
+// value (docs/semantics.md#policy-variables, only single-valued keys may be used) and takes its fallback if any.
 // Returns false when some variable has no value and no fallback.
 bool resolve_template(const ValueTemplate& value, const Request& request, std::vector<ResolvedSegment>& out);
 
@@ -60,7 +60,7 @@ std::string static_text(const ValueTemplate& value);
 GlobPieces static_glob(const ValueTemplate& value);
 
 std::string joined_text(const std::vector<ResolvedSegment>& segments);
-// Wildcards in policy text only; substituted values are literal (§2.9, u). Sets
+// Wildcards in policy text only; substituted values are literal (docs/semantics.md#policy-variables, u). Sets
 // `substituted_wildcard` when a substituted value contains `*` or `?` (the (u) point).
 GlobPieces joined_glob(const std::vector<ResolvedSegment>& segments, bool& substituted_wildcard);
 

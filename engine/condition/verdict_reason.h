@@ -1,4 +1,4 @@
-// The one-sentence "why" of a condition's verdict, for traces: which row of semantics.md §2.4/§2.7
+// The one-sentence "why" of a condition's verdict, for traces: which row of docs/semantics.md#absent-keys/docs/semantics.md#set-qualifiers
 // applied, the request values, and the policy value that matched (or how many did not).
 // Built only when a trace is wanted; the verdict itself never depends on it.
 // Pure; safe to call from several threads.

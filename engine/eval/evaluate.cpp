@@ -1,4 +1,4 @@
-// evaluate(): IAM's decision for one request (semantics.md §2.10), with its trace, or without it
+// evaluate(): IAM's decision for one request (docs/semantics.md#decision-procedure), with its trace, or without it
 // (EvaluateOptions::trace = false) for many requests: then nothing is explained unless a note
 // needs it, and a single-valued request against static values allocates only the Decision.
 #include "eval/compiled_policy_impl.h"
@@ -25,12 +25,12 @@ void add_note(Decision& d, std::string note) {
 
 void note_wildcard_principal(Decision& d, const std::string& label) {
   add_note(d, "statement " + label +
-                  " admits the caller only through a wildcard principal; whether \"*\" admits web-identity callers is unverified (semantics.md §1.7)");
+                  " admits the caller only through a wildcard principal; whether \"*\" admits web-identity callers is unverified (docs/semantics.md#principal)");
 }
 
 void note_unverified_condition(Decision& d, const std::string& label, const Condition& c, const std::string& reason) {
   add_note(d, "statement " + label + ", " + c.op_text + " on " + c.key + ": " + reason +
-                  " — this reading is marked unverified (u) in semantics.md");
+                  " — this reading is marked unverified (u) in docs/semantics.md");
 }
 
 // The full trace of one statement; notes as it goes. Returns whether the statement applied.

@@ -1,4 +1,4 @@
-// Principal and Action matching for one request (semantics.md §1.7, §1.8, §2.2). The matchers
+// Principal and Action matching for one request (docs/semantics.md#principal, docs/semantics.md#action, docs/semantics.md#statement-match). The matchers
 // are built once per statement at compile() (provider names cut from the ARNs, action patterns
 // compiled), so that matching a request allocates nothing; the free functions build one for a
 // single question (the prover asks over symbolic providers).
@@ -19,7 +19,7 @@ std::string oidc_provider_name(std::string_view federated_value);
 
 struct PrincipalMatch {
   bool matched = false;
-  bool unverified = false;  // matched only through "*" / {"AWS":"*"} (§1.7, u)
+  bool unverified = false;  // matched only through "*" / {"AWS":"*"} (docs/semantics.md#principal, u)
   std::string reason;
 };
 

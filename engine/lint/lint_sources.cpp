@@ -3,7 +3,9 @@
 // do), but the rules for their own providers, keys and actions run on them (rules_plain.h).
 #include <algorithm>
 
+#include "lint/ignore_comments.h"
 #include "lint/lint_loaded.h"
+#include "source/source_file.h"
 #include "trustlint/provider.h"
 #include "trustlint/sources.h"
 #include "trustlint/vercel_policy.h"
@@ -56,11 +58,36 @@ void drop_placeholder_findings(LintReport& report) {
   }
 }
 
+// `# trustlint:ignore` comments (any text but JSON, which has no comments) and a CloudFormation
+// resource's Metadata.trustlint.ignore (ignore_comments.h).
+void apply_suppressions_in_code(std::vector<LintReport>& reports, const std::string& text, const std::string& file,
+                                const LintOptions& options) {
+  Diagnostics problems;
+  std::vector<internal::InlineSuppression> found;
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const bool json = first != std::string::npos && (text[first] == '{' || text[first] == '[');
+  if (!json && text.find("trustlint:ignore") != std::string::npos) {
+    found = internal::scan_ignore_comments(text, file, {"#"}, problems);
+  }
+  if (!reports.empty() && reports.front().form == "cloudformation" && text.find("trustlint") != std::string::npos) {
+    for (auto& s : internal::cloudformation_ignores(text, file, problems)) found.push_back(std::move(s));
+  }
+  if (found.empty() && problems.empty()) return;
+  internal::apply_inline_suppressions(reports, found, problems,
+                                      options.today.empty() ? internal::today_utc() : options.today);
+}
+
 }  // namespace
 
 std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load) {
   std::vector<LintReport> reports;
-  auto found = find_trust_policies(path, load);
+  auto input = internal::read_source_file(path, load.limits);
+  if (!input.has_value()) {
+    reports.push_back(internal::lint_loaded(Result<Document>::failure(input.take_diagnostics()), path, options, {}));
+    return reports;
+  }
+  const std::string& text = input.value().text();
+  auto found = find_trust_policies_text(text, input.value().name(), load);
   if (!found.has_value()) {
     reports.push_back(internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), path, options, {}));
     return reports;
@@ -92,6 +119,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
     if (found.value().empty()) rest.notes.push_back("no IAM role in this file");
     reports.push_back(std::move(rest));
   }
+  apply_suppressions_in_code(reports, text, file, options);
   return reports;
 }
 

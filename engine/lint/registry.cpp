@@ -33,7 +33,7 @@ RuleInfo info_of(const internal::Node& entry, bool is_rule) {
   r.bad_example = trimmed(text_of(entry, "bad"));
   r.good_example = trimmed(text_of(entry, "good"));
   r.fix = trimmed(text_of(entry, "fix"));
-  r.help = text_of(entry, "help");
+  r.help = "docs/rules/" + r.id + ".md";
   return r;
 }
 

@@ -1,5 +1,5 @@
 // TL207 and TL305: what changes when deployments request another audience through Vercel's
-// token exchange (semantics.md §4.6). Both read the allowed set proved with
+// token exchange (docs/semantics.md#vercel-custom-audiences). Both read the allowed set proved with
 // WhoOptions::any_audience, whose parts carry the audiences a deployment may request.
 #include <algorithm>
 
@@ -11,7 +11,7 @@ namespace {
 
 const char* kExchangeNote =
     "a deployment chooses its audience through Vercel's token exchange; whether Vercel restricts which audiences may "
-    "be requested is unverified (semantics.md §4.6, (u))";
+    "be requested is unverified (docs/semantics.md#vercel-custom-audiences, (u))";
 
 std::string default_audience_glob(const ProviderProfile& p) {
   return p.aud_template.substr(0, p.aud_template.find('{')) + "*";
@@ -49,7 +49,7 @@ void check_unchecked_audience(LintContext& ctx, const AllowedSet& any, const Seg
                          where->span, where->pointer);
     f.notes.push_back(kExchangeNote);
     f.notes.push_back("STS also checks aud against the IAM provider's client-ID list, which the trust policy cannot "
-                      "see (semantics.md §3.2)");
+                      "see (docs/semantics.md#sts-checks)");
     if (attach_witness(ctx, f, facts, true)) {
       add_finding(ctx, std::move(f));
       return;
@@ -93,7 +93,7 @@ void check_aud_only_pin(LintContext& ctx, const AllowedSet& any, const SegmentDo
                          where->span, where->pointer);
     f.notes.push_back(kExchangeNote);
     f.notes.push_back("exchanged tokens carry the team issuer, so a global-issuer provider may not accept them; "
-                      "unverified (semantics.md §4.6, (u))");
+                      "unverified (docs/semantics.md#vercel-custom-audiences, (u))");
     if (attach_witness(ctx, f, facts, true)) {
       add_finding(ctx, std::move(f));
       return;

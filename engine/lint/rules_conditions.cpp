@@ -1,7 +1,7 @@
 // TL201, TL202, TL204, TL206: what each value of a condition on a Vercel claim can match.
 // A value's region is computed by the prover itself (condition_region on a one-value positive
 // copy of the condition), within the deployments of the key's own provider, so "no token can
-// carry it" is exact over Vercel's name alphabets (semantics.md §4.7).
+// carry it" is exact over Vercel's name alphabets (docs/semantics.md#vercel-name-alphabets).
 #include <algorithm>
 
 #include "condition/compiled_condition.h"
@@ -153,7 +153,7 @@ void check_impossible(LintContext& ctx, const Statement& st, const Condition& c,
                        c.values[k].span, value_pointer(ctx.document(), st, c, k));
   if (key.claim == "aud") {
     f.notes.push_back("a deployment can request another audience through Vercel's token exchange; whether Vercel "
-                      "restricts which ones is unverified (semantics.md §4.6, (u))");
+                      "restricts which ones is unverified (docs/semantics.md#vercel-custom-audiences, (u))");
   }
   if (st.effect == Effect::deny || c.op.negated) {
     f.notes.push_back("in a Deny or a negated operator a value that never matches excludes nobody");
@@ -213,7 +213,7 @@ void check_team_agreement(LintContext& ctx, const Statement& st) {
                                "value can never hold",
                            v.c->values[v.k].span, value_pointer(ctx.document(), st, *v.c, v.k));
       f.notes.push_back("with the default audience; a deployment may request another audience through Vercel's "
-                        "token exchange (semantics.md §4.6, (u))");
+                        "token exchange (docs/semantics.md#vercel-custom-audiences, (u))");
       attach_witness(ctx, f, example_in(v.boxes.front(), IssuerMode::global), false);
       add_finding(ctx, std::move(f));
     }

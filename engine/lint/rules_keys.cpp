@@ -1,5 +1,5 @@
-// TL203: condition keys that no token the statement admits can carry (semantics.md §2.4, §3.1,
-// §3.3). The key's verdict on an absent key comes from the evaluator; the witness comes from a
+// TL203: condition keys that no token the statement admits can carry (docs/semantics.md#absent-keys, docs/semantics.md#oidc-provider-key-prefix,
+// docs/semantics.md#generic-oidc-keys). The key's verdict on an absent key comes from the evaluator; the witness comes from a
 // re-proof of the policy with the key written as meant (the statement's provider, or the claim
 // matched inside sub), so the finding shows who is let in or kept out because of the mistake.
 #include <algorithm>

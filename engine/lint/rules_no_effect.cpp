@@ -47,11 +47,11 @@ void check_policy_nobody(LintContext& ctx, const std::vector<const Statement*>& 
   add_reasons(f, ctx.allowed());
   if (const AllowedSet* any = ctx.allowed_any_audience(); any != nullptr) {
     for (const auto& p : any->parts) {
-      // Printed only once the evaluator has allowed it (style.md D: every example is replayed).
+      // Printed only once the evaluator has allowed it (README "lint": every witness is replayed through the evaluator).
       auto request = p.extra_conditions.empty() ? request_of(ctx, p.example) : std::nullopt;
       if (!request || !evaluate(ctx.policy(), *request).allowed()) continue;
       f.notes.push_back("only a deployment that requests another audience through Vercel's token exchange could, "
-                        "e.g. " + describe_deployment(p.example) + " (semantics.md §4.6, (u))");
+                        "e.g. " + describe_deployment(p.example) + " (docs/semantics.md#vercel-custom-audiences, (u))");
       break;
     }
   }

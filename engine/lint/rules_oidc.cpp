@@ -60,7 +60,7 @@ void check_qualifier(LintContext& ctx, const Statement& st, std::size_t ci) {
                            pc.op_text + " they would not)",
                        span, pointer);
   f.notes.push_back(std::string(c.op.if_exists ? "IfExists" : "ForAllValues") +
-                    " is true when the key is absent (semantics.md §2.4, §2.7); sub and aud are single-valued");
+                    " is true when the key is absent (docs/semantics.md#absent-keys, docs/semantics.md#set-qualifiers); sub and aud are single-valued");
   f.fix = "Use " + pc.op_text + ".";
   bool shown = false;
   if (auto plain_set = ctx.prove(plain)) {
@@ -136,7 +136,7 @@ void check_wildcard_principal(LintContext& ctx, const Statement& st) {
                        principal_pointer(doc, st, negated ? nullptr : entry));
   if (!negated) {
     f.notes.push_back("whether \"*\" admits web-identity callers is unverified; trustlint assumes it does "
-                      "(semantics.md §1.7, (u))");
+                      "(docs/semantics.md#principal, (u))");
   }
   bool shown = false;
   for (const auto& p : ctx.allowed().parts) {

@@ -82,7 +82,7 @@ void check_teams(LintContext& ctx, const AllowedPart& p, bool every_team) {
   }
   if (p.issuer == IssuerMode::global) {
     f.notes.push_back("the global issuer oidc.vercel.com is shared by every Vercel team; only the owner segment of sub "
-                      "(or an aud pin) tells them apart (semantics.md §4.1)");
+                      "(or an aud pin) tells them apart (docs/semantics.md#vercel-issuer-modes)");
   }
   report(ctx, std::move(f), facts, p, {"sub", "aud"});
 }
@@ -124,7 +124,7 @@ void check_within_team(LintContext& ctx, const AllowedPart& p) {
                              globs(p.environment) + " admits development",
                          {}, "");
     f.notes.push_back("development tokens are minted for any team member's CLI (vercel env pull) with their own "
-                      "Vercel token (semantics.md §4.5)");
+                      "Vercel token (docs/semantics.md#vercel-development-tokens)");
     report(ctx, std::move(f), facts, p);
   }
   const auto& named = ctx.named_projects();
@@ -164,7 +164,7 @@ void check_within_team(LintContext& ctx, const AllowedPart& p) {
                          {}, "");
     if (!ctx.environments_configured()) {
       f.notes.push_back("custom environments appear in sub by their slug; any team member who can create one gets "
-                        "the role (semantics.md §4.4)");
+                        "the role (docs/semantics.md#vercel-sub)");
     }
     report(ctx, std::move(f), facts, p);
   }

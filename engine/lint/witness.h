@@ -1,5 +1,5 @@
 // Witnesses and locations. Every witness a finding prints is replayed through evaluate() first
-// (style.md D): attach_witness() keeps it only when the evaluator's decision is the one the
+// (README "lint"): attach_witness() keeps it only when the evaluator's decision is the one the
 // finding claims, and copies the (u) readings that decision relied on into the finding's notes.
 // admitting_location() finds the policy value that let a request in.
 // Uses one LintContext; not shared between threads.

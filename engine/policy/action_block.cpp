@@ -1,4 +1,4 @@
-// Action / NotAction (semantics.md §1.8): a string or an array of strings, each "*" or
+// Action / NotAction (docs/semantics.md#action): a string or an array of strings, each "*" or
 // "service:name" (wildcards allowed in the name).
 #include "policy/model_parts.h"
 

@@ -1,4 +1,4 @@
-// build_model: the document and statement levels of the grammar (semantics.md §1.1–1.6, §1.9),
+// build_model: the document and statement levels of the grammar (docs/semantics.md#document, docs/semantics.md#version, docs/semantics.md#id-element, docs/semantics.md#statement, docs/semantics.md#sid, docs/semantics.md#effect, docs/semantics.md#resource),
 // dispatching each block to its own file (model_parts.h).
 #include "policy/build_model.h"
 
@@ -122,13 +122,13 @@ Result<Document> ModelBuilder::build() {
       read_statements(m.value);
     } else {
       ctx_.report(Severity::error, "TL021", "unknown top-level key " + quote(m.key) + did_you_mean(m.key, kTopLevelKeys),
-                  m.key_span, {"a policy has only Version, Id and Statement (semantics.md §1.1)"});
+                  m.key_span, {"a policy has only Version, Id and Statement (docs/semantics.md#document)"});
     }
   }
   if (root_.get("Version") == nullptr) {
     ctx_.report(Severity::warning, "TL026", "no Version: policy variables such as ${aws:username} are literal text",
                 ctx_.file.point(root_.span.offset),
-                {"add \"Version\": \"2012-10-17\" (semantics.md §1.2)"});
+                {"add \"Version\": \"2012-10-17\" (docs/semantics.md#version)"});
   }
   if (root_.get("Statement") == nullptr) {
     ctx_.report(Severity::error, "TL023", "the policy has no Statement", ctx_.file.point(root_.span.offset));
@@ -143,12 +143,12 @@ void ModelBuilder::read_version(const Node& value) {
   if (value.kind == NodeKind::string && value.text == "2012-10-17") return;
   if (value.kind == NodeKind::string && value.text == "2008-10-17") {
     ctx_.report(Severity::warning, "TL027", "Version 2008-10-17 is the old policy language: policy variables are literal text",
-                value.span, {"use \"2012-10-17\" (semantics.md §1.2)"});
+                value.span, {"use \"2012-10-17\" (docs/semantics.md#version)"});
     return;
   }
   const std::string found = value.kind == NodeKind::string ? quote(value.text) : a_node_kind(value);
   ctx_.report(Severity::error, "TL028", "invalid Version " + found + ": it must be \"2012-10-17\" or \"2008-10-17\"",
-              value.span, {"semantics.md §1.2"});
+              value.span, {"docs/semantics.md#version"});
 }
 
 void ModelBuilder::read_statements(const Node& value) {
@@ -199,10 +199,10 @@ void ModelBuilder::read_statement(const Node& node, std::size_t index) {
     } else if (m.key == "NotPrincipal") {
       if (principal != nullptr) {
         ctx_.report(Severity::error, "TL038", "the statement has both Principal and NotPrincipal", m.key_span,
-                    {"a statement takes one of them, and NotPrincipal is not allowed in role trust policies (semantics.md §1.7)"});
+                    {"a statement takes one of them, and NotPrincipal is not allowed in role trust policies (docs/semantics.md#principal)"});
       } else {
         ctx_.report(Severity::error, "TL037", "NotPrincipal is not allowed in role trust policies", m.key_span,
-                    {"name the trusted principal with Principal (semantics.md §1.7)"});
+                    {"name the trusted principal with Principal (docs/semantics.md#principal)"});
         st.principal = read_principal(m, true, ctx_);
       }
     } else if (m.key == "Action") {
@@ -210,13 +210,13 @@ void ModelBuilder::read_statement(const Node& node, std::size_t index) {
     } else if (m.key == "NotAction") {
       if (action != nullptr) {
         ctx_.report(Severity::error, "TL046", "the statement has both Action and NotAction", m.key_span,
-                    {"a statement takes exactly one of them (semantics.md §1.8)"});
+                    {"a statement takes exactly one of them (docs/semantics.md#action)"});
       } else {
         st.action = read_action(m, true, ctx_);
       }
     } else if (m.key == "Resource" || m.key == "NotResource") {
       ctx_.report(Severity::error, "TL048", m.key + " is not allowed in role trust policies", m.key_span,
-                  {"the resource of a trust policy is the role itself; remove the element (semantics.md §1.9)"});
+                  {"the resource of a trust policy is the role itself; remove the element (docs/semantics.md#resource)"});
       if (!st.has_resource) st.resource_span = m.key_span;
       st.has_resource = true;
     } else if (m.key == "Condition") {
@@ -233,11 +233,11 @@ void ModelBuilder::read_statement(const Node& node, std::size_t index) {
   }
   if (principal == nullptr && node.get("NotPrincipal") == nullptr) {
     ctx_.report(Severity::error, "TL036", "statement " + st.label() + " has no Principal", start,
-                {"IAM rejects it: \"The passed in policy has a statement with no principals!\" (semantics.md §1.7)"});
+                {"IAM rejects it: \"The passed in policy has a statement with no principals!\" (docs/semantics.md#principal)"});
   }
   if (action == nullptr && node.get("NotAction") == nullptr) {
     ctx_.report(Severity::error, "TL045", "statement " + st.label() + " has no Action", start,
-                {"a web-identity trust policy allows \"sts:AssumeRoleWithWebIdentity\" (semantics.md §1.8)"});
+                {"a web-identity trust policy allows \"sts:AssumeRoleWithWebIdentity\" (docs/semantics.md#action)"});
   }
   check_action_fits_principal(st, ctx_);
   doc_.statements.push_back(std::move(st));
@@ -257,7 +257,7 @@ void ModelBuilder::read_sid(const Node& value, Statement& st) {
     if (!is_sid_character(c)) {
       const std::string what = static_cast<unsigned char>(c) < 0x80 && c >= 0x20 ? std::string("'") + c + "'" : "a non-ASCII character";
       ctx_.report(Severity::warning, "TL031", "Sid " + quote(value.text) + " contains " + what + ": IAM allows only A-Z, a-z and 0-9",
-                  value.span, {"semantics.md §1.5"});
+                  value.span, {"docs/semantics.md#sid"});
       break;
     }
   }
@@ -266,7 +266,7 @@ void ModelBuilder::read_sid(const Node& value, Statement& st) {
     ctx_.report(Severity::warning, "TL032",
                 "duplicate Sid " + quote(value.text) + " (first at line " + std::to_string(first->second.line) + ", column " +
                     std::to_string(first->second.col) + ")",
-                value.span, {"Sids must be unique within a policy (semantics.md §1.5)"});
+                value.span, {"Sids must be unique within a policy (docs/semantics.md#sid)"});
   }
 }
 
@@ -285,7 +285,7 @@ void ModelBuilder::read_effect(const Node& value, Statement& st) {
     }
   }
   ctx_.report(Severity::error, "TL035", std::move(message), value.span,
-              {"IAM rejects it: \"The policy failed legacy parsing\" (semantics.md §1.6)"});
+              {"IAM rejects it: \"The policy failed legacy parsing\" (docs/semantics.md#effect)"});
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// IAM's character set for policy documents: TAB, LF, CR and U+0020–U+00FF (semantics.md §1.1).
+// IAM's character set for policy documents: TAB, LF, CR and U+0020–U+00FF (docs/semantics.md#document).
 // Every key and string value is checked; the diagnostic points at the offending character in
 // the source, or at the string when the character was written in a way we cannot map back.
 #include "policy/model_parts.h"
@@ -96,7 +96,7 @@ void check_text(const std::string& text, const Span& span, ModelContext& ctx) {
     if (at != std::string_view::npos) where = ctx.file.span(span.offset + at, span.offset + at + length);
   }
   ctx.report(Severity::error, "TL059", "character " + describe_code_point(cp) + " is not allowed in an IAM policy document",
-             where, {"IAM accepts only TAB, LF, CR and U+0020–U+00FF in a policy (semantics.md §1.1)"});
+             where, {"IAM accepts only TAB, LF, CR and U+0020–U+00FF in a policy (docs/semantics.md#document)"});
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Condition (semantics.md §1.10): { OPERATOR: { KEY: VALUE | [VALUES] } }. Operator names are
+// Condition (docs/semantics.md#condition-block): { OPERATOR: { KEY: VALUE | [VALUES] } }. Operator names are
 // case-sensitive and checked against IAM's list; key names are case-insensitive; values are
 // scalars or arrays of scalars. Value *contents* (numbers, dates, CIDRs) are checked later,
 // when the condition is compiled (engine/condition).
@@ -15,7 +15,7 @@ namespace trustlint::internal {
 
 namespace {
 
-constexpr const char* kRejected = "IAM rejects it at write time: \"Invalid Condition type\" (semantics.md §1.10)";
+constexpr const char* kRejected = "IAM rejects it at write time: \"Invalid Condition type\" (docs/semantics.md#condition-block)";
 
 bool is_scalar_value(const Node& n) {
   return n.kind == NodeKind::string || n.kind == NodeKind::number || n.kind == NodeKind::boolean;
@@ -30,8 +30,8 @@ ConditionValue to_value(const Node& n) {
 }
 
 // [ForAnyValue:|ForAllValues:]NullIfExists: an operator Access Analyzer reports and IAM most
-// likely refuses (§1.10, u). Its meaning is still one thing, IfExists as AWS defines it for every
-// operator ("if the key is not present, evaluate the condition element as true", §2.4), so it
+// likely refuses (docs/semantics.md#condition-block, u). Its meaning is still one thing, IfExists as AWS defines it for every
+// operator ("if the key is not present, evaluate the condition element as true", docs/semantics.md#absent-keys), so it
 // stays in the model (and keys.h evaluates it that way, flagged unverified) instead of vanishing.
 std::optional<OperatorSpec> null_if_exists(std::string_view name) {
   constexpr std::string_view kSuffix = "IfExists";
@@ -71,7 +71,7 @@ void read_values(const Node& v, Condition& c, ModelContext& ctx) {
   c.values_array = true;
   if (v.items.empty()) {
     ctx.report(Severity::warning, "TL055", "empty value array" + of_key, v.span,
-               {"with no values the condition never matches, or matches only when the key is absent (semantics.md §2.7)"});
+               {"with no values the condition never matches, or matches only when the key is absent (docs/semantics.md#set-qualifiers)"});
   }
   const std::size_t max = ctx.options.limits.max_values;
   for (const Node& item : v.items) {
@@ -101,7 +101,7 @@ void read_condition(const Node& value, Statement& st, ModelContext& ctx) {
   }
   if (value.members.empty()) {
     ctx.report(Severity::note, "TL054", "empty Condition object: it has no effect", value.span,
-               {"Access Analyzer: empty object condition (semantics.md §1.10)"});
+               {"Access Analyzer: empty object condition (docs/semantics.md#condition-block)"});
     return;
   }
   std::set<std::string_view> seen_ops;
@@ -117,7 +117,7 @@ void read_condition(const Node& value, Statement& st, ModelContext& ctx) {
       } else {
         ctx.report(Severity::error, "TL049", "Condition is missing the operator level: " + quote(op.key) + " is not an operator",
                    op.key_span,
-                   {"write {\"StringEquals\": {" + quote(op.key) + ": ...}}; IAM rejects it: \"Syntax errors in policy\" (semantics.md §1.10)"});
+                   {"write {\"StringEquals\": {" + quote(op.key) + ": ...}}; IAM rejects it: \"Syntax errors in policy\" (docs/semantics.md#condition-block)"});
       }
       continue;
     }
@@ -127,8 +127,8 @@ void read_condition(const Node& value, Statement& st, ModelContext& ctx) {
     }
     if (is_null_if_exists) {
       ctx.report(Severity::error, "TL051", quote(op.key) + ": Null cannot take IfExists", op.key_span,
-                 {"Null already tests whether the key exists; use Null (Access Analyzer: null with if exists, semantics.md §1.10)",
-                  "read as IfExists reads every operator: true when the key is absent (semantics.md §2.4; unverified)"});
+                 {"Null already tests whether the key exists; use Null (Access Analyzer: null with if exists, docs/semantics.md#condition-block)",
+                  "read as IfExists reads every operator: true when the key is absent (docs/semantics.md#absent-keys; unverified)"});
     }
     if (block.members.empty()) {
       ctx.report(Severity::note, "TL054", "empty " + op.key + " block: it has no effect", block.span);
@@ -149,7 +149,7 @@ void read_condition(const Node& value, Statement& st, ModelContext& ctx) {
                    "keys " + quote(first->second->key) + " and " + quote(k.key) + " differ only in case within " + op.key,
                    k.key_span,
                    {"condition key names are case-insensitive, so both constrain the same key; merge them "
-                    "(Access Analyzer: duplicate keys with different case, semantics.md §1.10)"});
+                    "(Access Analyzer: duplicate keys with different case, docs/semantics.md#condition-block)"});
       }
       read_values(k.value, c, ctx);
       st.conditions.push_back(std::move(c));

@@ -32,22 +32,22 @@ std::string a_node_kind(const Node& node);
 // `code` as "<what> must be ..."; returns the string nodes found.
 std::vector<const Node*> string_list(const Node& value, const std::string& what, const char* code, ModelContext& ctx);
 
-// Principal / NotPrincipal (§1.7). `member` is the element's key and value.
+// Principal / NotPrincipal (docs/semantics.md#principal). `member` is the element's key and value.
 PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& ctx);
-// SAML principal with sts:AssumeRoleWithWebIdentity, or web identity with AssumeRoleWithSAML (§3.8).
+// SAML principal with sts:AssumeRoleWithWebIdentity, or web identity with AssumeRoleWithSAML (docs/semantics.md#access-analyzer-checks).
 void check_action_fits_principal(const Statement& statement, ModelContext& ctx);
 
-// Action / NotAction (§1.8).
+// Action / NotAction (docs/semantics.md#action).
 ActionBlock read_action(const Member& member, bool negated, ModelContext& ctx);
 
-// Condition (§1.10): fills statement.conditions and statement.condition_span.
+// Condition (docs/semantics.md#condition-block): fills statement.conditions and statement.condition_span.
 void read_condition(const Node& value, Statement& statement, ModelContext& ctx);
 
-// Characters IAM accepts in a policy document: TAB, LF, CR, U+0020–U+00FF (§1.1).
+// Characters IAM accepts in a policy document: TAB, LF, CR, U+0020–U+00FF (docs/semantics.md#document).
 bool iam_accepts_character(char32_t code_point);
 void check_character_set(const Node& root, ModelContext& ctx);
 
-// Characters of the document minified, white space not counted (§1.11).
+// Characters of the document minified, white space not counted (docs/semantics.md#size).
 std::size_t policy_size(const Node& root);
 void check_policy_size(const Node& root, ModelContext& ctx);
 

@@ -1,5 +1,5 @@
-// parse_operator / operator_name (policy.h): exactly IAM's operator list (semantics.md §1.10,
-// §2.5–2.7), case-sensitive, with the ForAnyValue:/ForAllValues: prefixes and the IfExists
+// parse_operator / operator_name (policy.h): exactly IAM's operator list (docs/semantics.md#condition-block,
+// docs/semantics.md#string-operators, docs/semantics.md#other-operators, docs/semantics.md#set-qualifiers), case-sensitive, with the ForAnyValue:/ForAllValues: prefixes and the IfExists
 // suffix (not on Null).
 #include "policy/operator_name.h"
 

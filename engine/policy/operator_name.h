@@ -1,5 +1,5 @@
 // Condition operator names beyond policy.h's parse_operator/operator_name: the list of every
-// name IAM accepts (for did-you-mean) and the suggestion for a name it rejects (§1.10).
+// name IAM accepts (for did-you-mean) and the suggestion for a name it rejects (docs/semantics.md#condition-block).
 // Pure functions over constant tables; safe to call from several threads.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The trust-policy size quota (semantics.md §1.11): IAM counts the characters of the policy
+// The trust-policy size quota (docs/semantics.md#size): IAM counts the characters of the policy
 // excluding white space. We count the document as minified JSON (as IAM stores it), so the
 // indentation of the file never matters, and skip white space inside strings too (u).
 #include "policy/model_parts.h"
@@ -67,7 +67,7 @@ void check_policy_size(const Node& root, ModelContext& ctx) {
     notes.push_back("Service Quotas cannot raise it past " + group_thousands(kMaximumQuota) + " characters: shorten the policy");
   } else {
     notes.push_back("the default can be raised through Service Quotas (quota code L-C07B4B0D, up to " +
-                    group_thousands(kMaximumQuota) + " characters), or shorten the policy (semantics.md §1.11)");
+                    group_thousands(kMaximumQuota) + " characters), or shorten the policy (docs/semantics.md#size)");
   }
   notes.push_back("counted on the minified policy without white space; IAM's exact counting is unverified (u)");
   ctx.report(Severity::error, "TL058", std::move(message), ctx.file.point(root.span.offset), std::move(notes));

@@ -1,5 +1,5 @@
-// Principal / NotPrincipal (semantics.md §1.7): shape, principal types, wildcards, the form of
-// Federated principals, and which sts action each kind of federated principal can use (§3.8).
+// Principal / NotPrincipal (docs/semantics.md#principal): shape, principal types, wildcards, the form of
+// Federated principals, and which sts action each kind of federated principal can use (docs/semantics.md#access-analyzer-checks).
 #include <algorithm>
 #include <array>
 #include <set>
@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 4> kBuiltinProviders = {"cognito-identity
                                                                "graph.facebook.com", "www.amazon.com"};
 constexpr const char* kFederatedForms =
     "expected arn:PARTITION:iam::ACCOUNT:oidc-provider/NAME, arn:PARTITION:iam::ACCOUNT:saml-provider/NAME, or one of "
-    "cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com, www.amazon.com (semantics.md §1.7)";
+    "cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com, www.amazon.com (docs/semantics.md#principal)";
 
 enum class FederatedKind { malformed, oidc, saml, builtin };
 
@@ -100,12 +100,12 @@ void check_value(PrincipalKind kind, const std::string& type, const Node& value,
                    : "a wildcard " + type + " principal is not allowed",
                value.span,
                {"Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
-                "unverified (u), and trustlint treats it as admitting any web-identity caller (semantics.md §1.7)"});
+                "unverified (u), and trustlint treats it as admitting any web-identity caller (docs/semantics.md#principal)"});
     return;
   }
   if (v.find('*') != std::string::npos) {
     ctx.report(Severity::error, "TL041", "wildcard inside principal " + quote(v) + ": IAM does not match principals by pattern",
-               value.span, {"IAM rejects partial wildcards in principals; name each principal exactly (semantics.md §1.7)"});
+               value.span, {"IAM rejects partial wildcards in principals; name each principal exactly (docs/semantics.md#principal)"});
     return;
   }
   if (kind != PrincipalKind::federated) return;
@@ -131,7 +131,7 @@ PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& 
     block.entries.push_back(PrincipalEntry{PrincipalKind::any, Located{v.text, v.span}});
     ctx.report(Severity::error, "TL042", "\"" + element + "\": \"*\" trusts every principal", v.span,
                {"Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
-                "unverified (u), and trustlint treats it as admitting any web-identity caller (semantics.md §1.7)"});
+                "unverified (u), and trustlint treats it as admitting any web-identity caller (docs/semantics.md#principal)"});
     return block;
   }
   if (v.kind != NodeKind::object) {
@@ -153,7 +153,7 @@ PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& 
         message += std::string(s->case_only ? " (principal types are case-sensitive)" : "") + "; did you mean \"" + s->name + "\"?";
       }
       ctx.report(Severity::error, "TL040", std::move(message), m.key_span,
-                 {"principal types are AWS, Federated, Service and CanonicalUser (semantics.md §1.7)"});
+                 {"principal types are AWS, Federated, Service and CanonicalUser (docs/semantics.md#principal)"});
       continue;
     }
     const PrincipalKind kind = kind_of(m.key);
@@ -195,11 +195,11 @@ void check_action_fits_principal(const Statement& st, ModelContext& ctx) {
     }
     if (action == "sts:assumerolewithwebidentity" && saml && !web) {
       ctx.report(Severity::error, "TL044", a.text + " cannot be used by the SAML provider " + quote(saml_name), a.span,
-                 {"SAML federation uses sts:AssumeRoleWithSAML (Access Analyzer: mismatched action for principal, semantics.md §3.8)"});
+                 {"SAML federation uses sts:AssumeRoleWithSAML (Access Analyzer: mismatched action for principal, docs/semantics.md#access-analyzer-checks)"});
     }
     if (action == "sts:assumerolewithsaml" && web && !saml) {
       ctx.report(Severity::error, "TL044", a.text + " cannot be used by the web-identity provider " + quote(web_name), a.span,
-                 {"OIDC federation uses sts:AssumeRoleWithWebIdentity (Access Analyzer: mismatched action for principal, semantics.md §3.8)"});
+                 {"OIDC federation uses sts:AssumeRoleWithWebIdentity (Access Analyzer: mismatched action for principal, docs/semantics.md#access-analyzer-checks)"});
     }
   }
 }

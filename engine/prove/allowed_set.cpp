@@ -43,8 +43,8 @@ std::vector<std::string> named_teams(const CompiledPolicy& policy, const Provide
     for (const auto& e : st.principal.entries) {
       if (e.kind == PrincipalKind::federated) consider(oidc_provider_name(e.value.text));
     }
-    // Key names are case-insensitive (§1.10): "OIDC.Vercel.com/ACME:aud" names team acme's key,
-    // so its team is read from the folded key (team slugs are lowercase, §4.7).
+    // Key names are case-insensitive (docs/semantics.md#condition-block): "OIDC.Vercel.com/ACME:aud" names team acme's key,
+    // so its team is read from the folded key (team slugs are lowercase, docs/semantics.md#vercel-name-alphabets).
     for (const auto& c : st.conditions) {
       const auto colon = c.key_folded.rfind(':');
       if (colon != std::string::npos) consider(c.key_folded.substr(0, colon));
@@ -109,7 +109,7 @@ class Prover {
     if (pm.unverified) {
       ctx_.note("statement " + st.label() +
                 " admits Vercel tokens only through a wildcard principal; whether \"*\" admits web-identity callers is "
-                "unverified (semantics.md §1.7), and trustlint assumes it does");
+                "unverified (docs/semantics.md#principal), and trustlint assumes it does");
     }
     if (!pm.matched) return std::nullopt;
     principal_matched_.insert(st.index);
@@ -202,7 +202,7 @@ Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfi
   if (options.any_audience) {
     ctx.note("--any-audience assumes a deployment may request any audience under either issuer; whether Vercel "
              "restricts requestable audiences, and whether global-issuer tokens can carry one, is unverified "
-             "(semantics.md §4.6, §7.3)");
+             "(docs/semantics.md#vercel-custom-audiences, docs/semantics.md#open-question-3)");
   }
   internal::Prover prover(policy, ctx);
   auto parts = prover.run();

@@ -1,4 +1,4 @@
-// Alphabet: the ordered character set of a claim segment (semantics.md §4.7).
+// Alphabet: the ordered character set of a claim segment (docs/semantics.md#vercel-name-alphabets).
 #include "prove/automaton.h"
 
 namespace trustlint::internal {

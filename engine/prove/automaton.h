@@ -1,5 +1,5 @@
 // Finite automata over a small alphabet: the prover's exact decision procedure for IAM wildcard
-// patterns (semantics.md §2.5) over a provider's claim alphabets (§4.7). A Dfa is complete and
+// patterns (docs/semantics.md#string-operators) over a provider's claim alphabets (docs/semantics.md#vercel-name-alphabets). A Dfa is complete and
 // deterministic over its Alphabet; strings with characters outside the alphabet are never in
 // any Dfa's language. Operations build new automata (reachable states only, minimised) and
 // respect a StateBudget: past it they stop and set budget.exceeded instead of blowing up.

@@ -1,6 +1,6 @@
 // Splitting a wildcard pattern over a whole claim (`sub`, `aud`) into the segments of the
 // provider's claim template. Because no segment can contain the template's separators (':' for
-// Vercel, semantics.md §4.7), the set of (team, project, environment) whose claim matches a glob
+// Vercel, docs/semantics.md#vercel-name-alphabets), the set of (team, project, environment) whose claim matches a glob
 // is a finite union of products, and each factor is itself a union of globs: sub-patterns of the
 // original. E.g. "owner:acme*:project:web" style patterns, or "owner:acme:*" whose '*' spans
 // several segments. Exact; pure functions; thread-safe.

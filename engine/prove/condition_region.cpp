@@ -19,7 +19,7 @@ KeyKind classify(const std::string& folded_key, const std::string& provider) {
   if (colon == std::string::npos) return KeyKind::absent;
   const std::string prefix = folded_key.substr(0, colon);
   // OIDC provider keys are "HOST[/PATH]:claim"; any such key other than this provider's sub/aud
-  // is absent from a Vercel token's request (semantics.md §3.3). AWS's own keys (aws:, sts:)
+  // is absent from a Vercel token's request (docs/semantics.md#generic-oidc-keys). AWS's own keys (aws:, sts:)
   // may be present: they are extra conditions, unless the key catalogue does not list them (a
   // misspelt aws:SoruceIp is in no request).
   if (prefix.find('.') != std::string::npos || prefix.find('/') != std::string::npos) return KeyKind::absent;
@@ -48,7 +48,7 @@ bool depends_on_request(const Condition& c, const std::string& provider, bool va
     for (const auto& part : value.parts) {
       if (part.kind != TemplatePart::Kind::variable) continue;
       const std::string key = fold_key(part.text);
-      // Session-tag keys come from a token claim Vercel never issues: absent (semantics.md §3.5).
+      // Session-tag keys come from a token claim Vercel never issues: absent (docs/semantics.md#request-keys).
       if (key.rfind("aws:requesttag/", 0) == 0 || key == "aws:tagkeys" || key == "sts:transitivetagkeys") continue;
       if (classify(key, provider) != KeyKind::absent) return true;
     }
@@ -56,7 +56,7 @@ bool depends_on_request(const Condition& c, const std::string& provider, bool va
   return false;
 }
 
-// The value as a glob over the claim, or nullopt when it can match no token (§2.9 variables are
+// The value as a glob over the claim, or nullopt when it can match no token (docs/semantics.md#policy-variables variables are
 // expanded; a literal '*', '?' or '$' can never appear in a claim of this provider).
 // REQUIRES: !depends_on_request(): every variable names a key no Vercel request carries.
 std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, const std::string& raw,
@@ -72,16 +72,16 @@ std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, co
         return std::nullopt;  // a literal '*', '?' or '$' never appears in a claim
       case TemplatePart::Kind::variable:
         if (!part.has_fallback) {
-          ctx.note("a policy variable that no Vercel token can resolve makes its value match nothing (semantics.md §2.9)");
+          ctx.note("a policy variable that no Vercel token can resolve makes its value match nothing (docs/semantics.md#policy-variables)");
           return std::nullopt;
         }
-        ctx.note("a policy variable's default value was used for a key that Vercel tokens do not carry (semantics.md §2.9)");
+        ctx.note("a policy variable's default value was used for a key that Vercel tokens do not carry (docs/semantics.md#policy-variables)");
         if (part.fallback.find_first_of("*?") != std::string::npos) return std::nullopt;
         glob += part.fallback;
         break;
       case TemplatePart::Kind::text:
         for (const char ch : part.text) {
-          if (!like && (ch == '*' || ch == '?')) return std::nullopt;  // StringEquals compares literally (§2.5)
+          if (!like && (ch == '*' || ch == '?')) return std::nullopt;  // StringEquals compares literally (docs/semantics.md#string-operators)
           glob.push_back(c.op.kind == MatchKind::string_equals_ignore_case && ch >= 'A' && ch <= 'Z'
                              ? static_cast<char>(ch - 'A' + 'a')
                              : ch);
@@ -145,14 +145,14 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
     const auto verdict = cc.evaluate(probe);
     r.value = verdict.result;
     if (verdict.unverified) {
-      ctx.note(c.op_text + " on " + c.key + ": " + verdict.reason + " (a reading semantics.md marks unverified)");
+      ctx.note(c.op_text + " on " + c.key + ": " + verdict.reason + " (a reading docs/semantics.md marks unverified)");
     }
     if (!r.value) r.why_false = describe(c) + " (line " + std::to_string(c.key_span.line) + "): " + verdict.reason;
     return r;
   }
   if (c.op.qualifier != Qualifier::none) {
     ctx.note(c.op_text + " on the single-valued claim " + c.key +
-             " is read as the plain operator when the claim is present (unverified, semantics.md §2.7)");
+             " is read as the plain operator when the claim is present (unverified, docs/semantics.md#set-qualifiers)");
   }
   BoxSet positive;
   for (const auto& v : c.values) {

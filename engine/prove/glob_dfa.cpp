@@ -1,4 +1,4 @@
-// Dfa::glob: IAM StringLike patterns (semantics.md §2.5) as automata. The pattern's position NFA
+// Dfa::glob: IAM StringLike patterns (docs/semantics.md#string-operators) as automata. The pattern's position NFA
 // (position i = the first i tokens matched; a '*' position loops on every character and may be
 // skipped) is determinised by subset construction and minimised. Alphabet symbols that the
 // pattern never writes literally behave identically, so each subset's successor is computed once

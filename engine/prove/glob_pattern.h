@@ -1,4 +1,4 @@
-// The normal form of an IAM glob (semantics.md §2.5) shared by the glob constructions: runs of
+// The normal form of an IAM glob (docs/semantics.md#string-operators) shared by the glob constructions: runs of
 // '*' collapse to one, which changes neither the language nor the meaning of '?'.
 // Pure functions; safe from any thread.
 #pragma once

@@ -3,7 +3,7 @@
 // construction and is what users read and `who --format json` prints; the Dfa that decides
 // emptiness and inclusion is built from it only when a question needs it (sets of plain names
 // are answered without automata). SegmentDomain holds what a segment's values can be
-// (semantics.md §4.7) and caches the automaton of each glob for one computation.
+// (docs/semantics.md#vercel-name-alphabets) and caches the automaton of each glob for one computation.
 // A SegmentDomain and its ValueSets belong to one computation on one thread.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Deployment facts → the request IAM sees (semantics.md §4.1, §4.3, §4.4).
+// Deployment facts → the request IAM sees (docs/semantics.md#vercel-issuer-modes, docs/semantics.md#vercel-claims, docs/semantics.md#vercel-sub).
 #include <string>
 
 #include "provider/templates.h"

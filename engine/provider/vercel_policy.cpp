@@ -50,7 +50,7 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
     for (const auto& e : st.principal.entries) {
       if (e.kind == PrincipalKind::federated) add(teams, team_of_provider(profile, internal::oidc_provider_name(e.value.text)));
     }
-    // Key names are case-insensitive (§1.10): "OIDC.Vercel.com/ACME:sub" names team acme.
+    // Key names are case-insensitive (docs/semantics.md#condition-block): "OIDC.Vercel.com/ACME:sub" names team acme.
     for (const auto& c : st.conditions) {
       const auto colon = c.key_folded.rfind(':');
       if (colon == std::string::npos) continue;

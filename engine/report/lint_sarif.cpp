@@ -16,9 +16,9 @@ using namespace internal;
 
 const char* level(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note"; }
 
+// docs/rules/ID.md under the base (`lint --help-uri-base`, default from CMakeLists.txt).
 std::string help_uri(const RuleInfo& r, const std::string& base) {
-  const auto hash = r.help.find('#');
-  return base + (hash != std::string::npos ? r.help.substr(hash) : std::string("#grammar-and-input-codes"));
+  return base + (base.empty() || base.back() == '/' ? "" : "/") + r.id + ".md";
 }
 
 std::string help_markdown(const RuleInfo& r, const std::string& uri) {
@@ -29,7 +29,7 @@ std::string help_markdown(const RuleInfo& r, const std::string& uri) {
 }
 
 ordered_json rule(const RuleInfo& r, const SarifOptions& o) {
-  const std::string uri = help_uri(r, o.information_uri);
+  const std::string uri = help_uri(r, o.help_uri_base);
   std::string text = r.explanation + "\n\nFix: " + r.fix;
   ordered_json props = {{"tags", r.is_rule() ? ordered_json{"security", "iam", "oidc"} : ordered_json{"correctness", "iam"}},
                         {"precision", "very-high"}};

@@ -155,7 +155,7 @@ bool JsonParser::parse_key(State& state) {
                               "duplicate key " + quote(key) + " (first at line " + std::to_string(first_seen->second.line) +
                                   ", column " + std::to_string(first_seen->second.col) + ")",
                               key_span);
-    d.notes.push_back("what IAM does with a repeated JSON key is unverified (semantics.md §1.1); remove one of them");
+    d.notes.push_back("what IAM does with a repeated JSON key is unverified (docs/semantics.md#document); remove one of them");
     sink_.add(std::move(d));
   }
   skip_whitespace();

@@ -1,4 +1,4 @@
-// JSON scalar scanners: strings (RFC 8259 §7) and numbers (§6).
+// JSON scalar scanners: strings (RFC 8259 docs/semantics.md#open-questions) and numbers (docs/semantics.md#misconfigurations).
 #include "source/json_scan.h"
 
 #include "source/utf8.h"

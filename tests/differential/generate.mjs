@@ -283,7 +283,7 @@ function randomCondition(r, condition, keysUsed) {
   const asArray = n !== 1 || r.chance(0.3);
   condition[op] = condition[op] || {};
   // Keep one spelling per key and operator (JSON objects cannot hold both anyway).
-  // IAM compares the text of unquoted numbers and booleans (§1.1): write some that way.
+  // IAM compares the text of unquoted numbers and booleans (docs/semantics.md#document): write some that way.
   const typed = values.map((v) =>
     (family === 'numeric' && /^-?\d+(\.\d+)?$/.test(v) && r.chance(0.3)) ? Number(v)
       : ((family === 'bool' || family === 'null') && /^(true|false)$/.test(v) && r.chance(0.3)) ? v === 'true' : v);

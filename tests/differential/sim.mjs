@@ -1,7 +1,7 @@
 // iam-simulate's side of the differential test: evaluates one role trust policy (as a resource
 // policy) for one sts:AssumeRoleWithWebIdentity request, below the public runSimulation entry
 // point, which drops generic OIDC context keys such as oidc.vercel.com:sub as unknown
-// (semantics.md §8). Uses the same analysis runSimulation runs for the resource policy, in
+// (docs/semantics.md#simulator-differences). Uses the same analysis runSimulation runs for the resource policy, in
 // Strict mode. Returns the decision and a per-statement, per-condition explanation.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -50,14 +50,13 @@ else()
 endif()
 
 # Optional `env`: KEY=VALUE lines set for the command (e.g. NO_COLOR=1); blank lines ignored.
-set(env_prefix "")
+# The colour variables of the caller's environment never leak in.
+set(env_lines "")
 if(EXISTS "${case_dir}/env")
   file(STRINGS "${case_dir}/env" env_lines)
   list(REMOVE_ITEM env_lines "")
-  if(env_lines)
-    set(env_prefix "${CMAKE_COMMAND}" -E env ${env_lines} --)
-  endif()
 endif()
+set(env_prefix "${CMAKE_COMMAND}" -E env --unset=NO_COLOR --unset=FORCE_COLOR ${env_lines} --)
 
 execute_process(
   COMMAND ${env_prefix} "${EXE}" ${arg_list}

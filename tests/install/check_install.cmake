@@ -7,7 +7,8 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cmake --install failed (${rc})")
 endif()
 foreach(f bin/trustlint share/man/man1/trustlint.1 share/doc/trustlint/catalogue.yaml
-          share/doc/trustlint/rules.md share/doc/trustlint/README.md)
+          share/doc/trustlint/rules.md share/doc/trustlint/README.md
+          share/doc/trustlint/docs/semantics.md share/doc/trustlint/docs/rules/TL101.md)
   if(NOT EXISTS ${PREFIX}/${f})
     message(FATAL_ERROR "not installed: ${f}")
   endif()

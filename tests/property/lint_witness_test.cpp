@@ -1,7 +1,7 @@
 // Property test for lint: on random policies (several statements, Allow and Deny, team and
 // global issuers, GitHub and wildcard principals, qualifiers, negations, wrong prefixes, broad
 // actions) lint never fails, every finding is located inside the policy, and every witness it
-// prints is decided by the evaluator exactly as the finding says (style.md D).
+// prints is decided by the evaluator exactly as the finding says (README "lint").
 #include <doctest/doctest.h>
 
 #include <algorithm>

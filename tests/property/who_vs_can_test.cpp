@@ -1,5 +1,5 @@
 // Property test: `who` (the prover) and `can` (the evaluator) agree on many random policies
-// and deployments, and every example `who` prints is allowed by the evaluator (style.md D).
+// and deployments, and every example `who` prints is allowed by the evaluator (README "who").
 // Policies use random Allow/Deny statements over sub and aud with StringEquals/Like, their
 // negations, IgnoreCase, IfExists and the set qualifiers, wrong key prefixes, several
 // principals, and patterns cut from real segments, wildcards and separators.
@@ -174,7 +174,7 @@ TEST_CASE("property::who agrees with can on random policies (default audience)")
   CHECK(compared > 100000);
 }
 
-TEST_CASE("property::who agrees with can on random policies (any audience, semantics.md §4.6)") {
+TEST_CASE("property::who agrees with can on random policies (any audience, docs/semantics.md#vercel-custom-audiences)") {
   Gen g(4242);
   std::size_t compared = 0;
   for (int i = 0; i < 1000; ++i) check_policy(g, g.policy(), true, compared);

@@ -1,5 +1,5 @@
 // AllowedSet: the exact answer to "which deployments can assume this role?" (`trustlint who`).
-// Computed by automata over the provider's claim alphabets (semantics.md §4.7), never by
+// Computed by automata over the provider's claim alphabets (docs/semantics.md#vercel-name-alphabets), never by
 // sampling: a deployment is allowed exactly when it belongs to one of `parts`. Each part is a
 // product issuer × team × project × environment of value sets written as IAM globs
 // ("match one of `match`, none of `except`"), with an example deployment the evaluator allows
@@ -39,7 +39,7 @@ struct AllowedSet {
   std::vector<AllowedPart> parts;
   // When parts is empty: why nobody gets in (statement by statement).
   std::vector<std::string> nobody_reasons;
-  // Readings marked unverified (u) in semantics.md that the answer relied on, and other notes.
+  // Readings marked unverified (u) in docs/semantics.md that the answer relied on, and other notes.
   std::vector<std::string> notes;
 
   bool empty() const { return parts.empty(); }
@@ -47,7 +47,7 @@ struct AllowedSet {
 
 struct WhoOptions {
   // Also cover deployments that request another audience through Vercel's token exchange
-  // (semantics.md §4.6). Default: every token carries the default audience.
+  // (docs/semantics.md#vercel-custom-audiences). Default: every token carries the default audience.
   bool any_audience = false;
   Limits limits;
 };

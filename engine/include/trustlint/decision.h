@@ -1,4 +1,4 @@
-// The answer to one request: allow, implicit deny or explicit deny (semantics.md §2.10), with a
+// The answer to one request: allow, implicit deny or explicit deny (docs/semantics.md#decision-procedure), with a
 // trace that says, statement by statement, whether it applied, and condition by condition, which
 // operator, key and values decided it. Plain value type.
 #pragma once
@@ -26,7 +26,7 @@ struct ConditionTrace {
   std::vector<std::string> policy_values;
   bool result = false;
   std::string reason;     // one sentence: why it held or failed
-  bool unverified = false;  // the verdict rests on a point semantics.md marks (u)
+  bool unverified = false;  // the verdict rests on a point docs/semantics.md marks (u)
   Span span;              // the operator's key in the policy
 };
 

@@ -51,7 +51,7 @@ class CompiledPolicy {
 // Fails (TL07x) when a condition value cannot be evaluated (a bad CIDR, number or date, ...).
 Result<CompiledPolicy> compile(const Document& document);
 
-// The IAM decision for one request (semantics.md §2.10), with its trace.
+// The IAM decision for one request (docs/semantics.md#decision-procedure), with its trace.
 Decision evaluate(const CompiledPolicy& policy, const Request& request);
 Decision evaluate(const CompiledPolicy& policy, const Request& request, const EvaluateOptions& options);
 

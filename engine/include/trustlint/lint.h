@@ -29,7 +29,7 @@ struct RuleInfo {
   std::string bad_example;   // rules only
   std::string good_example;  // rules only
   std::string fix;
-  std::string help;          // README anchor, e.g. "README.md#tl101"
+  std::string help;          // its page in the repository, "docs/rules/TL101.md"
   bool is_rule() const { return !name.empty(); }  // a TL1xx–TL3xx rule (not a grammar code)
 };
 
@@ -61,6 +61,8 @@ struct LintOptions {
   std::vector<std::string> projects;
   std::map<std::string, RuleSetting> rules;  // by rule id
   std::vector<Suppression> suppressions;
+  // "YYYY-MM-DD": a `trustlint:ignore … until=DATE` before it has expired. Empty: today (UTC).
+  std::string today;
   Limits limits;
 };
 

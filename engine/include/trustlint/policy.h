@@ -21,13 +21,13 @@ struct Located {
 
 enum class Effect { allow, deny };
 
-// ---- Condition operators (semantics.md §1.10, §2.4–2.7) -------------------------------------
+// ---- Condition operators (docs/semantics.md#condition-block, docs/semantics.md#absent-keys, docs/semantics.md#string-operators, docs/semantics.md#other-operators, docs/semantics.md#set-qualifiers) -------------------------------------
 
 enum class Qualifier { none, for_any_value, for_all_values };
 
 // The comparison an operator performs, with negation factored out: StringNotLike is
 // {string_like, negated}, NotIpAddress is {ip_address, negated}, ArnNotEquals is
-// {arn_like, negated} (ArnEquals ≡ ArnLike, §2.6).
+// {arn_like, negated} (ArnEquals ≡ ArnLike, docs/semantics.md#other-operators).
 enum class MatchKind {
   string_equals,
   string_equals_ignore_case,
@@ -60,7 +60,7 @@ struct OperatorSpec {
     return kind == MatchKind::string_equals || kind == MatchKind::string_equals_ignore_case ||
            kind == MatchKind::string_like;
   }
-  // Operators whose values may contain policy variables (§2.9).
+  // Operators whose values may contain policy variables (docs/semantics.md#policy-variables).
   bool allows_variables() const {
     return is_string_family() || kind == MatchKind::bool_equals || kind == MatchKind::arn_like;
   }
@@ -86,7 +86,7 @@ struct Condition {
   std::string op_text;
   Span op_span;
   std::string key;         // as written
-  std::string key_folded;  // ASCII-lowercased: key names are case-insensitive (§1.10)
+  std::string key_folded;  // ASCII-lowercased: key names are case-insensitive (docs/semantics.md#condition-block)
   Span key_span;
   std::vector<ConditionValue> values;
   bool values_array = false;  // written as an array (possibly empty)
@@ -123,7 +123,7 @@ struct Statement {
   Span effect_span;
   PrincipalBlock principal;
   ActionBlock action;
-  bool has_resource = false;  // Resource/NotResource: not allowed in trust policies (§1.9)
+  bool has_resource = false;  // Resource/NotResource: not allowed in trust policies (docs/semantics.md#resource)
   Span resource_span;
   std::vector<Condition> conditions;
   Span condition_span;
@@ -141,7 +141,7 @@ struct Document {
   bool statement_array = false;
   Span span;
 
-  // Policy variables exist only under Version 2012-10-17 (§1.2).
+  // Policy variables exist only under Version 2012-10-17 (docs/semantics.md#version).
   bool variables_enabled() const { return version && version->text == "2012-10-17"; }
 };
 

@@ -1,7 +1,7 @@
 // OIDC provider profiles (rules/providers/*.yaml, embedded in the binary) and the requests a
 // provider's tokens produce. Vercel is the first profile: deployment facts (team, project,
 // environment, issuer mode, audience) become the provider name, `sub` and `aud` exactly as
-// Vercel forms them (semantics.md §4). Profiles are immutable once loaded; thread-safe.
+// Vercel forms them (docs/semantics.md#vercel). Profiles are immutable once loaded; thread-safe.
 #pragma once
 
 #include <optional>

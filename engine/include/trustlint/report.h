@@ -122,7 +122,8 @@ std::string render_lint_json(const std::vector<LintReport>& reports, const std::
 // from `sources` (code points when a file is missing from it).
 struct SarifOptions {
   std::string tool_version;     // tool.driver.version
-  std::string information_uri;  // tool.driver.informationUri; rule helpUri = this + "#anchor"
+  std::string information_uri;  // tool.driver.informationUri (the project's home page)
+  std::string help_uri_base;    // rule helpUri = this + ID + ".md" (docs/rules/ID.md of a checkout)
 };
 std::string render_lint_sarif(const std::vector<LintReport>& reports, const SourceSnapshot& sources,
                               const SarifOptions& options, int exit_code);
@@ -152,5 +153,9 @@ std::string render_lint_markdown(const std::vector<LintReport>& reports, const s
 std::string render_rules_text(const std::vector<RuleInfo>& rules);
 std::string render_rule_text(const RuleInfo& rule);
 std::string render_rules_json(const std::vector<RuleInfo>& rules);
+// One entry as the Markdown page docs/rules/ID.md (why, bad, good, fix).
+std::string render_rule_markdown(const RuleInfo& rule);
+// The index docs/rules/README.md: one table row per entry, linking its page.
+std::string render_rules_markdown(const std::vector<RuleInfo>& rules);
 
 }  // namespace trustlint

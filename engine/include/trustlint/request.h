@@ -1,6 +1,6 @@
-// A request to assume a role, as IAM evaluates it (semantics.md §2.1): the federated principal
+// A request to assume a role, as IAM evaluates it (docs/semantics.md#request-and-policies): the federated principal
 // (the OIDC provider's name, e.g. "oidc.vercel.com/acme"), the action, and the context keys.
-// Context key names are case-insensitive (§1.10); values are case-sensitive.
+// Context key names are case-insensitive (docs/semantics.md#condition-block); values are case-sensitive.
 // Plain value type; safe to copy.
 #pragma once
 

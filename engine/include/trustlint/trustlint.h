@@ -6,7 +6,7 @@
 //   if (!doc.ok()) { for (auto& d : doc.diagnostics()) puts(format_diagnostic(d).c_str()); }
 //   auto policy = trustlint::compile(doc.value());
 //
-//   // can: one deployment, concretely (semantics.md §2.10)
+//   // can: one deployment, concretely (docs/semantics.md#decision-procedure)
 //   trustlint::DeploymentFacts facts{.team = "acme", .project = "web", .environment = "preview"};
 //   auto request = trustlint::make_request(trustlint::vercel_profile(), facts);
 //   trustlint::Decision d = trustlint::evaluate(policy.value(), request.value());

@@ -265,7 +265,7 @@ LoadedCase parse_decision_case(std::string_view text, const std::string& path) {
     DecisionCase c;
     c.path = path;
     if (!root["note"] || !root["note"].IsScalar() || root["note"].Scalar().empty())
-      report.error(root, "the case needs a 'note' saying why it exists (cite semantics.md)");
+      report.error(root, "the case needs a 'note' saying why it exists (cite docs/semantics.md)");
     else
       c.note = root["note"].Scalar();
     const bool has_fixture = static_cast<bool>(root["fixture"]);

@@ -1,10 +1,10 @@
 // Decision cases (tests/cases/**/*.yaml): a trust policy and requests whose outcome was derived
-// by hand from semantics.md — the oracle for `can`. This loader turns one case file into plain
+// by hand from docs/semantics.md — the oracle for `can`. This loader turns one case file into plain
 // values and reports every problem with its file and line; the doctest runner, the CLI's
 // `can --requests` and the bindings share it. Stateless; safe to call from several threads.
 //
 // Format (unknown keys are errors; a case or a request without an expectation is an error):
-//   note: why the case exists (cite semantics.md §)
+//   note: why the case exists (cite an anchor of docs/semantics.md)
 //   fixture: fixtures/risky/owner-prefix-wildcard.json   # relative to the source root, or:
 //   policy: {Version: "2012-10-17", Statement: [...]}     # a YAML mapping (sent as JSON) or a
 //                                                         # string holding JSON or YAML text
@@ -17,7 +17,7 @@
 //     - context: {provider: oidc.vercel.com/acme, action: sts:TagSession,
 //                 keys: {"oidc.vercel.com/acme:sub": "owner:...", "aws:TagKeys": [a, b]}}
 //       want: implicit_deny
-// `issuer` defaults to team (Vercel's default, §4.1); `action` defaults to
+// `issuer` defaults to team (Vercel's default, docs/semantics.md#vercel-issuer-modes); `action` defaults to
 // sts:AssumeRoleWithWebIdentity; a key given as a list is multi-valued (Request::set_multi).
 #pragma once
 

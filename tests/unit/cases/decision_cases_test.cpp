@@ -124,7 +124,7 @@ void run_case(const std::string& path) {
     FAIL_CHECK(path << ": the policy did not load:" << diagnostics_text(document.diagnostics()));
     return;
   }
-  // Grammar errors (e.g. Principal "*", §1.7) do not stop evaluation: the decision is still
+  // Grammar errors (e.g. Principal "*", docs/semantics.md#principal) do not stop evaluation: the decision is still
   // defined, and risky fixtures carry some on purpose.
   auto compiled = trustlint::compile(document.value());
   if (!compiled.ok()) {

@@ -1,4 +1,4 @@
-// ARN operators (§2.6): six components, each a case-sensitive glob; ArnEquals ≡ ArnLike.
+// ARN operators (docs/semantics.md#other-operators): six components, each a case-sensitive glob; ArnEquals ≡ ArnLike.
 #include <doctest/doctest.h>
 
 #include "condition/arn.h"
@@ -19,7 +19,7 @@ bool like(const char* pattern, const char* arn) { return holds("ArnLike", kArn, 
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::arn split on the first five colons (§2.6)") {
+TEST_CASE("condition::arn split on the first five colons (docs/semantics.md#other-operators)") {
   auto parts = split_arn("arn:aws:s3:::bucket/key:with:colons");
   REQUIRE(parts.has_value());
   CHECK((*parts)[0] == "arn");
@@ -34,7 +34,7 @@ TEST_CASE("condition::arn split on the first five colons (§2.6)") {
   CHECK((*pattern)[5].size() == 3);
 }
 
-TEST_CASE("condition::arn each component matched separately: `*` does not cross ':' (§2.6)") {
+TEST_CASE("condition::arn each component matched separately: `*` does not cross ':' (docs/semantics.md#other-operators)") {
   CHECK(like("arn:aws:iam::123456789012:role/deploy", "arn:aws:iam::123456789012:role/deploy"));
   CHECK(like("arn:aws:iam::*:role/deploy", "arn:aws:iam::123456789012:role/deploy"));
   CHECK(like("arn:aws:iam::123456789012:role/*", "arn:aws:iam::123456789012:role/a/b"));
@@ -50,7 +50,7 @@ TEST_CASE("condition::arn each component matched separately: `*` does not cross 
   CHECK_FALSE(like("arn:aws:iam::*:role/deploy", "arn:aws:iam::123456789012:user/deploy"));
 }
 
-TEST_CASE("condition::arn ArnEquals ≡ ArnLike; negations are NOR (§2.6, §2.3)") {
+TEST_CASE("condition::arn ArnEquals ≡ ArnLike; negations are NOR (docs/semantics.md#other-operators, docs/semantics.md#combining-conditions)") {
   const auto r = request({{kArn, "arn:aws:iam::123456789012:role/deploy"}});
   for (const char* op : {"ArnEquals", "ArnLike"}) {
     CHECK(holds(op, kArn, {"arn:aws:iam::*:role/deploy"}, r));
@@ -62,14 +62,14 @@ TEST_CASE("condition::arn ArnEquals ≡ ArnLike; negations are NOR (§2.6, §2.3
   }
 }
 
-TEST_CASE("condition::arn a request value that is not an ARN matches nothing (§2.6)") {
+TEST_CASE("condition::arn a request value that is not an ARN matches nothing (docs/semantics.md#other-operators)") {
   const auto r = request({{kArn, "not-an-arn"}});
   CHECK_FALSE(holds("ArnLike", kArn, {"*:*:*:*:*:*"}, r));
   CHECK(holds("ArnNotLike", kArn, {"*:*:*:*:*:*"}, r));
   CHECK(holds("ArnLike", kArn, {"*:*:*:*:*:*"}, request({{kArn, "a:b:c:d:e:f"}})));
 }
 
-TEST_CASE("condition::arn a policy value that is not an ARN matches nothing, flagged (§2.6, u)") {
+TEST_CASE("condition::arn a policy value that is not an ARN matches nothing, flagged (docs/semantics.md#other-operators, u)") {
   auto e = eval(make_condition("ArnLike", kArn, {"*"}), request({{kArn, "arn:aws:iam::1:role/x"}}));
   CHECK_FALSE(e.result);
   CHECK(e.unverified);

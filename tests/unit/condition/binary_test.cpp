@@ -1,4 +1,4 @@
-// BinaryEquals (§2.6): base64 values compared as decoded bytes; TL073.
+// BinaryEquals (docs/semantics.md#other-operators): base64 values compared as decoded bytes; TL073.
 #include <doctest/doctest.h>
 
 #include "condition/binary.h"
@@ -12,7 +12,7 @@ using trustlint::test::request;
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::binary decode standard base64 (§2.6)") {
+TEST_CASE("condition::binary decode standard base64 (docs/semantics.md#other-operators)") {
   CHECK(*decode_base64("") == "");
   CHECK(*decode_base64("QQ==") == "A");
   CHECK(*decode_base64("QQ") == "A");
@@ -27,7 +27,7 @@ TEST_CASE("condition::binary decode standard base64 (§2.6)") {
   }
 }
 
-TEST_CASE("condition::binary compare decoded bytes (§2.6)") {
+TEST_CASE("condition::binary compare decoded bytes (docs/semantics.md#other-operators)") {
   CHECK(holds("BinaryEquals", "aws:b", {"QmluYXJ5"}, request({{"aws:b", "QmluYXJ5"}})));
   CHECK(holds("BinaryEquals", "aws:b", {"QQ=="}, request({{"aws:b", "QQ"}})));  // same bytes, other text
   CHECK_FALSE(holds("BinaryEquals", "aws:b", {"QQ=="}, request({{"aws:b", "Qg=="}})));
@@ -35,7 +35,7 @@ TEST_CASE("condition::binary compare decoded bytes (§2.6)") {
   CHECK(holds("BinaryEquals", "aws:b", {"Qg==", "QQ=="}, request({{"aws:b", "QQ=="}})));
 }
 
-TEST_CASE("condition::binary policy values that are not base64 are TL073 (§2.6)") {
+TEST_CASE("condition::binary policy values that are not base64 are TL073 (docs/semantics.md#other-operators)") {
   auto d = diagnostics_of(make_condition("BinaryEquals", "aws:b", {"not base64!"}));
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "TL073");

@@ -1,4 +1,4 @@
-// Bool (§2.6) and Null (§2.4, §2.7): values, presence, qualifiers, TL074.
+// Bool (docs/semantics.md#other-operators) and Null (docs/semantics.md#absent-keys, docs/semantics.md#set-qualifiers): values, presence, qualifiers, TL074.
 #include <doctest/doctest.h>
 
 #include "unit/condition/condition_test_util.h"
@@ -16,7 +16,7 @@ const char* kKey = "sts:RoleAuthorizedByIdp";
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::bool \"true\"/\"false\", case-insensitive (§2.6)") {
+TEST_CASE("condition::bool \"true\"/\"false\", case-insensitive (docs/semantics.md#other-operators)") {
   CHECK(holds("Bool", kKey, {"true"}, request({{kKey, "true"}})));
   CHECK(holds("Bool", kKey, {"True"}, request({{kKey, "TRUE"}})));
   CHECK(holds("Bool", kKey, {"false"}, request({{kKey, "false"}})));
@@ -31,7 +31,7 @@ TEST_CASE("condition::bool \"true\"/\"false\", case-insensitive (§2.6)") {
   CHECK(eval(c, request({{kKey, "true"}})).result);
 }
 
-TEST_CASE("condition::bool values other than true/false are TL074 (§2.6)") {
+TEST_CASE("condition::bool values other than true/false are TL074 (docs/semantics.md#other-operators)") {
   auto d = diagnostics_of(make_condition("Bool", kKey, {"yes", "true", "1"}));
   REQUIRE(d.size() == 2);
   CHECK(d[0].code == "TL074");
@@ -39,7 +39,7 @@ TEST_CASE("condition::bool values other than true/false are TL074 (§2.6)") {
   CHECK(d[1].span.col == 25);
 }
 
-TEST_CASE("condition::null \"true\" holds when the key is absent, \"false\" when present (§2.4)") {
+TEST_CASE("condition::null \"true\" holds when the key is absent, \"false\" when present (docs/semantics.md#absent-keys)") {
   const char* sub = "oidc.vercel.com/acme:sub";
   const Request present = request({{sub, "x"}});
   const Request absent;
@@ -52,9 +52,9 @@ TEST_CASE("condition::null \"true\" holds when the key is absent, \"false\" when
   CHECK_FALSE(holds("Null", sub, {}, absent));
   CHECK(holds("Null", sub, {"false"}, request({{sub, ""}})));  // an empty string is a value
   auto e = eval(make_condition("Null", sub, {"true"}), present);
-  CHECK(e.reason == "key oidc.vercel.com/acme:sub is present (\"x\"): Null \"true\" does not hold (§2.4)");
+  CHECK(e.reason == "key oidc.vercel.com/acme:sub is present (\"x\"): Null \"true\" does not hold (docs/semantics.md#absent-keys)");
   auto a = eval(make_condition("Null", sub, {"true"}), absent);
-  CHECK(a.reason == "key oidc.vercel.com/acme:sub is absent: Null \"true\" holds (§2.4)");
+  CHECK(a.reason == "key oidc.vercel.com/acme:sub is absent: Null \"true\" holds (docs/semantics.md#absent-keys)");
   // Multi-valued keys: present when they have values; an empty set reads as null (flagged).
   Request multi;
   multi.set_multi("aws:TagKeys", {"a"});
@@ -66,7 +66,7 @@ TEST_CASE("condition::null \"true\" holds when the key is absent, \"false\" when
   CHECK(ee.unverified);
 }
 
-TEST_CASE("condition::null with qualifiers: ForAllValues always true, ForAnyValue always false (§2.7)") {
+TEST_CASE("condition::null with qualifiers: ForAllValues always true, ForAnyValue always false (docs/semantics.md#set-qualifiers)") {
   const char* sub = "oidc.vercel.com/acme:sub";
   for (const Request& r : {Request{}, request({{sub, "x"}})}) {
     for (const char* v : {"true", "false"}) {
@@ -75,17 +75,17 @@ TEST_CASE("condition::null with qualifiers: ForAllValues always true, ForAnyValu
     }
   }
   CHECK(eval(make_condition("ForAllValues:Null", sub, {"true"}), Request{}).reason ==
-        "ForAllValues:Null is always true (§2.7)");
+        "ForAllValues:Null is always true (docs/semantics.md#set-qualifiers)");
 }
 
-TEST_CASE("condition::null values other than true/false are TL074 (§2.4)") {
+TEST_CASE("condition::null values other than true/false are TL074 (docs/semantics.md#absent-keys)") {
   auto d = diagnostics_of(make_condition("Null", "aws:x", {"absent"}));
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "TL074");
   CHECK(d[0].message.find("Null") != std::string::npos);
 }
 
-TEST_CASE("condition::NullIfExists reads IfExists as for every operator: true on an absent key, flagged (§2.4, §1.10 u)") {
+TEST_CASE("condition::NullIfExists reads IfExists as for every operator: true on an absent key, flagged (docs/semantics.md#absent-keys, docs/semantics.md#condition-block u)") {
   // Found by the differential test (docs/differential.md): the condition used to vanish from the
   // model, so a Deny with NullIfExists {"k": "false"} fired for requests without k.
   const char* key = "aws:SourceVpc";
@@ -99,8 +99,8 @@ TEST_CASE("condition::NullIfExists reads IfExists as for every operator: true on
     }
   }
   CHECK(eval(make_condition("NullIfExists", key, {"true"}), absent).reason ==
-        "key aws:SourceVpc is absent: NullIfExists is read as IfExists reads every operator, true (§2.4, unverified)");
-  // A present key: Null as usual, and the qualifiers as for Null (§2.7).
+        "key aws:SourceVpc is absent: NullIfExists is read as IfExists reads every operator, true (docs/semantics.md#absent-keys, unverified)");
+  // A present key: Null as usual, and the qualifiers as for Null (docs/semantics.md#set-qualifiers).
   CHECK_FALSE(holds("NullIfExists", key, {"true"}, present));
   CHECK(holds("NullIfExists", key, {"false"}, present));
   CHECK(holds("ForAllValues:NullIfExists", key, {"true"}, present));

@@ -1,4 +1,4 @@
-// CompiledCondition as a whole: verdict fields, trace sentences for every rule (§2.4, §2.7),
+// CompiledCondition as a whole: verdict fields, trace sentences for every rule (docs/semantics.md#absent-keys, docs/semantics.md#set-qualifiers),
 // diagnostics riding along, and evaluate_fast() agreeing with evaluate() on random inputs.
 #include <doctest/doctest.h>
 
@@ -18,7 +18,7 @@ const char* kSub = "oidc.vercel.com/acme:sub";
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::compiled_condition verdict fields (§2.4)") {
+TEST_CASE("condition::compiled_condition verdict fields (docs/semantics.md#absent-keys)") {
   auto compiled = CompiledCondition::compile(make_condition("StringLike", kSub, {"owner:acme:*"}), true);
   REQUIRE(compiled.ok());
   CHECK(compiled->condition().key == kSub);
@@ -35,7 +35,7 @@ TEST_CASE("condition::compiled_condition verdict fields (§2.4)") {
   CHECK(absent.request_values.empty());
 }
 
-TEST_CASE("condition::compiled_condition trace sentences for qualifiers (§2.7)") {
+TEST_CASE("condition::compiled_condition trace sentences for qualifiers (docs/semantics.md#set-qualifiers)") {
   const char* amr = "oidc.vercel.com/acme:amr";
   Request r;
   r.set_multi(amr, {"pwd", "mfa"});
@@ -53,19 +53,19 @@ TEST_CASE("condition::compiled_condition trace sentences for qualifiers (§2.7)"
         "ForAnyValue: no request value (\"pwd\", \"mfa\") escaped every policy value");
   CHECK(eval(make_condition("StringEquals", amr, {"pwd"}), r).reason ==
         "key oidc.vercel.com/acme:amr is multi-valued (\"pwd\", \"mfa\"): an operator without "
-        "ForAnyValue/ForAllValues is false (§2.7, unverified)");
+        "ForAnyValue/ForAllValues is false (docs/semantics.md#set-qualifiers, unverified)");
   CHECK(eval(make_condition("ForAnyValue:StringEqualsIfExists", amr, {"x"}), Request{}).reason ==
-        "key oidc.vercel.com/acme:amr is absent: ForAnyValue with IfExists is read as true (§2.7, unverified)");
+        "key oidc.vercel.com/acme:amr is absent: ForAnyValue with IfExists is read as true (docs/semantics.md#set-qualifiers, unverified)");
 }
 
-TEST_CASE("condition::compiled_condition trace quotes control characters and cuts long values (§2.5)") {
+TEST_CASE("condition::compiled_condition trace quotes control characters and cuts long values (docs/semantics.md#string-operators)") {
   auto e = eval(make_condition("StringEquals", kSub, {"a\"b"}), request({{kSub, "a\nb"}}));
   CHECK(e.reason == "\"a\\nb\" did not match \"a\\\"b\"");
   auto long_value = eval(make_condition("StringEquals", kSub, {"x"}), request({{kSub, std::string(500, 'y')}}));
   CHECK(long_value.reason.size() < 220);
 }
 
-TEST_CASE("condition::compiled_condition warnings ride along with a compiled condition (§2.9)") {
+TEST_CASE("condition::compiled_condition warnings ride along with a compiled condition (docs/semantics.md#policy-variables)") {
   auto compiled = CompiledCondition::compile(make_condition("StringEquals", kSub, {"${aws:username}"}), false);
   REQUIRE(compiled.ok());
   REQUIRE(compiled.diagnostics().size() == 1);
@@ -73,7 +73,7 @@ TEST_CASE("condition::compiled_condition warnings ride along with a compiled con
   CHECK(compiled.diagnostics()[0].span.line == 7);
 }
 
-TEST_CASE("condition::compiled_condition errors are collected for every bad value (§2.6)") {
+TEST_CASE("condition::compiled_condition errors are collected for every bad value (docs/semantics.md#other-operators)") {
   auto compiled = CompiledCondition::compile(make_condition("NumericEquals", "aws:n", {"a", "1", "b", "${x}"}), true);
   CHECK_FALSE(compiled.ok());
   REQUIRE(compiled.diagnostics().size() == 3);
@@ -82,7 +82,7 @@ TEST_CASE("condition::compiled_condition errors are collected for every bad valu
   CHECK(compiled.diagnostics()[2].code == "TL076");
 }
 
-TEST_CASE("condition::compiled_condition evaluate_fast agrees with evaluate on random conditions (§2.3–2.9)") {
+TEST_CASE("condition::compiled_condition evaluate_fast agrees with evaluate on random conditions (docs/semantics.md#combining-conditions, docs/semantics.md#absent-keys, docs/semantics.md#string-operators, docs/semantics.md#other-operators, docs/semantics.md#set-qualifiers, docs/semantics.md#unknown-operators-and-keys, docs/semantics.md#policy-variables)") {
   std::mt19937 rng(7);
   const char* ops[] = {"StringEquals", "StringNotEquals", "StringLike", "StringNotLike", "StringEqualsIgnoreCase",
                        "StringNotEqualsIgnoreCase"};

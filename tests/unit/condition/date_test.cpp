@@ -1,4 +1,4 @@
-// Date operators (§2.6): ISO 8601 dates and date-times, offsets, fractions, epoch seconds; TL071.
+// Date operators (docs/semantics.md#other-operators): ISO 8601 dates and date-times, offsets, fractions, epoch seconds; TL071.
 #include <doctest/doctest.h>
 
 #include "condition/date.h"
@@ -18,7 +18,7 @@ int cmp(const char* a, const char* b) { return compare_instant(*parse_date(a), *
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::date parse ISO 8601 and epoch seconds (§2.6)") {
+TEST_CASE("condition::date parse ISO 8601 and epoch seconds (docs/semantics.md#other-operators)") {
   CHECK(secs("1970-01-01T00:00:00Z") == 0);
   CHECK(secs("2026-01-01T00:00:00Z") == 1767225600);
   CHECK(secs("2026-01-01") == 1767225600);
@@ -48,7 +48,7 @@ TEST_CASE("condition::date parse ISO 8601 and epoch seconds (§2.6)") {
   CHECK(secs("2026") == 2026);
 }
 
-TEST_CASE("condition::date compare instants across zones and fractions (§2.6)") {
+TEST_CASE("condition::date compare instants across zones and fractions (docs/semantics.md#other-operators)") {
   CHECK(cmp("2026-01-01T00:00:00Z", "2026-01-01T01:00:00+01:00") == 0);
   CHECK(cmp("2026-01-01T00:00:00.001Z", "2026-01-01T00:00:00Z") > 0);
   CHECK(cmp("1767225599.999", "2026-01-01T00:00:00Z") < 0);
@@ -56,7 +56,7 @@ TEST_CASE("condition::date compare instants across zones and fractions (§2.6)")
   CHECK(cmp("-0.5", "-1") > 0);
 }
 
-TEST_CASE("condition::date every operator: request OP policy (§2.6)") {
+TEST_CASE("condition::date every operator: request OP policy (docs/semantics.md#other-operators)") {
   const char* policy = "2026-06-01T00:00:00Z";
   const auto before = request({{"aws:CurrentTime", "2026-05-31T23:59:59Z"}});
   const auto same = request({{"aws:CurrentTime", "2026-06-01T02:00:00+02:00"}});
@@ -77,13 +77,13 @@ TEST_CASE("condition::date every operator: request OP policy (§2.6)") {
   CHECK(holds("DateLessThan", "aws:EpochTime", {policy}, request({{"aws:EpochTime", "1780271999"}})));
 }
 
-TEST_CASE("condition::date an unreadable request value matches nothing (§2.6)") {
+TEST_CASE("condition::date an unreadable request value matches nothing (docs/semantics.md#other-operators)") {
   const auto r = request({{"aws:CurrentTime", "tomorrow"}});
   CHECK_FALSE(holds("DateLessThan", "aws:CurrentTime", {"2026-01-01"}, r));
   CHECK(holds("DateNotEquals", "aws:CurrentTime", {"2026-01-01"}, r));
 }
 
-TEST_CASE("condition::date policy values that are not dates are TL071 (§2.6)") {
+TEST_CASE("condition::date policy values that are not dates are TL071 (docs/semantics.md#other-operators)") {
   auto d = diagnostics_of(make_condition("DateGreaterThan", "aws:CurrentTime", {"2026-02-30", "2026-01-01"}));
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "TL071");

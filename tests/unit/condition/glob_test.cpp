@@ -1,4 +1,4 @@
-// Tests for GlobMatcher / glob_match (semantics.md §2.5): RE2 path, NFA fallback, and the two
+// Tests for GlobMatcher / glob_match (docs/semantics.md#string-operators): RE2 path, NFA fallback, and the two
 // agreeing with a slow, obvious reference matcher.
 #include <doctest/doctest.h>
 
@@ -31,7 +31,7 @@ bool reference_match(std::string_view p, std::string_view t) {
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::glob anchored whole-value match (§2.5)") {
+TEST_CASE("condition::glob anchored whole-value match (docs/semantics.md#string-operators)") {
   struct Row {
     const char* pattern;
     const char* text;
@@ -44,7 +44,7 @@ TEST_CASE("condition::glob anchored whole-value match (§2.5)") {
       {"owner:acme:*", "xowner:acme:a", false},               // anchored at the start
       {"*:preview", "a:preview:x", false},                    // anchored at the end
       {"a*b", "a:/x/y:b", true},                              // `*` crosses ':' and '/'
-      {"a*b", "a\nb", true},                                  // and newlines (§2.5, u)
+      {"a*b", "a\nb", true},                                  // and newlines (docs/semantics.md#string-operators, u)
       {"a?c", "abc", true},
       {"a?c", "ac", false},
       {"a?c", "abbc", false},
@@ -69,14 +69,14 @@ TEST_CASE("condition::glob anchored whole-value match (§2.5)") {
   }
 }
 
-TEST_CASE("condition::glob ignore_case folds ASCII only (§2.5)") {
+TEST_CASE("condition::glob ignore_case folds ASCII only (docs/semantics.md#string-operators)") {
   CHECK(glob_match("Owner:*", "OWNER:acme", true));
   CHECK(glob_match("owner", "OWNER", true));
   CHECK_FALSE(glob_match("\xC3\xA9*", "\xC3\x89x", true));  // é vs É: not folded
   CHECK(GlobNfa(parse_glob("Owner:*"), true).matches("oWNER:x"));
 }
 
-TEST_CASE("condition::glob literal wildcard pieces (§2.9 escapes)") {
+TEST_CASE("condition::glob literal wildcard pieces (docs/semantics.md#policy-variables escapes)") {
   GlobPieces pieces = parse_glob("a*");
   pieces.push_back({GlobPiece::Kind::literal, "*?"});
   GlobMatcher m(pieces);
@@ -91,13 +91,13 @@ TEST_CASE("condition::glob literal wildcard pieces (§2.9 escapes)") {
   CHECK_FALSE(literal.matches("xy"));
 }
 
-TEST_CASE("condition::glob invalid UTF-8 text: one byte is one character (§2.5)") {
+TEST_CASE("condition::glob invalid UTF-8 text: one byte is one character (docs/semantics.md#string-operators)") {
   CHECK(glob_match("a*", "a\xFF\xFE"));
   CHECK(glob_match("a?b", "a\xFF" "b"));
   CHECK_FALSE(glob_match("a?b", "a\xFF\xFE" "b"));
 }
 
-TEST_CASE("condition::glob pathological patterns stay linear (§2.5)") {
+TEST_CASE("condition::glob pathological patterns stay linear (docs/semantics.md#string-operators)") {
   std::string text(100 * 1024, 'a');
   text.back() = 'b';
   const std::string stars(1000, '*');
@@ -117,7 +117,7 @@ TEST_CASE("condition::glob pathological patterns stay linear (§2.5)") {
   CHECK_FALSE(GlobMatcher(questions).matches(text));
 }
 
-TEST_CASE("condition::glob RE2 path and NFA agree with a reference (§2.5)") {
+TEST_CASE("condition::glob RE2 path and NFA agree with a reference (docs/semantics.md#string-operators)") {
   std::mt19937 rng(20261129);
   const std::string pattern_alphabet = "ab*?:";
   const std::string text_alphabet = "ab:";
@@ -134,7 +134,7 @@ TEST_CASE("condition::glob RE2 path and NFA agree with a reference (§2.5)") {
   }
 }
 
-TEST_CASE("condition::glob NFA across word boundaries (§2.5)") {
+TEST_CASE("condition::glob NFA across word boundaries (docs/semantics.md#string-operators)") {
   // Patterns longer than 64 positions exercise the carries between bitset words.
   std::string p, t;
   for (int i = 0; i < 70; ++i) p += (i % 7 == 3) ? "*" : (i % 5 == 0 ? "?" : "x");

@@ -1,4 +1,4 @@
-// IpAddress / NotIpAddress (§2.6): IPv4/IPv6 CIDR, bare addresses, families never mix; TL072.
+// IpAddress / NotIpAddress (docs/semantics.md#other-operators): IPv4/IPv6 CIDR, bare addresses, families never mix; TL072.
 #include <doctest/doctest.h>
 
 #include "condition/ip.h"
@@ -17,7 +17,7 @@ bool in(const char* block, const char* address) { return holds("IpAddress", kIp,
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::ip parse addresses and CIDR blocks (§2.6)") {
+TEST_CASE("condition::ip parse addresses and CIDR blocks (docs/semantics.md#other-operators)") {
   for (const char* ok : {"10.0.0.0/8", "203.0.113.7", "0.0.0.0/0", "255.255.255.255/32", "2001:db8::/32", "::",
                          "::1", "::/0", "2001:db8:0:0:0:0:0:1/128", "fe80::1:2", "::ffff:192.0.2.1",
                          "1:2:3:4:5:6:1.2.3.4", "1::", "2001:DB8::"}) {
@@ -37,7 +37,7 @@ TEST_CASE("condition::ip parse addresses and CIDR blocks (§2.6)") {
   CHECK(parse_ip_block("1.2.3.4")->prefix == 32);
 }
 
-TEST_CASE("condition::ip containment (§2.6)") {
+TEST_CASE("condition::ip containment (docs/semantics.md#other-operators)") {
   CHECK(in("10.0.0.0/8", "10.255.0.1"));
   CHECK_FALSE(in("10.0.0.0/8", "11.0.0.1"));
   CHECK(in("10.1.2.3/8", "10.9.9.9"));  // host bits in the block are ignored
@@ -52,7 +52,7 @@ TEST_CASE("condition::ip containment (§2.6)") {
   CHECK(in("::/0", "::1"));
 }
 
-TEST_CASE("condition::ip IPv4 and IPv6 never match each other (§2.6)") {
+TEST_CASE("condition::ip IPv4 and IPv6 never match each other (docs/semantics.md#other-operators)") {
   CHECK_FALSE(in("0.0.0.0/0", "::1"));
   CHECK_FALSE(in("::/0", "10.0.0.1"));
   CHECK_FALSE(in("192.0.2.0/24", "::ffff:192.0.2.1"));
@@ -60,7 +60,7 @@ TEST_CASE("condition::ip IPv4 and IPv6 never match each other (§2.6)") {
   CHECK(in("::ffff:192.0.2.0/120", "::ffff:192.0.2.1"));
 }
 
-TEST_CASE("condition::ip NotIpAddress and unreadable request values (§2.3, §2.6)") {
+TEST_CASE("condition::ip NotIpAddress and unreadable request values (docs/semantics.md#combining-conditions, docs/semantics.md#other-operators)") {
   CHECK(holds("NotIpAddress", kIp, {"10.0.0.0/8", "192.168.0.0/16"}, request({{kIp, "8.8.8.8"}})));
   CHECK_FALSE(holds("NotIpAddress", kIp, {"10.0.0.0/8", "192.168.0.0/16"}, request({{kIp, "192.168.3.4"}})));
   CHECK_FALSE(in("10.0.0.0/8", "not-an-ip"));
@@ -68,7 +68,7 @@ TEST_CASE("condition::ip NotIpAddress and unreadable request values (§2.3, §2.
   CHECK(holds("NotIpAddress", kIp, {"10.0.0.0/8"}, request({{kIp, "garbage"}})));
 }
 
-TEST_CASE("condition::ip policy values that are not IPs are TL072 (§2.6)") {
+TEST_CASE("condition::ip policy values that are not IPs are TL072 (docs/semantics.md#other-operators)") {
   auto d = diagnostics_of(make_condition("IpAddress", kIp, {"10.0.0.0/8", "10.0.0.0/40", "vpn"}));
   REQUIRE(d.size() == 2);
   CHECK(d[0].code == "TL072");

@@ -1,5 +1,5 @@
-// The set logic every family shares: absent keys (§2.4), IfExists, ForAnyValue/ForAllValues,
-// multi-valued keys and empty value arrays (§2.7), NOR for negated operators (§2.3).
+// The set logic every family shares: absent keys (docs/semantics.md#absent-keys), IfExists, ForAnyValue/ForAllValues,
+// multi-valued keys and empty value arrays (docs/semantics.md#set-qualifiers), NOR for negated operators (docs/semantics.md#combining-conditions).
 #include <doctest/doctest.h>
 
 #include "unit/condition/condition_test_util.h"
@@ -55,7 +55,7 @@ const char* kKey = "oidc.vercel.com/acme:sub";
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::keys absent key table for every operator (§2.4, §2.7)") {
+TEST_CASE("condition::keys absent key table for every operator (docs/semantics.md#absent-keys, docs/semantics.md#set-qualifiers)") {
   const Request absent = request({{"aws:SourceIp", "10.0.0.1"}});
   for (const Family& f : kFamilies) {
     const std::string f_op_str = f.op;
@@ -75,14 +75,14 @@ TEST_CASE("condition::keys absent key table for every operator (§2.4, §2.7)") 
     auto any = eval(make_condition("ForAnyValue:" + op, kKey, {f.value}), absent);
     CHECK_FALSE(any.result);
     CHECK_FALSE(any.unverified);
-    // ForAnyValue + IfExists: true, flagged (§2.7 u; SIM says false, §8)
+    // ForAnyValue + IfExists: true, flagged (docs/semantics.md#set-qualifiers u; SIM says false, docs/semantics.md#simulator-differences)
     auto any_if = eval(make_condition("ForAnyValue:" + op + "IfExists", kKey, {f.value}), absent);
     CHECK(any_if.result);
     CHECK(any_if.unverified);
   }
 }
 
-TEST_CASE("condition::keys present single value: the base operator, OR / NOR over values (§2.3, §2.4)") {
+TEST_CASE("condition::keys present single value: the base operator, OR / NOR over values (docs/semantics.md#combining-conditions, docs/semantics.md#absent-keys)") {
   for (const Family& f : kFamilies) {
     const std::string f_op_str = f.op;
     CAPTURE(f_op_str);
@@ -98,7 +98,7 @@ TEST_CASE("condition::keys present single value: the base operator, OR / NOR ove
   }
 }
 
-TEST_CASE("condition::keys negated operators over several values are a NOR (§2.3)") {
+TEST_CASE("condition::keys negated operators over several values are a NOR (docs/semantics.md#combining-conditions)") {
   const Request r = request({{kKey, "owner:acme:project:web:environment:development"}});
   auto c = make_condition("StringNotLike", kKey, {"*:preview", "*:development"});
   auto e = eval(c, r);
@@ -107,7 +107,7 @@ TEST_CASE("condition::keys negated operators over several values are a NOR (§2.
   CHECK(holds("StringNotLike", kKey, {"*:preview", "*:production"}, r));
 }
 
-TEST_CASE("condition::keys qualifiers on a single-valued present key act as the base operator, flagged (§2.7)") {
+TEST_CASE("condition::keys qualifiers on a single-valued present key act as the base operator, flagged (docs/semantics.md#set-qualifiers)") {
   for (const Family& f : kFamilies) {
     const std::string f_op_str = f.op;
     CAPTURE(f_op_str);
@@ -126,7 +126,7 @@ TEST_CASE("condition::keys qualifiers on a single-valued present key act as the 
   }
 }
 
-TEST_CASE("condition::keys plain operator on a multi-valued key is false, flagged (§2.7)") {
+TEST_CASE("condition::keys plain operator on a multi-valued key is false, flagged (docs/semantics.md#set-qualifiers)") {
   for (const Family& f : kFamilies) {
     const std::string f_op_str = f.op;
     CAPTURE(f_op_str);
@@ -140,7 +140,7 @@ TEST_CASE("condition::keys plain operator on a multi-valued key is false, flagge
   }
 }
 
-TEST_CASE("condition::keys ForAllValues / ForAnyValue over a multi-valued key (§2.7)") {
+TEST_CASE("condition::keys ForAllValues / ForAnyValue over a multi-valued key (docs/semantics.md#set-qualifiers)") {
   const char* amr = "oidc.vercel.com/acme:amr";
   Request r;
   r.set_multi(amr, {"pwd", "mfa"});
@@ -152,7 +152,7 @@ TEST_CASE("condition::keys ForAllValues / ForAnyValue over a multi-valued key (�
     auto e = eval(make_condition("ForAllValues:StringEquals", amr, {"pwd", "mfa"}), r);
     CHECK_FALSE(e.unverified);  // a multi-valued key is what qualifiers are for
   }
-  SUBCASE("negated base: per request value, matches none of the policy values (§2.7)") {
+  SUBCASE("negated base: per request value, matches none of the policy values (docs/semantics.md#set-qualifiers)") {
     // ForAllValues:StringNotLike: every request value avoids every pattern.
     CHECK(holds("ForAllValues:StringNotLike", amr, {"otp*"}, r));
     CHECK_FALSE(holds("ForAllValues:StringNotLike", amr, {"m*"}, r));
@@ -160,7 +160,7 @@ TEST_CASE("condition::keys ForAllValues / ForAnyValue over a multi-valued key (�
     CHECK(holds("ForAnyValue:StringNotEquals", amr, {"pwd"}, r));
     CHECK_FALSE(holds("ForAnyValue:StringNotEquals", amr, {"pwd", "mfa"}, r));
   }
-  SUBCASE("an empty set reads as absent (§2.7)") {
+  SUBCASE("an empty set reads as absent (docs/semantics.md#set-qualifiers)") {
     Request empty;
     empty.set_multi(amr, {});
     CHECK(holds("ForAllValues:StringEquals", amr, {"pwd"}, empty));
@@ -168,11 +168,11 @@ TEST_CASE("condition::keys ForAllValues / ForAnyValue over a multi-valued key (�
     CHECK_FALSE(holds("ForAnyValue:StringEquals", amr, {"pwd"}, empty));
     CHECK(holds("ForAnyValue:StringEqualsIfExists", amr, {"pwd"}, empty));
     auto e = eval(make_condition("ForAllValues:StringEquals", amr, {"pwd"}), empty);
-    CHECK(e.reason == "key oidc.vercel.com/acme:amr has no values: ForAllValues is true (§2.7)");
+    CHECK(e.reason == "key oidc.vercel.com/acme:amr has no values: ForAllValues is true (docs/semantics.md#set-qualifiers)");
   }
 }
 
-TEST_CASE("condition::keys empty value arrays (§2.7 last bullet)") {
+TEST_CASE("condition::keys empty value arrays (docs/semantics.md#set-qualifiers last bullet)") {
   const Request present = request({{kKey, "x"}});
   const Request absent;
   // ForAllValues:X {k: []}: matches only when k is absent.
@@ -195,23 +195,23 @@ TEST_CASE("condition::keys empty value arrays (§2.7 last bullet)") {
   CHECK_FALSE(eval(make_condition("StringNotEquals", kKey, {}), absent).unverified);
 }
 
-TEST_CASE("condition::keys key names are case-insensitive (§1.10)") {
+TEST_CASE("condition::keys key names are case-insensitive (docs/semantics.md#condition-block)") {
   const Request r = request({{"OIDC.Vercel.com/acme:SUB", "x"}});
   CHECK(holds("StringEquals", "oidc.vercel.com/acme:sub", {"x"}, r));
   CHECK(holds("StringEquals", "oidc.vercel.com/ACME:sub", {"x"}, r));
   CHECK_FALSE(holds("StringEquals", "oidc.vercel.com/acme:sub", {"X"}, r));  // values are not
 }
 
-TEST_CASE("condition::keys absent-key reasons name the rule (§2.4)") {
+TEST_CASE("condition::keys absent-key reasons name the rule (docs/semantics.md#absent-keys)") {
   const Request r;
   CHECK(eval(make_condition("StringLike", kKey, {"a*"}), r).reason ==
-        "key oidc.vercel.com/acme:sub is absent: a positive operator is false (§2.4)");
+        "key oidc.vercel.com/acme:sub is absent: a positive operator is false (docs/semantics.md#absent-keys)");
   CHECK(eval(make_condition("StringNotLike", kKey, {"a*"}), r).reason ==
-        "key oidc.vercel.com/acme:sub is absent: a negated operator is true (§2.4)");
+        "key oidc.vercel.com/acme:sub is absent: a negated operator is true (docs/semantics.md#absent-keys)");
   CHECK(eval(make_condition("StringLikeIfExists", kKey, {"a*"}), r).reason ==
-        "key oidc.vercel.com/acme:sub is absent: an IfExists operator is true (§2.4)");
+        "key oidc.vercel.com/acme:sub is absent: an IfExists operator is true (docs/semantics.md#absent-keys)");
   CHECK(eval(make_condition("ForAnyValue:StringLike", kKey, {"a*"}), r).reason ==
-        "key oidc.vercel.com/acme:sub is absent: ForAnyValue is false (§2.7)");
+        "key oidc.vercel.com/acme:sub is absent: ForAnyValue is false (docs/semantics.md#set-qualifiers)");
 }
 
 TEST_SUITE_END();

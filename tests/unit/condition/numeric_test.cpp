@@ -1,4 +1,4 @@
-// Numeric operators (§2.6): exact decimal comparison, TL070, unreadable request values.
+// Numeric operators (docs/semantics.md#other-operators): exact decimal comparison, TL070, unreadable request values.
 #include <doctest/doctest.h>
 
 #include "condition/numeric.h"
@@ -17,7 +17,7 @@ int cmp(const char* a, const char* b) { return compare_decimal(*parse_decimal(a)
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::numeric parse integers and decimals with a sign (§2.6)") {
+TEST_CASE("condition::numeric parse integers and decimals with a sign (docs/semantics.md#other-operators)") {
   for (const char* ok : {"0", "-0", "+7", "10", "007", "1.5", "-2.50", ".5", "5.", "123456789012345678901234567890"}) {
     const std::string text = ok;
     CAPTURE(text);
@@ -30,7 +30,7 @@ TEST_CASE("condition::numeric parse integers and decimals with a sign (§2.6)") 
   }
 }
 
-TEST_CASE("condition::numeric compare exactly, without floating point (§2.6)") {
+TEST_CASE("condition::numeric compare exactly, without floating point (docs/semantics.md#other-operators)") {
   CHECK(cmp("1", "1.0") == 0);
   CHECK(cmp("-0", "0.000") == 0);
   CHECK(cmp("007", "7") == 0);
@@ -42,7 +42,7 @@ TEST_CASE("condition::numeric compare exactly, without floating point (§2.6)") 
   CHECK(cmp(".5", "0.5") == 0);
 }
 
-TEST_CASE("condition::numeric every operator: request OP policy (§2.6)") {
+TEST_CASE("condition::numeric every operator: request OP policy (docs/semantics.md#other-operators)") {
   struct Row {
     const char* op;
     const char* policy;
@@ -71,7 +71,7 @@ TEST_CASE("condition::numeric every operator: request OP policy (§2.6)") {
   CHECK_FALSE(holds("NumericNotEquals", "aws:n", {"1", "5"}, request({{"aws:n", "5"}})));
 }
 
-TEST_CASE("condition::numeric an unreadable request value matches nothing: positive false, negated true (§2.6)") {
+TEST_CASE("condition::numeric an unreadable request value matches nothing: positive false, negated true (docs/semantics.md#other-operators)") {
   const auto r = request({{"aws:n", "abc"}});
   CHECK_FALSE(holds("NumericEquals", "aws:n", {"1"}, r));
   CHECK_FALSE(holds("NumericLessThan", "aws:n", {"1"}, r));
@@ -79,7 +79,7 @@ TEST_CASE("condition::numeric an unreadable request value matches nothing: posit
   CHECK(holds("NumericNotEquals", "aws:n", {"1"}, r));
 }
 
-TEST_CASE("condition::numeric policy values that are not numbers are TL070 at the value (§2.6)") {
+TEST_CASE("condition::numeric policy values that are not numbers are TL070 at the value (docs/semantics.md#other-operators)") {
   auto d = diagnostics_of(make_condition("NumericLessThan", "aws:n", {"10", "ten", "1e3"}));
   REQUIRE(d.size() == 2);
   CHECK(d[0].code == "TL070");

@@ -1,4 +1,4 @@
-// String operators (§2.5): StringEquals, StringEqualsIgnoreCase, StringLike and their negations.
+// String operators (docs/semantics.md#string-operators): StringEquals, StringEqualsIgnoreCase, StringLike and their negations.
 #include <doctest/doctest.h>
 
 #include "unit/condition/condition_test_util.h"
@@ -16,7 +16,7 @@ const char* kPreview = "owner:acme:project:web:environment:preview";
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::string_equals exact and case-sensitive; * and ? are literal (§2.5)") {
+TEST_CASE("condition::string_equals exact and case-sensitive; * and ? are literal (docs/semantics.md#string-operators)") {
   struct Row {
     const char* policy;
     const char* request;
@@ -43,7 +43,7 @@ TEST_CASE("condition::string_equals exact and case-sensitive; * and ? are litera
   }
 }
 
-TEST_CASE("condition::string_equals_ignore_case folds ASCII only and flags non-ASCII (§2.5)") {
+TEST_CASE("condition::string_equals_ignore_case folds ASCII only and flags non-ASCII (docs/semantics.md#string-operators)") {
   CHECK(holds("StringEqualsIgnoreCase", kSub, {"Owner:ACME"}, request({{kSub, "owner:acme"}})));
   CHECK_FALSE(holds("StringEqualsIgnoreCase", kSub, {"owner:acme"}, request({{kSub, "owner:acm"}})));
   CHECK(holds("StringNotEqualsIgnoreCase", kSub, {"a"}, request({{kSub, "b"}})));
@@ -57,7 +57,7 @@ TEST_CASE("condition::string_equals_ignore_case folds ASCII only and flags non-A
   CHECK(e.reason.find("ASCII-only case folding") != std::string::npos);
 }
 
-TEST_CASE("condition::string_like anchored glob: * any run, ? one code point (§2.5)") {
+TEST_CASE("condition::string_like anchored glob: * any run, ? one code point (docs/semantics.md#string-operators)") {
   struct Row {
     const char* policy;
     const char* request;
@@ -67,14 +67,14 @@ TEST_CASE("condition::string_like anchored glob: * any run, ? one code point (§
       {"owner:acme:project:*:environment:preview", kPreview, true},
       {"owner:acme:project:*:environment:preview", "owner:acme:project:web:environment:production", false},
       {"owner:acme:*", kPreview, true},                        // * crosses ':'
-      {"owner:acme:*", "owner:acme:", true},                   // * matches the empty run (u, §2.5)
+      {"owner:acme:*", "owner:acme:", true},                   // * matches the empty run (u, docs/semantics.md#string-operators)
       {"owner:acme", kPreview, false},                         // anchored: no partial match
       {"*:preview", kPreview, true},
       {"*acme*", kPreview, true},
       {"owner:acm?:*", kPreview, true},
       {"owner:ac?:*", kPreview, false},
       {"a?b", "a\xC3\xA9" "b", true},                          // ? is one UTF-8 code point
-      {"a*b", "a\nb", true},                                   // * crosses newlines (u, §2.5)
+      {"a*b", "a\nb", true},                                   // * crosses newlines (u, docs/semantics.md#string-operators)
       {"*", "", true},
       {"OWNER:*", kPreview, false},                            // case-sensitive
   };
@@ -88,7 +88,7 @@ TEST_CASE("condition::string_like anchored glob: * any run, ? one code point (§
   }
 }
 
-TEST_CASE("condition::string_like reasons quote the request value and the pattern (§2.5)") {
+TEST_CASE("condition::string_like reasons quote the request value and the pattern (docs/semantics.md#string-operators)") {
   auto hit = eval(make_condition("StringLike", kSub, {"owner:acme:project:*:environment:preview"}),
                   request({{kSub, kPreview}}));
   CHECK(hit.reason ==
@@ -102,7 +102,7 @@ TEST_CASE("condition::string_like reasons quote the request value and the patter
   CHECK(neg.reason == "negated operator: \"owner:acme:project:web:environment:preview\" matched none of 2 values");
 }
 
-TEST_CASE("condition::string_like pathological patterns finish (§2.5)") {
+TEST_CASE("condition::string_like pathological patterns finish (docs/semantics.md#string-operators)") {
   std::string text(100 * 1024, 'a');
   const Request r = request({{kSub, text}});
   std::string alternating;
@@ -111,7 +111,7 @@ TEST_CASE("condition::string_like pathological patterns finish (§2.5)") {
   CHECK_FALSE(holds("StringLike", kSub, {alternating + "b"}, r));
 }
 
-TEST_CASE("condition::string values written as JSON numbers and booleans compare as text (§1.10)") {
+TEST_CASE("condition::string values written as JSON numbers and booleans compare as text (docs/semantics.md#condition-block)") {
   auto c = make_condition("StringEquals", "aws:x", {"123"});
   c.values[0].type = trustlint::ValueType::number;
   CHECK(eval(c, request({{"aws:x", "123"}})).result);

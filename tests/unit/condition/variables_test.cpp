@@ -1,4 +1,4 @@
-// Policy variables (§2.9): ${key}, defaults, escapes, unresolved values, Version gating (§1.2),
+// Policy variables (docs/semantics.md#policy-variables): ${key}, defaults, escapes, unresolved values, Version gating (docs/semantics.md#version),
 // and the TL075–TL077 diagnostics.
 #include <doctest/doctest.h>
 
@@ -22,7 +22,7 @@ const char* kAud = "oidc.vercel.com/acme:aud";
 
 TEST_SUITE_BEGIN("condition");
 
-TEST_CASE("condition::variables parse ${key}, defaults and escapes (§2.9)") {
+TEST_CASE("condition::variables parse ${key}, defaults and escapes (docs/semantics.md#policy-variables)") {
   ValueTemplate t;
   std::string error;
   REQUIRE(parse_template("owner:${aws:username}:x", t, error));
@@ -47,7 +47,7 @@ TEST_CASE("condition::variables parse ${key}, defaults and escapes (§2.9)") {
   CHECK(t.parts.size() == 1);
 }
 
-TEST_CASE("condition::variables malformed variables are TL075 at the value (§2.9)") {
+TEST_CASE("condition::variables malformed variables are TL075 at the value (docs/semantics.md#policy-variables)") {
   const char* bad[] = {"owner:${aws:username", "${}", "${ }", "${aws:username, nobody}", "${aws:username, 'nobody}",
                        "${aws:username, 'x' y}"};
   for (const std::string v : bad) {
@@ -67,7 +67,7 @@ TEST_CASE("condition::variables malformed variables are TL075 at the value (§2.
   CHECK(d[0].code == "TL077");
 }
 
-TEST_CASE("condition::variables where the operator does not allow them: TL076 (§2.9)") {
+TEST_CASE("condition::variables where the operator does not allow them: TL076 (docs/semantics.md#policy-variables)") {
   struct Row {
     const char* op;
     const char* value;
@@ -89,7 +89,7 @@ TEST_CASE("condition::variables where the operator does not allow them: TL076 (�
   }
 }
 
-TEST_CASE("condition::variables under 2008-10-17 or no Version are text: TL077 warning (§2.9, §1.2)") {
+TEST_CASE("condition::variables under 2008-10-17 or no Version are text: TL077 warning (docs/semantics.md#policy-variables, docs/semantics.md#version)") {
   auto c = make_condition("StringLike", kSub, {"owner:${aws:username}:*"});
   auto compiled = trustlint::internal::CompiledCondition::compile(c, false);
   REQUIRE(compiled.ok());  // a warning only
@@ -107,7 +107,7 @@ TEST_CASE("condition::variables under 2008-10-17 or no Version are text: TL077 w
               request({{kSub, "owner:alice:x"}, {"aws:username", "alice"}})));
 }
 
-TEST_CASE("condition::variables substitution: key case-insensitive, single-valued only (§2.9)") {
+TEST_CASE("condition::variables substitution: key case-insensitive, single-valued only (docs/semantics.md#policy-variables)") {
   const Request r = request({{kSub, "owner:acme:aud:https://vercel.com/acme"}, {kAud, "https://vercel.com/acme"}});
   CHECK(holds("StringEquals", kSub, {"owner:acme:aud:${OIDC.vercel.com/ACME:AUD}"}, r));
   CHECK(holds("StringLike", kSub, {"owner:*:aud:${oidc.vercel.com/acme:aud}"}, r));
@@ -119,7 +119,7 @@ TEST_CASE("condition::variables substitution: key case-insensitive, single-value
   CHECK_FALSE(holds("StringEquals", kSub, {"owner:acme:aud:${aws:tags}"}, multi));
 }
 
-TEST_CASE("condition::variables defaults apply when the key has no value (§2.9)") {
+TEST_CASE("condition::variables defaults apply when the key has no value (docs/semantics.md#policy-variables)") {
   const Request r = request({{kSub, "owner:nobody"}});
   CHECK(holds("StringEquals", kSub, {"owner:${aws:username, 'nobody'}"}, r));
   CHECK_FALSE(holds("StringEquals", kSub, {"owner:${aws:username, 'nobody'}"},
@@ -127,14 +127,14 @@ TEST_CASE("condition::variables defaults apply when the key has no value (§2.9)
   CHECK(holds("StringEquals", kSub, {"owner:${aws:username,'nobody'}"}, r));
 }
 
-TEST_CASE("condition::variables with no value: positive false, negated true (§2.9, §8)") {
+TEST_CASE("condition::variables with no value: positive false, negated true (docs/semantics.md#policy-variables, docs/semantics.md#simulator-differences)") {
   const Request r = request({{kSub, "owner:acme"}});
   auto pos = eval(make_condition("StringEquals", kSub, {"owner:${aws:username}"}), r);
   CHECK_FALSE(pos.result);
   CHECK_FALSE(pos.unverified);
   CHECK(pos.reason.find("policy variable that has no value") != std::string::npos);
   CHECK_FALSE(holds("StringLike", kSub, {"${aws:username}*"}, r));
-  // AWS: negated operators match (iam-simulate gets this wrong, §8).
+  // AWS: negated operators match (iam-simulate gets this wrong, docs/semantics.md#simulator-differences).
   auto neg = eval(make_condition("StringNotEquals", kSub, {"owner:${aws:username}"}), r);
   CHECK(neg.result);
   CHECK_FALSE(neg.unverified);
@@ -149,7 +149,7 @@ TEST_CASE("condition::variables with no value: positive false, negated true (§2
   CHECK_FALSE(among_neg.result);
 }
 
-TEST_CASE("condition::variables escapes give the literal character; in StringLike `*` stays literal (§2.9)") {
+TEST_CASE("condition::variables escapes give the literal character; in StringLike `*` stays literal (docs/semantics.md#policy-variables)") {
   CHECK(holds("StringLike", kSub, {"a${*}b"}, request({{kSub, "a*b"}})));
   CHECK_FALSE(holds("StringLike", kSub, {"a${*}b"}, request({{kSub, "axb"}})));
   CHECK(holds("StringLike", kSub, {"a${?}*"}, request({{kSub, "a?zz"}})));
@@ -160,7 +160,7 @@ TEST_CASE("condition::variables escapes give the literal character; in StringLik
   CHECK_FALSE(holds("ArnLike", "aws:SourceArn", {"arn:aws:s3:::bucket${*}"}, request({{"aws:SourceArn", "arn:aws:s3:::bucketx"}})));
 }
 
-TEST_CASE("condition::variables a substituted value is literal in StringLike; wildcards in it are flagged (§2.9)") {
+TEST_CASE("condition::variables a substituted value is literal in StringLike; wildcards in it are flagged (docs/semantics.md#policy-variables)") {
   const Request r = request({{kSub, "owner:a*c"}, {"aws:username", "a*c"}});
   auto e = eval(make_condition("StringLike", kSub, {"owner:${aws:username}"}), r);
   CHECK(e.result);
@@ -174,7 +174,7 @@ TEST_CASE("condition::variables a substituted value is literal in StringLike; wi
   CHECK_FALSE(plain.unverified);
 }
 
-TEST_CASE("condition::variables in Bool and Arn operators (§2.9)") {
+TEST_CASE("condition::variables in Bool and Arn operators (docs/semantics.md#policy-variables)") {
   const Request r = request({{"aws:SecureTransport", "true"}, {"aws:flag", "TRUE"}, {"aws:account", "123456789012"},
                              {"aws:SourceArn", "arn:aws:iam::123456789012:role/deploy"}});
   CHECK(holds("Bool", "aws:SecureTransport", {"${aws:flag}"}, r));

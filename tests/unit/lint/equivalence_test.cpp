@@ -46,7 +46,7 @@ void check_same(const LintReport& a, const LintReport& b) {
 
 }  // namespace
 
-TEST_CASE("lint::the loose value of an OR-list is found in second place as in first (§6 #12)") {
+TEST_CASE("lint::the loose value of an OR-list is found in second place as in first (docs/semantics.md#pattern-loose-or-value)") {
   const auto second = lint_policy(policy({statement("Allow", R"({"StringLike": {"oidc.vercel.com:sub": [)" + kExact + "," + kLoose + "]}}")}));
   const auto first = lint_policy(policy({statement("Allow", R"({"StringLike": {"oidc.vercel.com:sub": [)" + kLoose + "," + kExact + "]}}")}));
   CHECK(has_rule(second, "TL102"));
@@ -61,7 +61,7 @@ TEST_CASE("lint::a statement split in two gets the findings of the one statement
   check_same(one, two);
 }
 
-TEST_CASE("lint::ForAnyValue: on a single-valued key gets the findings of the plain operator (§2.7)") {
+TEST_CASE("lint::ForAnyValue: on a single-valued key gets the findings of the plain operator (docs/semantics.md#set-qualifiers)") {
   const std::string sub = R"({"oidc.vercel.com:sub": "owner:acme*:project:web:environment:production"})";
   const auto plain = lint_policy(policy({statement("Allow", R"({"StringLike": )" + sub + "}")}));
   const auto any = lint_policy(policy({statement("Allow", R"({"ForAnyValue:StringLike": )" + sub + "}")}));
@@ -73,7 +73,7 @@ TEST_CASE("lint::ForAnyValue: on a single-valued key gets the findings of the pl
   CHECK(rules_of(all) == rules_of(plain));
 }
 
-TEST_CASE("lint::a Deny that removes the loose part removes the finding (§2.10)") {
+TEST_CASE("lint::a Deny that removes the loose part removes the finding (docs/semantics.md#decision-procedure)") {
   const std::string loose_allow =
       statement("Allow", R"({"StringLike": {"oidc.vercel.com:sub": "owner:acme*:project:web:environment:production"}})");
   const std::string deny_other_teams = statement("Deny", R"({"StringNotLike": {"oidc.vercel.com:sub": "owner:acme:*"}})");

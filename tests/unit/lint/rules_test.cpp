@@ -92,7 +92,7 @@ TEST_CASE("lint::each rule fires on its fixture and not on its near miss") {
   }
 }
 
-TEST_CASE("lint::TL101 names a concrete other team for owner:acme* (§4.10 ex. 5)") {
+TEST_CASE("lint::TL101 names a concrete other team for owner:acme* (docs/semantics.md#worked-example-5)") {
   LintOptions o;
   o.teams = {"acme"};
   const LintReport r = lint_fixture("fixtures/risky/owner-prefix-wildcard.json", o);

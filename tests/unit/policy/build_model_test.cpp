@@ -68,7 +68,7 @@ TEST_CASE("policy::build_model a well-formed Vercel trust policy has no diagnost
   CHECK(r.diagnostics().empty());
 }
 
-TEST_CASE("policy::build_model document and Statement shape (§1.1, §1.4)") {
+TEST_CASE("policy::build_model document and Statement shape (docs/semantics.md#document, docs/semantics.md#statement)") {
   check_rows({
       {"[1]", "TL020", 1, 1, "must be a JSON object, found an array"},
       {"\"policy\"", "TL020", 1, 1, "found a string"},
@@ -82,7 +82,7 @@ TEST_CASE("policy::build_model document and Statement shape (§1.1, §1.4)") {
   });
 }
 
-TEST_CASE("policy::build_model Version and Id (§1.2, §1.3)") {
+TEST_CASE("policy::build_model Version and Id (docs/semantics.md#version, docs/semantics.md#id-element)") {
   check_rows({
       {R"({"Statement":)" + kStatement + "}", "TL026", 1, 1, "policy variables", Severity::warning},
       {R"({"Version":"2008-10-17","Statement":)" + kStatement + "}", "TL027", 1, 12, "2008-10-17", Severity::warning},
@@ -92,7 +92,7 @@ TEST_CASE("policy::build_model Version and Id (§1.2, §1.3)") {
   });
 }
 
-TEST_CASE("policy::build_model statement keys, Sid and Effect (§1.5, §1.6)") {
+TEST_CASE("policy::build_model statement keys, Sid and Effect (docs/semantics.md#sid, docs/semantics.md#effect)") {
   check_rows({
       {st(R"("Efect":"Allow")", kP + "," + kA), "TL022", 2, 1, "unknown statement key \"Efect\"; did you mean \"Effect\"?"},
       {st(R"("principal":{"AWS":"x"})", kE + "," + kP + "," + kA), "TL022", 2, 1, "did you mean \"Principal\"?"},
@@ -110,7 +110,7 @@ TEST_CASE("policy::build_model statement keys, Sid and Effect (§1.5, §1.6)") {
   });
 }
 
-TEST_CASE("policy::build_model Principal and NotPrincipal (§1.7, §3.8)") {
+TEST_CASE("policy::build_model Principal and NotPrincipal (docs/semantics.md#principal, docs/semantics.md#access-analyzer-checks)") {
   check_rows({
       {st(kE, kA), "TL036", 1, 38, "has no Principal"},
       {st(R"("Sid":"S1")", kE + "," + kA), "TL036", 1, 38, "statement S1 has no Principal"},
@@ -156,7 +156,7 @@ TEST_CASE("policy::build_model Principal and NotPrincipal (§1.7, §3.8)") {
   });
 }
 
-TEST_CASE("policy::build_model Action and Resource (§1.8, §1.9)") {
+TEST_CASE("policy::build_model Action and Resource (docs/semantics.md#action, docs/semantics.md#resource)") {
   check_rows({
       {st(kE, kP), "TL045", 1, 38, "has no Action"},
       {st(R"("NotAction":"sts:TagSession")"), "TL046", 2, 1, "both Action and NotAction"},
@@ -171,7 +171,7 @@ TEST_CASE("policy::build_model Action and Resource (§1.8, §1.9)") {
   });
 }
 
-TEST_CASE("policy::build_model Condition (§1.10)") {
+TEST_CASE("policy::build_model Condition (docs/semantics.md#condition-block)") {
   check_rows({
       {st(R"("Condition":"x")"), "TL049", 2, 13, "Condition must be an object of operators, found a string"},
       {st(R"("Condition":{"oidc.vercel.com/acme:sub":"owner:acme"})"), "TL049", 2, 14,
@@ -197,13 +197,13 @@ TEST_CASE("policy::build_model Condition (§1.10)") {
   });
 }
 
-TEST_CASE("policy::build_model reader diagnostics come through: duplicate keys (§1.1)") {
+TEST_CASE("policy::build_model reader diagnostics come through: duplicate keys (docs/semantics.md#document)") {
   check_rows({
       {st(R"("Effect":"Deny")"), "TL006", 3, 1, "duplicate key \"Effect\" (first at line 2, column 1)"},
   });
 }
 
-TEST_CASE("policy::build_model characters IAM does not accept, raw, escaped and in keys (§1.1)") {
+TEST_CASE("policy::build_model characters IAM does not accept, raw, escaped and in keys (docs/semantics.md#document)") {
   check_rows({
       {st(R"("Sid":"a’b")"), "TL059", 2, 9, "character U+2019 is not allowed in an IAM policy document"},
       {st(R"("Sid":"a\u2019b")"), "TL059", 2, 9, "character U+2019"},
@@ -214,12 +214,12 @@ TEST_CASE("policy::build_model characters IAM does not accept, raw, escaped and 
   });
 }
 
-TEST_CASE("policy::build_model operator IfExists is accepted everywhere but on Null (§1.10)") {
+TEST_CASE("policy::build_model operator IfExists is accepted everywhere but on Null (docs/semantics.md#condition-block)") {
   auto ok = load_policy_text(st(R"("Condition":{"ForAnyValue:StringLikeIfExists":{"k":"v"},"Null":{"k":"false"}})"), "t.json");
   CHECK(ok.ok());
 }
 
-TEST_CASE("policy::build_model NullIfExists is TL051 but stays in the model as Null with IfExists (§1.10, §2.4)") {
+TEST_CASE("policy::build_model NullIfExists is TL051 but stays in the model as Null with IfExists (docs/semantics.md#condition-block, docs/semantics.md#absent-keys)") {
   // TL051 leaves the meaning intact (can/who/lint answer despite it), so the condition must not
   // vanish: it is evaluated as IfExists reads every operator (docs/differential.md).
   auto r = load_policy_text(st(R"("Condition":{"ForAnyValue:NullIfExists":{"k":"false"},"StringEquals":{"a":"b"}})"), "t.json");

@@ -1,4 +1,4 @@
-// parse_operator / operator_name: exactly IAM's operator list, case-sensitive (§1.10), and the
+// parse_operator / operator_name: exactly IAM's operator list, case-sensitive (docs/semantics.md#condition-block), and the
 // did-you-mean for names IAM rejects.
 #include "policy/operator_name.h"
 
@@ -11,7 +11,7 @@ TEST_SUITE_BEGIN("policy");
 using namespace trustlint;
 using namespace trustlint::internal;
 
-TEST_CASE("policy::parse_operator accepts every IAM operator and round-trips its name (§1.10)") {
+TEST_CASE("policy::parse_operator accepts every IAM operator and round-trips its name (docs/semantics.md#condition-block)") {
   const auto& names = all_operator_names();
   CHECK(names.size() == 159);  // (27 operators + 26 with IfExists) x 3 qualifiers
   for (const auto& name : names) {
@@ -22,7 +22,7 @@ TEST_CASE("policy::parse_operator accepts every IAM operator and round-trips its
   }
 }
 
-TEST_CASE("policy::parse_operator decomposes qualifier, kind, negation and IfExists (§2.4-2.7)") {
+TEST_CASE("policy::parse_operator decomposes qualifier, kind, negation and IfExists (docs/semantics.md#absent-keys, docs/semantics.md#string-operators, docs/semantics.md#other-operators, docs/semantics.md#set-qualifiers)") {
   auto a = parse_operator("StringNotLike");
   REQUIRE(a);
   CHECK(a->kind == MatchKind::string_like);
@@ -61,7 +61,7 @@ TEST_CASE("policy::parse_operator decomposes qualifier, kind, negation and IfExi
   CHECK(parse_operator("BinaryEqualsIfExists")->kind == MatchKind::binary_equals);
 }
 
-TEST_CASE("policy::parse_operator rejects what IAM rejects: wrong case, unknown names, NullIfExists (§1.10)") {
+TEST_CASE("policy::parse_operator rejects what IAM rejects: wrong case, unknown names, NullIfExists (docs/semantics.md#condition-block)") {
   for (const char* bad : {"stringEquals", "STRINGEQUALS", "Stringequals", "StringEqual", "NullIfExists",
                           "ForAllValues:NullIfExists", "StringEqualsIfExistsIfExists", "ForAnyValue:ForAllValues:StringLike",
                           "forAnyValue:StringLike", "ForAnyValue:", "ForAnyValueStringLike", "", "IfExists",

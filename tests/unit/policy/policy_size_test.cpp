@@ -1,4 +1,4 @@
-// The trust-policy size quota (§1.11): the minified policy, white space not counted.
+// The trust-policy size quota (docs/semantics.md#size): the minified policy, white space not counted.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -22,7 +22,7 @@ std::size_t size_of(const std::string& json) {
 
 }  // namespace
 
-TEST_CASE("policy::policy_size counts the minified policy without white space (§1.11)") {
+TEST_CASE("policy::policy_size counts the minified policy without white space (docs/semantics.md#size)") {
   CHECK(size_of("{}") == 2);
   CHECK(size_of(R"({"a":"b"})") == 9);
   CHECK(size_of("{ \"a\" :\n\t[ 1 , true , null ] }") == size_of(R"({"a":[1,true,null]})"));
@@ -34,7 +34,7 @@ TEST_CASE("policy::policy_size counts the minified policy without white space (�
   CHECK(size_of(R"({"a":1.50e3,"b":[]})") == 19);
 }
 
-TEST_CASE("policy::build_model reports a policy over the size quota (§1.11)") {
+TEST_CASE("policy::build_model reports a policy over the size quota (docs/semantics.md#size)") {
   const std::string policy = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":)"
                              R"("arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com/acme"},)"
                              R"("Action":"sts:AssumeRoleWithWebIdentity","Sid":")" +

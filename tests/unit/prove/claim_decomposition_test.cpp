@@ -1,4 +1,4 @@
-// Claim-glob decomposition over Vercel's sub template (semantics.md §4.7, §4.10).
+// Claim-glob decomposition over Vercel's sub template (docs/semantics.md#vercel-name-alphabets, docs/semantics.md#vercel-pinning).
 #include <doctest/doctest.h>
 
 #include "prove/claim_decomposition.h"
@@ -19,19 +19,19 @@ std::vector<GlobProduct> split(const std::string& glob) {
 
 TEST_SUITE_BEGIN("prove");
 
-TEST_CASE("prove::decompose_claim_glob exact sub is one product of names (§4.10 ex. 1)") {
+TEST_CASE("prove::decompose_claim_glob exact sub is one product of names (docs/semantics.md#worked-example-1)") {
   const auto p = split("owner:acme:project:web:environment:production");
   REQUIRE(p.size() == 1);
   CHECK(p[0] == GlobProduct{{"acme"}, {"web"}, {"production"}});
 }
 
-TEST_CASE("prove::decompose_claim_glob a star spanning segments pins the owner exactly (§4.10 ex. 6)") {
+TEST_CASE("prove::decompose_claim_glob a star spanning segments pins the owner exactly (docs/semantics.md#worked-example-6)") {
   const auto p = split("owner:acme:*");
   REQUIRE(p.size() == 1);
   CHECK(p[0] == GlobProduct{{"acme"}, {"*"}, {"*"}});
 }
 
-TEST_CASE("prove::decompose_claim_glob a star right after the slug admits other teams (§4.10 ex. 5)") {
+TEST_CASE("prove::decompose_claim_glob a star right after the slug admits other teams (docs/semantics.md#worked-example-5)") {
   const auto p = split("owner:acme*:project:web:environment:production");
   REQUIRE(!p.empty());
   bool prefix_team = false;
@@ -39,19 +39,19 @@ TEST_CASE("prove::decompose_claim_glob a star right after the slug admits other 
   CHECK(prefix_team);
 }
 
-TEST_CASE("prove::decompose_claim_glob a leading star reaches every team (§6 row 2)") {
+TEST_CASE("prove::decompose_claim_glob a leading star reaches every team (docs/semantics.md#pattern-owner-wildcard)") {
   const auto p = split("*:environment:development");
   REQUIRE(p.size() == 1);
   CHECK(p[0] == GlobProduct{{"*"}, {"*"}, {"development"}});
 }
 
-TEST_CASE("prove::decompose_claim_glob values no token can carry give no product (§4.7)") {
+TEST_CASE("prove::decompose_claim_glob values no token can carry give no product (docs/semantics.md#vercel-name-alphabets)") {
   CHECK(split("owner:acme:project:web").empty());           // too few fields
   CHECK(split("team:acme:project:web:environment:x").empty());  // wrong label
   CHECK(split("owner:a:b:project:web:environment:production").empty());  // ':' inside a segment
 }
 
-TEST_CASE("prove::decompose_claim_glob question marks stay inside their segment (§4.10 ex. 7)") {
+TEST_CASE("prove::decompose_claim_glob question marks stay inside their segment (docs/semantics.md#worked-example-7)") {
   const auto p = split("owner:acme:project:web?:environment:production");
   REQUIRE(p.size() == 1);
   CHECK(p[0] == GlobProduct{{"acme"}, {"web?"}, {"production"}});

@@ -22,7 +22,7 @@ const Alphabet kSubject("abcdefghijklmnopqrstuvwxyz0123456789-:");
 
 TEST_SUITE_BEGIN("prove");
 
-TEST_CASE("prove::dfa_glob matches the reference on every short string (semantics.md §2.5)") {
+TEST_CASE("prove::dfa_glob matches the reference on every short string (docs/semantics.md#string-operators)") {
   const Alphabet alphabet("ab:");
   const auto strings = all_strings("ab:", 7);
   RandomGlobs globs("ab:", 20261129);
@@ -43,7 +43,7 @@ TEST_CASE("prove::dfa_glob matches the reference on every short string (semantic
 TEST_CASE("prove::dfa_glob literals outside the alphabet match nothing") {
   StateBudget budget;
   CHECK(Dfa::glob("acme*", Alphabet("ab"), budget).empty());
-  CHECK(Dfa::glob("owner:*", kVercel, budget).empty());  // ':' is never in a segment (§4.7)
+  CHECK(Dfa::glob("owner:*", kVercel, budget).empty());  // ':' is never in a segment (docs/semantics.md#vercel-name-alphabets)
   CHECK_FALSE(Dfa::glob("owner:*", kSubject, budget).empty());
   CHECK(Dfa::glob("?", Alphabet(""), budget).empty());
   CHECK(Dfa::glob("*", Alphabet(""), budget).contains(""));

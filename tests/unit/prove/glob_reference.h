@@ -1,5 +1,5 @@
 // The slow, obviously correct reference the automata are tested against: a direct recursive
-// glob matcher (semantics.md §2.5), every string over a small alphabet up to a length (in
+// glob matcher (docs/semantics.md#string-operators), every string over a small alphabet up to a length (in
 // shortlex order), and a deterministic random glob generator.
 #pragma once
 

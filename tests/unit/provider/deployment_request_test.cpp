@@ -1,4 +1,4 @@
-// Vercel deployment facts → the request IAM sees (semantics.md §4.1, §4.3, §4.4, §4.7).
+// Vercel deployment facts → the request IAM sees (docs/semantics.md#vercel-issuer-modes, docs/semantics.md#vercel-claims, docs/semantics.md#vercel-sub, docs/semantics.md#vercel-name-alphabets).
 #include <doctest/doctest.h>
 
 #include <array>
@@ -12,7 +12,7 @@ using namespace trustlint;
 
 TEST_SUITE_BEGIN("provider");
 
-TEST_CASE("provider::make_request forms sub, aud and the key prefix per issuer (§4.1, §4.3)") {
+TEST_CASE("provider::make_request forms sub, aud and the key prefix per issuer (docs/semantics.md#vercel-issuer-modes, docs/semantics.md#vercel-claims)") {
   DeploymentFacts f{"acme", "web", "preview", IssuerMode::team, std::nullopt, {}};
   auto r = make_request(vercel_profile(), f);
   REQUIRE(r.ok());
@@ -32,7 +32,7 @@ TEST_CASE("provider::make_request forms sub, aud and the key prefix per issuer (
   CHECK(g->find("oidc.vercel.com:amr") != nullptr);  // a key without ':' is a claim of the provider
 }
 
-TEST_CASE("provider::make_request refuses names Vercel never issues (§4.7)") {
+TEST_CASE("provider::make_request refuses names Vercel never issues (docs/semantics.md#vercel-name-alphabets)") {
   for (const auto& [team, project, env] : std::vector<std::array<std::string, 3>>{{
            {"ACME", "web", "production"},
            {"acme", "Web", "production"},
@@ -51,7 +51,7 @@ TEST_CASE("provider::make_request refuses names Vercel never issues (§4.7)") {
   CHECK(make_request(vercel_profile(), ok).ok());
 }
 
-TEST_CASE("provider::vercel_profile is read from the embedded YAML (§4.7)") {
+TEST_CASE("provider::vercel_profile is read from the embedded YAML (docs/semantics.md#vercel-name-alphabets)") {
   const ProviderProfile& p = vercel_profile();
   CHECK(p.global_provider == "oidc.vercel.com");
   REQUIRE(p.segment("project"));
@@ -73,7 +73,7 @@ TEST_CASE("provider::teams_named and issuer_named read the policy") {
   CHECK(issuer_named(doc.value(), vercel_profile()) == IssuerMode::team);
 }
 
-TEST_CASE("provider::teams_named reads condition keys case-insensitively (§1.10)") {
+TEST_CASE("provider::teams_named reads condition keys case-insensitively (docs/semantics.md#condition-block)") {
   // "OIDC.Vercel.com/ACME:SUB" is team acme's sub: the team comes from the key and from the
   // value. (The prover's own list of named teams had the same bug, docs/differential.md.)
   auto doc = load_policy_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",
