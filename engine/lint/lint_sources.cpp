@@ -63,6 +63,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
   auto found = find_trust_policies(path, load);
   if (!found.has_value()) {
     reports.push_back(internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), path, options, {}));
+    reports.back().role = false;
     return reports;
   }
   const std::string file = path == "-" ? "<stdin>" : path;
@@ -86,6 +87,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
   if (!found.diagnostics().empty() || found.value().empty()) {
     LintReport rest = internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), file, options, {});
     rest.form = reports.empty() ? "" : reports.front().form;
+    rest.role = false;
     if (found.value().empty()) rest.notes.push_back("no IAM role in this file");
     reports.push_back(std::move(rest));
   }
