@@ -32,29 +32,30 @@ std::optional<std::string> head(const fs::path& p) {
   return text;
 }
 
-Unread unread(const std::string& path, const char* code, bool error, const std::string& what) {
-  return Unread{path, code, error, what};
+
+// The kind of a file; nullopt when it cannot be read (then it is read anyway: lint says TL001).
+std::optional<FileSniff> sniffed(const std::string& path) {
+  const auto text = head(path);
+  if (!text) return std::nullopt;
+  return sniff_file(path, *text);
 }
 
 // A file met in a walk (or named, with filter_named): read, reported or skipped.
 void sift(const std::string& path, Discovered& out) {
-  const auto text = head(path);
-  if (!text) {
-    out.files.push_back({path, std::nullopt});
-    return;
-  }
-  const FileSniff sniff = sniff_file(path, *text);
+  const auto found = sniffed(path);
+  if (!found) return out.files.push_back({path, std::nullopt});
+  const FileSniff& sniff = *found;
   switch (sniff.kind) {
     case FileKind::input:
       if (sniff.mentions_role) out.files.push_back({path, std::nullopt});
       else ++out.skipped;
       return;
     case FileKind::policy_shaped:
-      out.files.push_back({path, unread(path, "TL086", false, "not read: " + sniff.looks_like)});
+      out.files.push_back({path, Unread{path, "TL086", false, "not read: " + sniff.looks_like}});
       return;
     case FileKind::terraform_source:
     case FileKind::unrecognized:
-      if (sniff.mentions_role) out.files.push_back({path, unread(path, "TL086", false, "not read, though it mentions an IAM role: " + sniff.looks_like)});
+      if (sniff.mentions_role) out.files.push_back({path, Unread{path, "TL086", false, "not read, though it mentions an IAM role: " + sniff.looks_like}});
       else ++out.skipped;
       return;
   }
@@ -62,16 +63,13 @@ void sift(const std::string& path, Discovered& out) {
 
 // A file named on the command line: read unless no reader takes it.
 void named(const std::string& path, Discovered& out) {
-  const auto text = head(path);
-  if (!text) {
-    out.files.push_back({path, std::nullopt});
-    return;
-  }
-  const FileSniff sniff = sniff_file(path, *text);
+  const auto found = sniffed(path);
+  if (!found) return out.files.push_back({path, std::nullopt});
+  const FileSniff& sniff = *found;
   if (sniff.kind == FileKind::terraform_source) {
-    out.files.push_back({path, unread(path, "TL084", true, "not read: " + sniff.looks_like)});
+    out.files.push_back({path, Unread{path, "TL084", true, "not read: " + sniff.looks_like}});
   } else if (sniff.kind == FileKind::unrecognized) {
-    out.files.push_back({path, unread(path, "TL085", true, "not read: this looks like " + sniff.looks_like)});
+    out.files.push_back({path, Unread{path, "TL085", true, "not read: this looks like " + sniff.looks_like}});
   } else {
     out.files.push_back({path, std::nullopt});  // a policy with typos gets its grammar errors
   }
