@@ -27,13 +27,15 @@ struct LintCli {
   std::vector<std::string> disable, enable;
   std::vector<std::string> excludes;
   bool skip_unrecognized = false;
+  bool allow_empty = false;
+  bool no_default_excludes = false;
   std::string config;
-  std::string fail_on = "error";
-  std::string format = "text";
-  std::string color = "auto";
   std::string help_uri_base = TRUSTLINT_HELP_URI_BASE;
   std::string baseline, write_baseline;
   std::string stdin_filename;
+  std::string fail_on = "error";
+  std::string format = "text";
+  std::string color = "auto";
   std::size_t quota = 0;
   Limits limits;
 };
@@ -89,9 +91,9 @@ void print_text(const LintCli& o, const LintReport& report, const LoadOptions& l
 }
 
 void print_lint(const LintCli& o, const std::vector<std::string>& files, const LoadOptions& load,
-                const std::vector<LintReport>& reports, int code) {
+                const std::vector<LintReport>& reports, int code, std::size_t skipped) {
   if (o.format == "json") {
-    std::cout << render_lint_json(reports, o.fail_on, code);
+    std::cout << render_lint_json(reports, o.fail_on, code, skipped);
     return;
   }
   if (o.format == "github") {
@@ -101,7 +103,7 @@ void print_lint(const LintCli& o, const std::vector<std::string>& files, const L
   if (o.format == "text") return;  // already printed by print_text
   const SourceSnapshot sources = read_sources(reports, load.limits.max_bytes);
   if (o.format == "sarif") {
-    std::cout << render_lint_sarif(reports, sources, SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base}, code);
+    std::cout << render_lint_sarif(reports, sources, SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base}, code, skipped);
   } else if (o.format == "markdown") {
     std::cout << render_lint_markdown(reports, who_of(files, load));
   }
@@ -126,6 +128,22 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
   work();
   for (auto& t : pool) t.join();
   return reports;
+}
+
+// A file reported instead of read (discover_files.h): its one finding at 1:1.
+LintReport unread_report(const Unread& u) {
+  LintReport r;
+  r.file = u.path;
+  r.form = "";
+  r.role = false;
+  r.read = false;
+  r.input_failed = u.error;
+  Span at;
+  at.file = u.path;
+  at.line = at.col = at.end_line = 1;
+  at.end_col = 1;
+  r.findings.push_back(finding_from_diagnostic(u.error ? make_error(u.code, u.message, at) : make_note(u.code, u.message, at)));
+  return r;
 }
 
 // Input read from "-" takes the name --stdin-filename gives (messages, JSON, SARIF, baselines).
@@ -156,10 +174,11 @@ int lint_all(const LintCli& o) {
   ConfigCache configs;
   std::optional<std::string> fixed_config;
   if (!o.config.empty()) fixed_config = o.config;
-  const Discovered discovered = discover_files(o.paths, ExcludePatterns(o.excludes), o.skip_unrecognized);
+  const Discovered discovered =
+      discover_files(o.paths, DiscoverOptions{ExcludePatterns(o.excludes), o.skip_unrecognized, !o.no_default_excludes});
   for (const auto& e : discovered.errors) std::cerr << visible_text(e) << "\n";
   bad_input = bad_input || !discovered.errors.empty();
-  const auto& files = discovered.files;
+  const std::vector<std::string> files = discovered.read();
   // Options per file, in order (configurations load once each, their errors print in order);
   // no options = skipped, its configuration is invalid.
   std::vector<std::optional<LintOptions>> per_file;
@@ -185,16 +204,24 @@ int lint_all(const LintCli& o) {
   auto linted = lint_files(files, per_file, load);
   std::vector<LintReport> reports;
   bool failed = false;
-  for (auto& file_reports : linted) {
-    if (!file_reports) continue;
-    for (LintReport& report : *file_reports) {
-      if (!o.stdin_filename.empty()) name_stdin(report, o.stdin_filename);
-      if (!o.baseline.empty()) apply_baseline(report, baseline, load.limits.max_bytes);
-      bad_input = bad_input || report.input_failed;
-      failed = failed || fails(report, o.fail_on);
-      if (o.format == "text") print_text(o, report, load);
-      reports.push_back(std::move(report));
+  const auto take = [&](LintReport report) {
+    if (!o.stdin_filename.empty()) name_stdin(report, o.stdin_filename);
+    if (!o.baseline.empty()) apply_baseline(report, baseline, load.limits.max_bytes);
+    bad_input = bad_input || report.input_failed;
+    failed = failed || fails(report, o.fail_on);
+    if (o.format == "text") print_text(o, report, load);
+    reports.push_back(std::move(report));
+  };
+  // In command-line order: the files read (their reports) and the files reported unread.
+  std::size_t next_read = 0;
+  for (const auto& file : discovered.files) {
+    if (file.unread) {
+      take(unread_report(*file.unread));
+      continue;
     }
+    auto& file_reports = linted[next_read++];
+    if (!file_reports) continue;
+    for (LintReport& report : *file_reports) take(std::move(report));
   }
   if (!o.write_baseline.empty()) {
     if (const std::string error = write_baseline(o.write_baseline, reports, load.limits.max_bytes); !error.empty()) {
@@ -203,8 +230,17 @@ int lint_all(const LintCli& o) {
     }
     failed = false;  // recorded: the findings are accepted as they are
   }
-  const int code = bad_input ? kExitBadInput : failed ? kExitFindings : kExitOk;
-  print_lint(o, files, load, reports, code);
+  const LintSummary summary = summarize(reports, discovered.skipped);
+  // Nothing checked is not a pass (unless asked for): no role in any of the paths given.
+  const bool empty = summary.roles == 0 && !o.allow_empty;
+  if (empty && !bad_input) {
+    std::cerr << "trustlint: error: nothing checked: no trust policy or IAM role in the paths given"
+              << (summary.skipped ? " (" + std::to_string(summary.skipped) + " skipped: no trust policy)" : "")
+              << "; pass --allow-empty when that is expected [TL087]\n";
+  }
+  const int code = bad_input || empty ? kExitBadInput : failed ? kExitFindings : kExitOk;
+  print_lint(o, files, load, reports, code, discovered.skipped);
+  if (o.format != "json" && o.format != "sarif") std::cerr << "trustlint: " << render_lint_summary_text(summary);
   return code;
 }
 
@@ -223,7 +259,8 @@ void register_lint(CLI::App& app, int& exit_code) {
       "  trustlint lint infra/ --format sarif > trustlint.sarif   # GitHub code scanning\n"
       "Configuration: the nearest .trustlint.yaml above each file (README \"Configuration\").");
   cmd->add_option("paths", o->paths, "Policies, CloudFormation templates, Terraform plans, account authorization details, or directories (- for stdin)")->required();
-  cmd->add_option("--team", o->teams, "A team the role is meant for (repeatable; default: the teams the policy names)");
+  cmd->add_option("--team", o->teams, "A team the role is meant for (repeatable, or comma-separated; default: the teams the policy names)")
+      ->delimiter(',');
   cmd->add_option("--config", o->config, "Use this configuration file instead of the nearest .trustlint.yaml");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 on findings at or above: error, warning, note or never (default error)")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
@@ -231,12 +268,18 @@ void register_lint(CLI::App& app, int& exit_code) {
                   "Skip paths below a directory argument matching a .gitignore-style pattern (repeatable)");
   cmd->add_flag("--skip-unrecognized", o->skip_unrecognized,
                 "Skip named files that hold no trust policy or IAM role, as a directory walk does (for hooks)");
-  cmd->add_option("--disable", o->disable, "Turn a rule off (id or name; repeatable)");
-  cmd->add_option("--enable", o->enable, "Turn a rule on that the configuration turned off (repeatable)");
+  cmd->add_flag("--allow-empty", o->allow_empty,
+                "Exit 0 when the paths hold no trust policy or IAM role at all (otherwise exit 2: nothing checked)");
+  cmd->add_flag("--no-default-excludes", o->no_default_excludes,
+                "Walk directories whole: ignore .gitignore files and do not skip .git, node_modules, .terraform, cdk.out/asset.*");
+  cmd->add_option("--disable", o->disable, "Turn a rule off (id or name; repeatable, or comma-separated)")->delimiter(',');
+  cmd->add_option("--enable", o->enable, "Turn a rule on that the configuration turned off (repeatable, or comma-separated)")
+      ->delimiter(',');
   cmd->add_option("--format", o->format, "text, json, sarif, github or markdown (README \"Output formats\")")
       ->check(CLI::IsMember(kLintFormats));
   cmd->add_option("--color", o->color, "Colour the text format: auto (a terminal without NO_COLOR), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   cmd->add_option("--help-uri-base", o->help_uri_base,
                   "SARIF: each rule's helpUri is this + ID.md (default: docs/rules/ on the home page)");
   cmd->add_option("--stdin-filename", o->stdin_filename,
@@ -244,7 +287,6 @@ void register_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--baseline", o->baseline, "Leave out the findings recorded in this file (--write-baseline); report only new ones");
   cmd->add_option("--write-baseline", o->write_baseline,
                   "Record every unsuppressed finding's fingerprint in this file (exit 0 unless an input is bad)");
-  cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
   cmd->callback([o, &exit_code] { exit_code = lint_all(*o); });
 }

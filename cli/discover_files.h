@@ -1,32 +1,56 @@
-// Which files `lint` reads: files named on the command line always (whatever their name or
-// content), and below each directory named there, recursively and in sorted order, the files
-// that look like trust policies or infrastructure code holding IAM roles: *.json, *.yaml, *.yml
-// and *.template whose text mentions a trust policy (Statement and Principal), an IAM role of
-// CloudFormation or Terraform, or account authorization details. package.json, tsconfig.json,
-// docker-compose.yml and the like are skipped silently, and so are .git directories,
+// Which files `lint` reads. Files named on the command line: read when a reader takes their form
+// (or when they are broken in a way the reader reports), an error when no reader does (TL084
+// Terraform source, TL085 anything else: file_kind.h). Below each directory named there,
+// recursively and in sorted order: *.json, *.yaml, *.yml and *.template files that a reader takes
+// and that mention a trust policy or an IAM role; a file with IAM-policy shape that no reader
+// takes is a note (TL086); package.json, docker-compose.yml and the like are counted as skipped.
+// Directories skip what .gitignore files (at and below the walked directory) ignore, .git,
+// node_modules, .terraform and cdk.out/asset.* (unless `default_excludes` is off), and always
 // .trustlint.yaml files and whatever --exclude (exclude_patterns.h) names. Thread-compatible.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "cli/exclude_patterns.h"
+#include "cli/file_kind.h"
 
 namespace trustlint::cli {
 
-struct Discovered {
-  std::vector<std::string> files;   // in command-line order; each directory's files sorted
-  std::vector<std::string> errors;  // "DIR: error: cannot read directory: ... [TL001]" lines
+// A file that is not read but reported: TL084/TL085 (errors) or TL086 (a note).
+struct Unread {
+  std::string path;
+  std::string code;
+  bool error = false;
+  std::string message;
 };
 
-// `filter_named`: also apply the name and content filters (not the exclusions) to files named
-// on the command line (`lint --skip-unrecognized`, for hooks that pass every JSON/YAML file).
-Discovered discover_files(const std::vector<std::string>& paths, const ExcludePatterns& excludes,
-                          bool filter_named = false);
+struct DiscoveredFile {
+  std::string path;
+  std::optional<Unread> unread;  // set: report this instead of reading the file
+};
 
-// The content sniff for files found in a directory: does `text` look like a trust policy or IaC
-// with IAM roles?
-bool looks_like_trust_policy_source(std::string_view text);
+struct Discovered {
+  std::vector<DiscoveredFile> files;  // in command-line order; each directory's files sorted
+  std::size_t skipped = 0;            // candidates without a trust policy (walks, filter_named)
+  std::vector<std::string> errors;    // "DIR: error: cannot read directory: ... [TL001]" lines
+  std::vector<std::string> read() const;  // the paths of files without `unread`
+};
+
+struct DiscoverOptions {
+  ExcludePatterns excludes;
+  // Also apply the walk's filters to files named on the command line (`lint
+  // --skip-unrecognized`, for hooks that pass every JSON/YAML file); not the exclusions.
+  bool filter_named = false;
+  // .gitignore files and the built-in list (`--no-default-excludes` turns both off).
+  bool default_excludes = true;
+};
+
+Discovered discover_files(const std::vector<std::string>& paths, const DiscoverOptions& options);
+
+// The built-in exclusions of directory walks, as gitignore patterns.
+const std::vector<std::string>& default_exclude_patterns();
 
 }  // namespace trustlint::cli

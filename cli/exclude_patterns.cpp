@@ -39,3 +39,15 @@ bool ExcludePatterns::excluded(std::string_view path, bool is_directory) const {
 }
 
 }  // namespace trustlint::cli
+
+namespace trustlint::cli {
+
+std::optional<bool> ExcludePatterns::verdict(std::string_view path, bool is_directory) const {
+  for (auto r = rules_.rbegin(); r != rules_.rend(); ++r) {
+    if (r->directories_only && !is_directory) continue;
+    if (path_glob_match(r->glob, path)) return !r->negated;
+  }
+  return std::nullopt;
+}
+
+}  // namespace trustlint::cli

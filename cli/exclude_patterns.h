@@ -5,6 +5,7 @@
 // Immutable after construction; safe to share between threads.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ class ExcludePatterns {
   // Is `path` (relative to the walked directory, '/'-separated, no leading "./") excluded?
   // `is_directory` says whether it names a directory (patterns ending in '/' match only those).
   bool excluded(std::string_view path, bool is_directory) const;
+  // What the last pattern that matches says (true: excluded, false: re-included by `!`), or
+  // nullopt when none matches: how a .gitignore deeper in the tree overrides one above it.
+  std::optional<bool> verdict(std::string_view path, bool is_directory) const;
   bool empty() const { return rules_.empty(); }
 
  private:

@@ -35,13 +35,54 @@ bool unresolved_principal(const Document& document) {
   return false;
 }
 
+// A Federated principal known only at deployment (CDK's Custom::AWSCDKOpenIdConnectProvider, a
+// provider in another stack) in statements whose condition keys are Vercel's claims
+// (oidc.vercel.com[/TEAM]:sub or :aud): the provider is Vercel's, with the keys' issuer. Rewrites
+// those principals to that provider's ARN, replaces the reader's "no token comes from it"
+// assumption with this one, and returns the rewritten principals' spans; nothing when the keys
+// name no Vercel issuer (the role then keeps "security rules not run").
+std::vector<Span> assume_vercel_provider(Document& document, std::vector<std::string>& assumptions) {
+  std::vector<Span> rewritten;
+  for (Statement& st : document.statements) {
+    std::string issuer, key;
+    for (const Condition& c : st.conditions) {
+      const auto colon = c.key_folded.rfind(':');
+      if (colon == std::string::npos) continue;
+      const std::string prefix = c.key_folded.substr(0, colon), claim = c.key_folded.substr(colon + 1);
+      if ((claim == "sub" || claim == "aud") && (prefix == "oidc.vercel.com" || prefix.starts_with("oidc.vercel.com/"))) {
+        issuer = prefix;
+        key = c.key;
+        break;
+      }
+    }
+    if (issuer.empty()) continue;
+    for (PrincipalEntry& e : st.principal.entries) {
+      const auto at = e.value.text.find("UNRESOLVED-");
+      if (e.kind != PrincipalKind::federated || at == std::string::npos) continue;
+      const std::string placeholder = e.value.text.substr(at);
+      const auto slash = e.value.text.find("oidc-provider/");
+      const std::string arn = (slash == std::string::npos ? std::string("arn:aws:iam::000000000000:oidc-provider/")
+                                                          : e.value.text.substr(0, slash + 14)) + issuer;
+      std::erase_if(assumptions, [&](const std::string& a) { return a.starts_with("the Federated principal " + placeholder + " is read as"); });
+      assumptions.push_back("the Federated principal " + placeholder + " (known only at deployment) is Vercel's OIDC provider " +
+                            issuer + ", as the condition key " + key + " says: read as " + arn + " and the security rules run");
+      e.value.text = arn;
+      rewritten.push_back(e.value.span);
+    }
+  }
+  return rewritten;
+}
+
 // Security findings at a value that holds a placeholder (a TL080 span inside the finding's) say
 // only that the placeholder matches no real value, which TL080 already reports: dropped, and
-// counted in a note.
-void drop_placeholder_findings(LintReport& report) {
+// counted in a note. A principal assumed to be Vercel's provider (`assumed`) is no such value.
+void drop_placeholder_findings(LintReport& report, const std::vector<Span>& assumed) {
   std::vector<Span> placeholders;
   for (const auto& f : report.findings) {
-    if (f.rule == "TL080" && f.span.known()) placeholders.push_back(f.span);
+    const bool is_assumed = std::any_of(assumed.begin(), assumed.end(), [&](const Span& a) {
+      return a.offset <= f.span.offset && f.span.end_offset <= a.end_offset;
+    });
+    if (f.rule == "TL080" && f.span.known() && !is_assumed) placeholders.push_back(f.span);
   }
   const auto about_placeholder = [&](const Finding& f) {
     if (!is_security_finding(f) || !f.span.known()) return false;
@@ -90,11 +131,16 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
   auto found = find_trust_policies_text(text, input.value().name(), load);
   if (!found.has_value()) {
     reports.push_back(internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), path, options, {}));
+    reports.back().role = false;
     return reports;
   }
   const std::string file = path == "-" ? "<stdin>" : path;
   for (PolicySource& source : found.value()) {
     std::string skip;
+    std::vector<Span> assumed;
+    if (source.policy.has_value() && unresolved_principal(source.policy.value())) {
+      assumed = assume_vercel_provider(source.policy.value(), source.assumptions);
+    }
     bool skip_all = false;
     if (source.policy.has_value() && !trusts_provider(source.policy.value(), vercel_profile())) {
       skip = "the role trusts no Vercel OIDC provider";
@@ -104,7 +150,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
       skip_all = true;
     }
     LintReport report = internal::lint_loaded(source.policy, file, options, skip, skip_all);
-    drop_placeholder_findings(report);
+    drop_placeholder_findings(report, assumed);
     report.resource = std::move(source.resource);
     report.form = std::move(source.form);
     report.assumptions = std::move(source.assumptions);
@@ -116,6 +162,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
   if (!found.diagnostics().empty() || found.value().empty()) {
     LintReport rest = internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), file, options, {});
     rest.form = reports.empty() ? "" : reports.front().form;
+    rest.role = false;
     if (found.value().empty()) rest.notes.push_back("no IAM role in this file");
     reports.push_back(std::move(rest));
   }

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/printable.h"
+#include "report/summary_json.h"
 #include "source/utf8.h"
 #include "trustlint/report.h"
 
@@ -63,7 +64,14 @@ ordered_json finding(const Finding& f, const std::string& file) {
 
 }  // namespace
 
-std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code) {
+nlohmann::ordered_json internal::summary_json(const LintSummary& s) {
+  return {{"files", s.files},         {"roles", s.roles},       {"roles_without_security_rules", s.unchecked},
+          {"errors", s.errors},       {"warnings", s.warnings}, {"notes", s.notes},
+          {"suppressed", s.suppressed}, {"skipped", s.skipped}};
+}
+
+std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code,
+                             std::size_t skipped) {
   ordered_json j;
   j["schema"] = "trustlint/lint/v1";
   ordered_json files = ordered_json::array();
@@ -79,9 +87,7 @@ std::string render_lint_json(const std::vector<LintReport>& reports, const std::
                      {"notes", internal::printable(r.notes)}});
   }
   j["files"] = std::move(files);
-  const LintSummary s = summarize(reports);
-  j["summary"] = {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes},
-                  {"suppressed", s.suppressed}};
+  j["summary"] = internal::summary_json(summarize(reports, skipped));
   j["fail_on"] = fail_on;
   j["exit_code"] = exit_code;
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";

@@ -5,6 +5,7 @@
 
 #include "report/printable.h"
 #include "report/sarif_support.h"
+#include "report/summary_json.h"
 #include "source/utf8.h"
 #include "trustlint/report.h"
 
@@ -108,7 +109,7 @@ std::string finding_fingerprint(const Finding& f, const LintReport& rep, const S
 }
 
 std::string render_lint_sarif(const std::vector<LintReport>& reports, const SourceSnapshot& sources,
-                              const SarifOptions& o, int exit_code) {
+                              const SarifOptions& o, int exit_code, std::size_t skipped) {
   ordered_json rules = ordered_json::array();
   std::map<std::string, std::size_t> index;
   for (const auto& r : rule_catalogue()) {
@@ -133,7 +134,8 @@ std::string render_lint_sarif(const std::vector<LintReport>& reports, const Sour
   ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
                       {"invocations", {std::move(invocation)}},
                       {"columnKind", "utf16CodeUnits"},
-                      {"results", std::move(results)}};
+                      {"results", std::move(results)},
+                      {"properties", {{"summary", internal::summary_json(summarize(reports, skipped))}}}};
   ordered_json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                       {"version", "2.1.0"},
                       {"runs", {std::move(run)}}};

@@ -1,4 +1,6 @@
 // `lint` and `rules` as text.
+#include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "report/ansi.h"
@@ -73,10 +75,18 @@ std::string render_lint_text(const LintReport& raw, const SourceSnapshot& source
   return out.str();
 }
 
-LintSummary summarize(const std::vector<LintReport>& reports) {
+LintSummary summarize(const std::vector<LintReport>& reports, std::size_t skipped) {
   LintSummary s;
-  s.files = reports.size();
+  s.reports = reports.size();
+  s.skipped = skipped;
+  std::set<std::string> files;
   for (const auto& r : reports) {
+    if (r.read) files.insert(r.file);
+    if (r.role && !r.input_failed) {
+      ++s.roles;
+      const bool ran = std::none_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.starts_with("security rules not run"); });
+      if (!ran) ++s.unchecked;
+    }
     for (const auto& f : r.findings) {
       if (f.suppressed) ++s.suppressed;
       else if (f.severity == Severity::error) ++s.errors;
@@ -84,7 +94,19 @@ LintSummary summarize(const std::vector<LintReport>& reports) {
       else ++s.notes;
     }
   }
+  s.files = files.size();
   return s;
+}
+
+std::string render_lint_summary_text(const LintSummary& s) {
+  const auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+  std::string out = count(s.files, "file", "files") + ", " + count(s.roles, "role", "roles") + " checked: " +
+                    count(s.errors, "error", "errors") + ", " + count(s.warnings, "warning", "warnings");
+  if (s.notes != 0) out += ", " + count(s.notes, "note", "notes");
+  if (s.suppressed != 0) out += " (" + std::to_string(s.suppressed) + " suppressed)";
+  if (s.unchecked != 0) out += "; security rules not run on " + count(s.unchecked, "role", "roles") + " (see the notes)";
+  if (s.skipped != 0) out += "; " + count(s.skipped, "file", "files") + " skipped (no trust policy)";
+  return out + "\n";
 }
 
 std::string render_rules_text(const std::vector<RuleInfo>& rules) {

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# The pre-commit hooks of .pre-commit-hooks.yaml, run the way users run them: `pre-commit
-# try-repo` from a scratch repository that holds a good policy, a bad one and a package.json.
-# Offline: try-repo clones a local hook repository, and both hooks are language script/system.
-# usage: run.sh SOURCE_DIR TRUSTLINT_EXE      exit 77 (CTest: skipped) without pre-commit or git
+# The pre-commit hooks of .pre-commit-hooks.yaml, run the way users run them:
+# 1. `pre-commit run --all-files` in scratch repositories whose .pre-commit-config.yaml is the
+#    README's example (extracted from README.md, its repo and rev pointed at a local clone of the
+#    hooks), with its `args: [--team, acme]`: a risky policy staged with a safe one fails and names
+#    the finding; the safe one alone passes; only unrelated files pass (--allow-empty).
+# 2. `pre-commit try-repo` on a good policy, a bad one and a package.json.
+# Both hooks (trustlint, trustlint-system) each time. Offline: pre-commit clones a local hook
+# repository, and both hooks are language script/system (the binary under test is on PATH).
+# usage: run.sh SOURCE_DIR TRUSTLINT_EXE      exit 77 (CTest: skipped) without pre-commit or git,
+#        unless TRUSTLINT_REQUIRE_PRECOMMIT=1 (.ci/run), then exit 1
 set -euo pipefail
 src=$1
 exe=$2
 for tool in pre-commit git; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "skipped: $tool is not installed (Debian package $tool)"
+    if [ "${TRUSTLINT_REQUIRE_PRECOMMIT:-0}" = "1" ]; then exit 1; fi
     exit 77
   fi
 done
@@ -42,18 +49,6 @@ git -C "$project" init -q
 git -C "$project" add -A
 
 failures=0
-# expect CODE HOOK ARGS...: pre-commit's exit code, and its output kept in $work/out
-expect() {
-  local want=$1
-  shift
-  local got=0
-  (cd "$project" && pre-commit try-repo "$hooks" "$@") >"$work/out" 2>&1 || got=$?
-  if [ "$got" != "$want" ]; then
-    echo "FAIL: pre-commit try-repo $* exited $got, expected $want"
-    cat "$work/out"
-    failures=$((failures + 1))
-  fi
-}
 contains() {
   if ! grep -qF -- "$1" "$work/out"; then
     echo "FAIL: output lacks: $1"
@@ -69,6 +64,72 @@ lacks() {
   fi
 }
 
+rev=$(git -C "$hooks" rev-parse HEAD)
+
+# ---- 1. pre-commit run with the README's configuration ----------------------------------------
+# The README's example: the ```yaml block of its "## pre-commit" section.
+readme_config=$(awk '/^## pre-commit/ {in_section = 1; next}
+                     in_section && /^## / {exit}
+                     in_section && /^```yaml/ {in_block = 1; next}
+                     in_block && /^```/ {exit}
+                     in_block {print}' "$src/README.md")
+if ! grep -q -- "args: \[--team, acme\]" <<<"$readme_config"; then
+  echo "FAIL: README's pre-commit example has no 'args: [--team, acme]':"
+  echo "$readme_config"
+  exit 1
+fi
+# run_config HOOK CODE FILES...: a fresh repository holding FILES (fixture paths), configured with
+# the README's example for HOOK; `pre-commit run --all-files` must exit CODE. Output in $work/out.
+run_config() {
+  local hook=$1 want=$2
+  shift 2
+  local repo="$work/run-$hook-$RANDOM"
+  mkdir -p "$repo/infra"
+  local f
+  for f in "$@"; do
+    case "$f" in
+      package.json) echo '{"name": "web", "private": true}' >"$repo/package.json" ;;
+      *) cp "$src/fixtures/$f" "$repo/infra/$(basename "$f")" ;;
+    esac
+  done
+  sed -e "s|repo: https://github.com/OWNER/trustlint|repo: $hooks|" -e "s|rev: v0.1.0|rev: $rev|" \
+    -e "s|- id: trustlint |- id: $hook |" <<<"$readme_config" >"$repo/.pre-commit-config.yaml"
+  git -C "$repo" init -q
+  git -C "$repo" add -A
+  local got=0
+  (cd "$repo" && pre-commit run --all-files) >"$work/out" 2>&1 || got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: pre-commit run --all-files ($hook; $*) exited $got, expected $want"
+    cat "$repo/.pre-commit-config.yaml" "$work/out"
+    failures=$((failures + 1))
+  fi
+}
+for hook in trustlint trustlint-system; do
+  run_config "$hook" 1 risky/owner-prefix-wildcard.json good/vercel-docs-production.json package.json
+  contains "Failed"
+  contains "infra/owner-prefix-wildcard.json:12:34: error: another team's deployments can assume the role"
+  contains "[TL101]"
+  contains "2 files, 2 roles checked: 1 error"
+  run_config "$hook" 0 good/vercel-docs-production.json package.json
+  contains "Passed"
+  # no policy at all among the staged files: the hooks pass --allow-empty
+  run_config "$hook" 0 package.json
+  contains "Passed"
+done
+
+# ---- 2. pre-commit try-repo --------------------------------------------------------------------
+# expect CODE HOOK ARGS...: pre-commit's exit code, and its output kept in $work/out
+expect() {
+  local want=$1
+  shift
+  local got=0
+  (cd "$project" && pre-commit try-repo "$hooks" "$@") >"$work/out" 2>&1 || got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: pre-commit try-repo $* exited $got, expected $want"
+    cat "$work/out"
+    failures=$((failures + 1))
+  fi
+}
 for hook in trustlint trustlint-system; do
   # the good policy and package.json (skipped, not reported as a broken policy) pass
   expect 0 "$hook" --files infra/good.json package.json
@@ -104,4 +165,4 @@ if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
   exit 1
 fi
-echo "pre-commit try-repo: both hooks pass the good policy and fail the bad one"
+echo "pre-commit run (README's configuration) and try-repo: both hooks pass the good policy and fail the bad one"

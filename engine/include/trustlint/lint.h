@@ -78,6 +78,10 @@ struct LintReport {
   // About the run itself, e.g. "security rules not run: ...". Never about the policy's safety.
   std::vector<std::string> notes;
   bool input_failed = false;  // the file could not be read or parsed (TL001–TL010)
+  // false for a report about the file rather than a role in it: problems outside every role, a
+  // file without roles, a file that could not be read or parsed, a file not read at all.
+  bool role = true;
+  bool read = true;  // false: the file was reported (TL084–TL086: no reader takes it), not read
 };
 
 // The security rules on a loaded, compiled policy. Fails (TL095) only when the prover exceeds

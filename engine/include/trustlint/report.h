@@ -107,14 +107,24 @@ std::string render_lint_text(const LintReport& report, const SourceSnapshot& sou
 std::string render_source_excerpt(const Span& span, const std::string& fallback_file, const SourceSnapshot& sources,
                                   bool color = false);
 
+// What a lint run checked, for the summary line and the documents' summaries.
 struct LintSummary {
-  std::size_t files = 0, errors = 0, warnings = 0, notes = 0, suppressed = 0;
+  std::size_t reports = 0;    // every report (Markdown's "policies checked")
+  std::size_t files = 0;      // distinct files read (files reported unread, TL084–TL086, left out)
+  std::size_t roles = 0;      // roles whose policy was read (a plain policy file is one role)
+  std::size_t unchecked = 0;  // of those, roles the security rules did not run on (a note says why)
+  std::size_t errors = 0, warnings = 0, notes = 0, suppressed = 0;
+  std::size_t skipped = 0;    // files a directory walk passed over: no trust policy (the caller's count)
 };
-LintSummary summarize(const std::vector<LintReport>& reports);
+LintSummary summarize(const std::vector<LintReport>& reports, std::size_t skipped = 0);
+// "3 files, 4 roles checked: 1 error, 2 warnings (1 suppressed); 12 files skipped (no trust
+// policy)", one line with its newline: what `lint` prints last on stderr.
+std::string render_lint_summary_text(const LintSummary& summary);
 
 // Schema trustlint/lint/v1 (README "lint --format json"): every file with its findings, the
 // summary, the --fail-on threshold and the exit code.
-std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code);
+std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code,
+                             std::size_t skipped = 0);
 
 // SARIF 2.1.0 (README "lint --format sarif"), for GitHub code scanning and other SARIF viewers:
 // one run, the whole rule catalogue in tool.driver.rules, one result per finding (suppressed
@@ -125,8 +135,9 @@ struct SarifOptions {
   std::string information_uri;  // tool.driver.informationUri (the project's home page)
   std::string help_uri_base;    // rule helpUri = this + ID + ".md" (docs/rules/ID.md of a checkout)
 };
+// The run's summary (summarize(reports, skipped)) is in runs[0].properties.summary.
 std::string render_lint_sarif(const std::vector<LintReport>& reports, const SourceSnapshot& sources,
-                              const SarifOptions& options, int exit_code);
+                              const SarifOptions& options, int exit_code, std::size_t skipped = 0);
 // The partialFingerprints value of a finding: a hash of the rule id, the file, the resource,
 // the JSON pointer and the offending value's text, never of line numbers, so that it survives
 // unrelated edits. 32 hex digits.

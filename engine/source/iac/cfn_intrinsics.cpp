@@ -198,7 +198,11 @@ IntrinsicResolver::Value IntrinsicResolver::ref(const std::string& name, const N
   }
   if (const Node* resource = resources_ != nullptr ? resources_->get(name) : nullptr) {
     const std::string type = scalar_text(resource->get("Type")).value_or("?");
-    if (type == "AWS::IAM::OIDCProvider") return oidc_provider_arn(name, *resource, whole, depth);
+    // CDK's iam.OpenIdConnectProvider is a custom resource whose Ref is the provider's ARN, made
+    // from its Url as AWS::IAM::OIDCProvider's is.
+    if (type == "AWS::IAM::OIDCProvider" || type == "Custom::AWSCDKOpenIdConnectProvider") {
+      return oidc_provider_arn(name, *resource, whole, depth);
+    }
     return unknown(whole, name, "Ref " + name + " (" + type + ") is known only when the stack is deployed");
   }
   return unknown(whole, name, "Ref " + quote(name) + " names neither a parameter nor a resource of this template");
@@ -234,7 +238,8 @@ IntrinsicResolver::Value IntrinsicResolver::oidc_provider_arn(const std::string&
   while (!host.empty() && host.back() == '/') host.pop_back();
   const std::string arn = "arn:" + *pseudo_parameter("AWS::Partition") + ":iam::" + *pseudo_parameter("AWS::AccountId") +
                           ":oidc-provider/" + host;
-  assume(resource + " (AWS::IAM::OIDCProvider) has the ARN " + arn + ", made from its Url");
+  const std::string type = scalar_text(definition.get("Type")).value_or("AWS::IAM::OIDCProvider");
+  assume(resource + " (" + type + ") has the ARN " + arn + ", made from its Url");
   return Value{located_scalar(whole, arn)};
 }
 

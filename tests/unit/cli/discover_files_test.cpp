@@ -1,6 +1,6 @@
 // discover_files: what a directory walk keeps (trust policies and IaC by content), what it skips
-// silently (other JSON/YAML, .git, .trustlint.yaml, --exclude), and that files named on the
-// command line are always kept.
+// (other JSON/YAML, .gitignore'd files, .git, node_modules, .trustlint.yaml, --exclude), what it
+// reports unread (TL086), and which files named on the command line are errors (TL084, TL085).
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -43,11 +43,13 @@ struct Tree {
     fs::create_directories((root / rel).parent_path());
     std::ofstream(root / rel) << text;
   }
-  std::vector<std::string> found(const std::vector<std::string>& excludes = {}) const {
-    Discovered d = discover_files({root.string()}, ExcludePatterns(excludes));
+  std::vector<std::string> found(const std::vector<std::string>& excludes = {}, bool default_excludes = true) const {
+    Discovered d = discover_files({root.string()}, DiscoverOptions{ExcludePatterns(excludes), false, default_excludes});
     CHECK(d.errors.empty());
     std::vector<std::string> rel;
-    for (const auto& f : d.files) rel.push_back(fs::path(f).lexically_relative(root).generic_string());
+    for (const auto& f : d.files) {
+      rel.push_back(fs::path(f.path).lexically_relative(root).generic_string() + (f.unread ? " " + f.unread->code : ""));
+    }
     return rel;
   }
 };
@@ -73,8 +75,67 @@ TEST_CASE("cli::discover_files applies --exclude relative to the walked director
 TEST_CASE("cli::discover_files keeps files named explicitly, whatever they hold") {
   Tree t;
   const std::string package = (t.root / "package.json").string();
-  const Discovered d = discover_files({package, "-", (t.root / "missing.json").string()}, ExcludePatterns({"*.json"}));
-  CHECK(d.files == std::vector<std::string>{package, "-", (t.root / "missing.json").string()});
+  const std::string identity = (t.root / "identity-policy.json").string();
+  const Discovered d = discover_files({identity, "-", (t.root / "missing.json").string()}, DiscoverOptions{ExcludePatterns({"*.json"})});
+  CHECK(d.read() == std::vector<std::string>{identity, "-", (t.root / "missing.json").string()});
+}
+
+TEST_CASE("cli::discover_files reports named files no reader takes, saying what they look like") {
+  Tree t;
+  t.write("main.tf", "resource \"aws_iam_role\" \"deploy\" {}\n");
+  t.write("serverless.yml", "service: web\nprovider:\n  name: aws\nresources:\n  Resources:\n    R:\n      Type: AWS::IAM::Role\n");
+  t.write("typo.json", R"({"Version": "2012-10-17", "Statment": [{"Effect": "Allow", "Principal": {"Federated": "x"}}]})");
+  const auto at = [&](const char* rel) { return (t.root / rel).string(); };
+  const Discovered d = discover_files({at("main.tf"), at("package.json"), at("serverless.yml"), at("typo.json")}, {});
+  REQUIRE(d.files.size() == 4);
+  REQUIRE(d.files[0].unread);
+  CHECK(d.files[0].unread->code == "TL084");
+  CHECK(d.files[0].unread->error);
+  CHECK(d.files[0].unread->message.find("Terraform source") != std::string::npos);
+  REQUIRE(d.files[1].unread);
+  CHECK(d.files[1].unread->code == "TL085");
+  CHECK(d.files[1].unread->message.find("npm package manifest") != std::string::npos);
+  REQUIRE(d.files[2].unread);
+  CHECK(d.files[2].unread->code == "TL085");
+  CHECK(d.files[2].unread->message.find("Serverless Framework") != std::string::npos);
+  CHECK_FALSE(d.files[3].unread);  // named: read, so that its grammar errors name the typo
+}
+
+TEST_CASE("cli::discover_files reports policy-shaped files of a walk as notes, not silently") {
+  Tree t;
+  t.write("typo.json", R"({"Version": "2012-10-17", "Statment": [{"Effect": "Allow", "Principal": {"Federated": "x"}}]})");
+  t.write("empty-policy.yaml", "Version: \"2012-10-17\"\n");
+  t.write("serverless.yml", "service: web\nresources:\n  Resources:\n    R:\n      Type: AWS::IAM::Role\n");
+  const Discovered d = discover_files({t.root.string()}, {});
+  std::vector<std::string> notes;
+  for (const auto& f : d.files) {
+    if (f.unread) {
+      CHECK(f.unread->code == "TL086");
+      CHECK_FALSE(f.unread->error);
+      notes.push_back(fs::path(f.path).filename().string());
+    }
+  }
+  CHECK(notes == std::vector<std::string>{"empty-policy.yaml", "serverless.yml", "typo.json"});
+  CHECK(d.skipped == 4);  // package.json, tsconfig.json, docker-compose.yml, identity-policy.json
+}
+
+TEST_CASE("cli::discover_files respects .gitignore files and skips node_modules, .terraform, cdk.out/asset.*") {
+  Tree t;
+  t.write(".gitignore", "# generated\n/legacy/old.json\nbuild/\n");
+  t.write("roles/.gitignore", "deploy.yml\n");
+  t.write("build/out.json", kPolicy);
+  t.write("node_modules/pkg/policy.json", kPolicy);
+  t.write("infra/.terraform/modules/m/policy.json", kPolicy);
+  t.write("infra/cdk.out/asset.1234/policy.json", kPolicy);
+  t.write("infra/cdk.out/Stack.template.json", kPolicy);
+  const std::vector<std::string> expected = {"account.json", "cfn/stack.template", "infra/cdk.out/Stack.template.json",
+                                             "legacy/keep.json", "roles/deploy.json", "tf/plan.json"};
+  CHECK(t.found() == expected);
+  // a deeper .gitignore re-includes what one above ignores
+  t.write("legacy/.gitignore", "!old.json\n");
+  CHECK(t.found().size() == expected.size() + 1);
+  // --no-default-excludes: everything below, .git included
+  CHECK(t.found({}, false).size() == 13);
 }
 
 TEST_CASE("cli::discover_files with filter_named skips named files that hold no policy (hooks)") {
@@ -82,9 +143,10 @@ TEST_CASE("cli::discover_files with filter_named skips named files that hold no 
   auto at = [&](const char* rel) { return (t.root / rel).string(); };
   const Discovered d = discover_files({at("package.json"), at("roles/deploy.json"), at("roles/.trustlint.yaml"),
                                        at("roles/notes.txt"), at("cfn/stack.template"), at("missing.json"), "-"},
-                                      ExcludePatterns({"*.json"}), true);
+                                      DiscoverOptions{ExcludePatterns({"*.json"}), true});
   // a missing file stays, so that lint reports it
-  CHECK(d.files == std::vector<std::string>{at("roles/deploy.json"), at("cfn/stack.template"), at("missing.json"), "-"});
+  CHECK(d.read() == std::vector<std::string>{at("roles/deploy.json"), at("cfn/stack.template"), at("missing.json"), "-"});
+  CHECK(d.skipped == 3);
 }
 
 TEST_CASE("cli::looks_like_trust_policy_source") {

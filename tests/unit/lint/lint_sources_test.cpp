@@ -162,17 +162,36 @@ TEST_CASE("lint::lint_sources values known only at deployment: no findings about
                    "            Principal: {Federated: !ImportValue vercel-provider}\n"
                    "            Action: sts:AssumeRoleWithWebIdentity\n"
                    "            Condition:\n"
-                   "              StringEquals: {oidc.vercel.com/acme:sub: owner:acme:project:web:environment:production}\n");
+                   "              StringEquals: {oidc.vercel.com/acme:sub: owner:acme:project:web:environment:production}\n"
+                   "  ImportedGitHub:\n"
+                   "    Type: AWS::IAM::Role\n"
+                   "    Properties:\n"
+                   "      AssumeRolePolicyDocument:\n"
+                   "        Version: '2012-10-17'\n"
+                   "        Statement:\n"
+                   "          - Effect: Allow\n"
+                   "            Principal: {Federated: !ImportValue github-provider}\n"
+                   "            Action: sts:AssumeRoleWithWebIdentity\n"
+                   "            Condition:\n"
+                   "              StringEquals: {token.actions.githubusercontent.com:sub: 'repo:acme/web:ref:refs/heads/main'}\n");
   const auto reports = lint_sources(t.path.string(), {});
-  REQUIRE(resources(reports) == std::vector<std::string>{"Deploy", "Imported"});
+  REQUIRE(resources(reports) == std::vector<std::string>{"Deploy", "Imported", "ImportedGitHub"});
   // the sub value holds a placeholder: TL080 says so; "can never match" (TL204) would only repeat it
   CHECK(has_rule(reports[0], "TL080"));
   CHECK_FALSE(has_rule(reports[0], "TL204"));
   CHECK(noted(reports[0], "findings about values known only at deployment not shown (see TL080)"));
-  // the principal is a placeholder: who gets in is unknown, so no security rule runs
+  // the principal is a placeholder, but the condition keys are Vercel's: Vercel's provider with
+  // that issuer is assumed (and said), and the rules run: no aud pin is TL305
   CHECK(has_rule(reports[1], "TL080"));
-  CHECK(security_findings(reports[1]) == 0);
-  CHECK(noted(reports[1], "Federated principal is known only at deployment"));
+  CHECK(has_rule(reports[1], "TL305"));
+  CHECK_FALSE(noted(reports[1], "Federated principal is known only at deployment"));
+  REQUIRE(reports[1].assumptions.size() >= 1);
+  CHECK(reports[1].assumptions.back().find("is Vercel's OIDC provider oidc.vercel.com/acme, as the condition key oidc.vercel.com/acme:sub says") !=
+        std::string::npos);
+  // a placeholder principal whose keys are not Vercel's: who gets in is unknown, no rule runs
+  CHECK(has_rule(reports[2], "TL080"));
+  CHECK(security_findings(reports[2]) == 0);
+  CHECK(noted(reports[2], "security rules not run"));
 }
 
 TEST_CASE("lint::lint_sources plain policies, unreadable inputs and files without roles") {
