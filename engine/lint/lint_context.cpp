@@ -96,24 +96,10 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
   WhoOptions who;
   who.limits = options.limits;
   prover_ = std::make_unique<ProverContext>(profile, who);
+  audience_ = SegmentDomain::free_text("audience", prover_->budget);
+  audience_.preferred_examples = {"sts.amazonaws.com", "https://example.com"};
 
   teams_ = options.teams.empty() ? teams_named(document(), profile) : options.teams;
-  if (options.teams.empty()) {
-    // Also the owners that teams_named() leaves out: in patterns ("owner:acme:*"), in negated
-    // conditions ("StringNotLike owner:acme:*" names acme too), and the literal start of an
-    // owner glob ("owner:acme*" is about acme, whatever else it admits).
-    for (const auto& st : document().statements) {
-      for (const auto& c : st.conditions) {
-        if (!c.op.is_string_family() || claim_key(c.key).claim != "sub") continue;
-        for (const auto& v : c.values) {
-          const auto f = split(v.text, ':');
-          if (f.size() < 2 || f[0] != "owner") continue;
-          const std::string team = f[1].substr(0, f[1].find_first_of("*?"));
-          if (domain(kTeam).valid(team)) add_unique(teams_, team);
-        }
-      }
-    }
-  }
   std::vector<std::string> team_examples, project_examples, env_examples = {"staging", "prod-eu"};
   for (const auto& t : teams_) {
     add_unique(team_examples, t + "-evil");
@@ -166,11 +152,12 @@ const AllowedSet* LintContext::allowed_any_audience() {
   return any_audience_->has_value() ? &**any_audience_ : nullptr;
 }
 
-std::optional<AllowedSet> LintContext::prove(const Document& variant) const {
+std::optional<AllowedSet> LintContext::prove(const Document& variant, bool any_audience) const {
   auto compiled = compile(variant);
   if (!compiled.ok()) return std::nullopt;
   WhoOptions who;
   who.limits = options_.limits;
+  who.any_audience = any_audience;
   auto set = allowed_set(compiled.value(), profile_, who);
   if (!set.ok()) return std::nullopt;
   return std::move(set).value();
