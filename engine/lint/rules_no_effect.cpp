@@ -41,8 +41,7 @@ void add_reasons(Finding& f, const AllowedSet& set) {
   for (const auto& r : set.nobody_reasons) f.notes.push_back(r);
 }
 
-// The statements that concern Vercel tokens; when none admits one, those whose principal or
-// keys are about Vercel (a provider name in another case, keys under an unknown principal).
+// The statements whose principal admits a Vercel token.
 std::vector<const Statement*> vercel_statements(const LintContext& ctx) {
   std::vector<const Statement*> out;
   for (const auto& st : ctx.document().statements) {
@@ -69,6 +68,10 @@ void check_policy_nobody(LintContext& ctx, const std::vector<const Statement*>& 
                            span, pointer);
       f.notes.push_back("a deployment chooses its audience through Vercel's token exchange (the changelog of "
                         "2026-06-23); whether Vercel restricts which audiences may be requested is unverified");
+      if (p.example.issuer == IssuerMode::global) {
+        f.notes.push_back("exchanged tokens carry the team issuer, so a global-issuer provider may not accept them; "
+                          "unverified");
+      }
       if (attach_witness(ctx, f, p.example, true)) {
         add_finding(ctx, std::move(f));
         return;
@@ -159,7 +162,15 @@ void check_no_effect(LintContext& ctx) {
   if (vercel.empty()) {
     // No principal admits a Vercel token, yet the role is about Vercel (lint runs security rules
     // only then): nobody can assume it. TL307 says why when a principal names Vercel in another case.
-    if (trusts_provider(ctx.document(), ctx.profile())) check_policy_nobody(ctx, vercel);
+    if (!trusts_provider(ctx.document(), ctx.profile())) return;
+    std::vector<const Statement*> keyed;  // the statements whose keys are about Vercel
+    for (const auto& st : ctx.document().statements) {
+      if (std::any_of(st.conditions.begin(), st.conditions.end(),
+                      [&](const Condition& c) { return ctx.claim_key(c.key).vercel; })) {
+        keyed.push_back(&st);
+      }
+    }
+    check_policy_nobody(ctx, keyed);
     return;
   }
   if (ctx.allowed().empty()) {

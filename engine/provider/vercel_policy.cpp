@@ -56,6 +56,13 @@ std::string team_start_of_sub(const std::string& tmpl, const std::string& value,
   return team;
 }
 
+std::string lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
 void add(std::vector<std::string>& out, const std::string& team) {
   if (!team.empty() && std::find(out.begin(), out.end(), team) == out.end()) out.push_back(team);
 }
@@ -77,7 +84,10 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
       add(teams, team_of_provider(profile, prefix));
       const std::string* tmpl = claim == "sub" ? &profile.sub_template : claim == "aud" ? &profile.aud_template : nullptr;
       if (tmpl == nullptr || !c.op.is_string_family() || c.op.negated) continue;
-      for (const auto& v : c.values) add(teams, team_of_claim(*tmpl, v.text, profile));
+      for (const auto& v : c.values) {
+        // Under IgnoreCase the token's lowercase name matches: "OWNER:ACME:…" names acme.
+        add(teams, team_of_claim(*tmpl, c.op.kind == MatchKind::string_equals_ignore_case ? lower(v.text) : v.text, profile));
+      }
     }
   }
   // Then the owners that are not written whole: in patterns ("owner:acme:*"), in negated
@@ -87,7 +97,10 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
     for (const auto& c : st.conditions) {
       const auto colon = c.key_folded.rfind(':');
       if (colon == std::string::npos || c.key_folded.substr(colon + 1) != "sub" || !c.op.is_string_family()) continue;
-      for (const auto& v : c.values) add(teams, team_start_of_sub(profile.sub_template, v.text, profile));
+      for (const auto& v : c.values) {
+        add(teams, team_start_of_sub(profile.sub_template,
+                                     c.op.kind == MatchKind::string_equals_ignore_case ? lower(v.text) : v.text, profile));
+      }
     }
   }
   return teams;
