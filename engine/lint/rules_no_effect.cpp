@@ -68,6 +68,7 @@ void check_policy_nobody(LintContext& ctx, const std::vector<const Statement*>& 
                            span, pointer);
       f.notes.push_back("a deployment chooses its audience through Vercel's token exchange (the changelog of "
                         "2026-06-23); whether Vercel restricts which audiences may be requested is unverified");
+      for (const auto& r : ctx.allowed().nobody_reasons) f.notes.push_back("with the default audience: " + r);
       if (p.example.issuer == IssuerMode::global) {
         f.notes.push_back("exchanged tokens carry the team issuer, so a global-issuer provider may not accept them; "
                           "unverified");
