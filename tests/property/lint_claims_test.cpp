@@ -121,6 +121,16 @@ void check_claims(const std::string& text, const LintOptions& options, Checked& 
       const std::string team = f.message.substr(prefix.size(), f.message.find(' ', prefix.size()) - prefix.size());
       if (has_only_when(f)) continue;  // allowed under extra conditions: the finding names them
       CHECK_MESSAGE(whole_team_on_grid(who.value(), team), "who does not contain every deployment of " << team);
+      // And the evaluator agrees: under one issuer, every grid deployment of the team gets in.
+      bool evaluated = false;
+      for (IssuerMode issuer : {IssuerMode::team, IssuerMode::global}) {
+        bool all = true;
+        for (const auto& p : kProjects) {
+          for (const auto& e : kEnvs) all = all && allowed(policy, DeploymentFacts{team, p, e, issuer, std::nullopt, {}});
+        }
+        evaluated = evaluated || all;
+      }
+      CHECK_MESSAGE(evaluated, "can denies some deployment of " << team);
       whole_teams.push_back(team);
       ++n.whole_team;
     }
@@ -177,6 +187,7 @@ TEST_SUITE_BEGIN("property");
 TEST_CASE("property::every claim a lint finding makes holds against who and can on random policies") {
   LintGen g(2311);
   g.extras = true;
+  g.own_claim = true;
   Checked n;
   for (int i = 0; i < 400; ++i) {
     LintOptions options;

@@ -1,6 +1,7 @@
 // Random trust policies for the lint property tests: one to three statements, Allow and Deny,
 // team and global issuers, GitHub and wildcard principals, qualifiers, negations, wrong
-// prefixes, broad actions; optionally IgnoreCase operators and aws:SourceIp conditions.
+// prefixes, broad actions; optionally IgnoreCase operators, aws:SourceIp conditions and sub
+// compared with itself through a policy variable.
 // Test-only; one generator per test, seeded, so a failure names its policy.
 #pragma once
 
@@ -16,6 +17,7 @@ struct LintGen {
   std::mt19937 rng;
   bool ignore_case = false;  // also StringEqualsIgnoreCase / StringNotEqualsIgnoreCase, uppercase aud
   bool extras = false;       // also aws:SourceIp conditions (parts allowed only under extra conditions)
+  bool own_claim = false;    // also sub compared with ${PROVIDER:sub}, the token's own claim
   explicit LintGen(unsigned seed) : rng(seed) {}
   std::size_t below(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
   bool chance(int percent) { return static_cast<int>(below(100)) < percent; }
@@ -73,7 +75,7 @@ struct LintGen {
         out << (used.size() > 1 ? "," : "") << q(name) << ": {";
         const bool with_sub = chance(80);
         if (with_sub) {
-          out << q(prefix + ":sub") << ": [" << q(sub());
+          out << q(prefix + ":sub") << ": [" << q(own_claim && chance(10) ? "${" + prefix + ":sub}" : sub());
           if (chance(30)) out << "," << q(sub());
           out << "]";
         }
