@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "lint/registry.h"
 #include "trustlint/vercel_policy.h"
@@ -12,13 +13,6 @@ namespace {
 
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
-}
-
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 bool has_wildcard(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
@@ -118,7 +112,7 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
       for (const auto& v : c.values) {
         // Names the policy mentions: fields between the template's labels, literal ones only
         // (under IgnoreCase, as the token would carry them: lowercase).
-        const auto f = split(c.op.kind == MatchKind::string_equals_ignore_case ? ascii_lower(v.text) : v.text, ':');
+        const auto f = split(c.op.kind == MatchKind::string_equals_ignore_case ? ascii_lowercase(v.text) : v.text, ':');
         if (f.size() > 3 && f[2] == "project" && !has_wildcard(f[3])) add_unique(projects_, f[3]);
         if (f.size() > 5 && f[4] == "environment" && !has_wildcard(f[5])) add_unique(environments_, f[5]);
         if (f.size() > 1 && f[0] == "owner") add_glob_candidates(team_examples, f[1], "-evil");

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "condition/compiled_condition.h"
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "lint/deployment_sets.h"
 #include "lint/rules.h"
@@ -111,13 +112,6 @@ void check_condition(LintContext& ctx, const Statement& st, std::size_t ci, cons
   add_finding(ctx, std::move(f));
 }
 
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 // TL307: a Federated principal names a Vercel provider in another case ("oidc.vercel.com/Acme").
 // Provider URLs are case-sensitive and Vercel's issuers are lowercase, so no Vercel token is ever
 // accepted through it; when that leaves nobody, TL205 says so too.
@@ -126,7 +120,7 @@ void check_provider_case(LintContext& ctx, const Statement& st) {
     if (e.kind != PrincipalKind::federated) continue;
     const std::string name = oidc_provider_name(e.value.text);
     if (name.empty() || ctx.is_vercel_provider(name)) continue;
-    const std::string meant = ascii_lower(name);
+    const std::string meant = ascii_lowercase(name);
     if (!ctx.is_vercel_provider(meant)) continue;
     std::string message = "the principal names the OIDC provider " + name + ", which is not Vercel's issuer " + meant +
                           ": provider URLs are case-sensitive and Vercel's are lowercase, so no Vercel token is "

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "provider/templates.h"
 
@@ -56,13 +57,6 @@ std::string team_start_of_sub(const std::string& tmpl, const std::string& value,
   return team;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 void add(std::vector<std::string>& out, const std::string& team) {
   if (!team.empty() && std::find(out.begin(), out.end(), team) == out.end()) out.push_back(team);
 }
@@ -86,7 +80,8 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
       if (tmpl == nullptr || !c.op.is_string_family() || c.op.negated) continue;
       for (const auto& v : c.values) {
         // Under IgnoreCase the token's lowercase name matches: "OWNER:ACME:…" names acme.
-        add(teams, team_of_claim(*tmpl, c.op.kind == MatchKind::string_equals_ignore_case ? lower(v.text) : v.text, profile));
+        const bool fold = c.op.kind == MatchKind::string_equals_ignore_case;
+        add(teams, team_of_claim(*tmpl, fold ? internal::ascii_lowercase(v.text) : v.text, profile));
       }
     }
   }
@@ -98,8 +93,8 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
       const auto colon = c.key_folded.rfind(':');
       if (colon == std::string::npos || c.key_folded.substr(colon + 1) != "sub" || !c.op.is_string_family()) continue;
       for (const auto& v : c.values) {
-        add(teams, team_start_of_sub(profile.sub_template,
-                                     c.op.kind == MatchKind::string_equals_ignore_case ? lower(v.text) : v.text, profile));
+        const bool fold = c.op.kind == MatchKind::string_equals_ignore_case;
+        add(teams, team_start_of_sub(profile.sub_template, fold ? internal::ascii_lowercase(v.text) : v.text, profile));
       }
     }
   }
