@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "trustlint/lint.h"
 #include "trustlint/report.h"
 #include "trustlint/sources.h"
 #include "trustlint/vercel_policy.h"
@@ -15,17 +16,10 @@ void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << render_dia
 
 namespace {
 
-// Errors after which the policy still means one thing, and IAM may even store it (docs/semantics.md#write-time-checks
-// marks most of these unverified): can/who answer anyway and say so. Anything else (a
-// parse error, an unknown key or operator, a wrong type) could change the meaning, so it stops.
-bool evaluable_despite(const Diagnostic& d) {
-  static const char* const kCodes[] = {"TL037", "TL042", "TL044", "TL047", "TL048",
-                                       "TL051", "TL053", "TL058", "TL059"};
-  for (const char* c : kCodes) {
-    if (d.code == c) return true;
-  }
-  return d.severity != Severity::error;
-}
+// Errors after which the policy still means one thing: the same gate as lint's
+// (meaning_preserved_despite). Anything else (a parse error, an unknown key or operator, a wrong
+// type, a malformed action IAM refuses) could change the meaning, so it stops.
+bool evaluable_despite(const Diagnostic& d) { return meaning_preserved_despite(d); }
 
 // The errors of a load or compile, at most `max` of them (0 = all), then the TL069 note that says
 // how many more there were: what can/who print.

@@ -21,6 +21,7 @@ std::vector<Region> regions_of(LintContext& ctx, const AllowedSet& set) {
     std::sort(r.extras.begin(), r.extras.end());
     r.box.dims = {value_set_of(ctx.domain(kTeam), p.team), value_set_of(ctx.domain(kProject), p.project),
                   value_set_of(ctx.domain(kEnvironment), p.environment)};
+    if (p.audience) r.box.dims.push_back(value_set_of(ctx.domain(kAudience), *p.audience));
     if (!r.box.empty()) out.push_back(std::move(r));
   }
   return out;
@@ -55,6 +56,7 @@ std::optional<DeploymentExample> example_not_in(LintContext& ctx, const AllowedS
       e.facts.team = example_of(box.dims[kTeam]);
       e.facts.project = example_of(box.dims[kProject]);
       e.facts.environment = example_of(box.dims[kEnvironment]);
+      if (box.dims.size() > kAudience) e.facts.audience = example_of(box.dims[kAudience]);
       e.extras = x.extras;
       if (e.extras.empty()) return e;
       if (!conditional) conditional = std::move(e);

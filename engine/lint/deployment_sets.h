@@ -22,7 +22,8 @@ struct DeploymentExample {
 };
 
 // A deployment in `a` and not in `b` (unconditional parts first), or nullopt when a ⊆ b.
-// Audiences are not compared: both sets must use the default audience.
+// Both sets use the default audience, or both are any-audience sets (then the audience is a
+// fourth dimension, and the example carries the audience to request).
 std::optional<DeploymentExample> example_not_in(LintContext& ctx, const AllowedSet& a, const AllowedSet& b);
 
 bool same_deployments(LintContext& ctx, const AllowedSet& a, const AllowedSet& b);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "lint/rules_plain.h"
 #include "trustlint/vercel_policy.h"
@@ -96,24 +97,10 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
   WhoOptions who;
   who.limits = options.limits;
   prover_ = std::make_unique<ProverContext>(profile, who);
+  audience_ = SegmentDomain::free_text("audience", prover_->budget);
+  audience_.preferred_examples = {"sts.amazonaws.com", "https://example.com"};
 
   teams_ = options.teams.empty() ? teams_named(document(), profile) : options.teams;
-  if (options.teams.empty()) {
-    // Also the owners that teams_named() leaves out: in patterns ("owner:acme:*"), in negated
-    // conditions ("StringNotLike owner:acme:*" names acme too), and the literal start of an
-    // owner glob ("owner:acme*" is about acme, whatever else it admits).
-    for (const auto& st : document().statements) {
-      for (const auto& c : st.conditions) {
-        if (!c.op.is_string_family() || claim_key(c.key).claim != "sub") continue;
-        for (const auto& v : c.values) {
-          const auto f = split(v.text, ':');
-          if (f.size() < 2 || f[0] != "owner") continue;
-          const std::string team = f[1].substr(0, f[1].find_first_of("*?"));
-          if (domain(kTeam).valid(team)) add_unique(teams_, team);
-        }
-      }
-    }
-  }
   std::vector<std::string> team_examples, project_examples, env_examples = {"staging", "prod-eu"};
   for (const auto& t : teams_) {
     add_unique(team_examples, t + "-evil");
@@ -123,8 +110,9 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
     for (const auto& c : st.conditions) {
       if (claim_key(c.key).claim != "sub") continue;
       for (const auto& v : c.values) {
-        // Names the policy mentions: fields between the template's labels, literal ones only.
-        const auto f = split(v.text, ':');
+        // Names the policy mentions: fields between the template's labels, literal ones only
+        // (under IgnoreCase, as the token would carry them: lowercase).
+        const auto f = split(c.op.kind == MatchKind::string_equals_ignore_case ? ascii_lowercase(v.text) : v.text, ':');
         if (f.size() > 3 && f[2] == "project" && !has_wildcard(f[3])) add_unique(projects_, f[3]);
         if (f.size() > 5 && f[4] == "environment" && !has_wildcard(f[5])) add_unique(environments_, f[5]);
         if (f.size() > 1 && f[0] == "owner") add_glob_candidates(team_examples, f[1], "-evil");
@@ -166,11 +154,12 @@ const AllowedSet* LintContext::allowed_any_audience() {
   return any_audience_->has_value() ? &**any_audience_ : nullptr;
 }
 
-std::optional<AllowedSet> LintContext::prove(const Document& variant) const {
+std::optional<AllowedSet> LintContext::prove(const Document& variant, bool any_audience) const {
   auto compiled = compile(variant);
   if (!compiled.ok()) return std::nullopt;
   WhoOptions who;
   who.limits = options_.limits;
+  who.any_audience = any_audience;
   auto set = allowed_set(compiled.value(), profile_, who);
   if (!set.ok()) return std::nullopt;
   return std::move(set).value();

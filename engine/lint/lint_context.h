@@ -35,15 +35,18 @@ class LintContext {
   const LintOptions& options() const { return options_; }
   const ProviderProfile& profile() const { return profile_; }
   ProverContext& prover() { return *prover_; }
-  const SegmentDomain& domain(std::size_t dim) const { return prover_->domains[dim]; }
+  const SegmentDomain& domain(std::size_t dim) const {
+    return dim == kAudience ? audience_ : prover_->domains[dim];
+  }
 
   // Proves the policy's allowed set; false (with TL095 in diagnostics) when the prover gave up.
   bool prove_policy(Diagnostics& diagnostics);
   const AllowedSet& allowed() const { return *allowed_; }
   // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up.
   const AllowedSet* allowed_any_audience();
-  // Allowed set of a variant of this policy (a statement removed, an operator changed).
-  std::optional<AllowedSet> prove(const Document& variant) const;
+  // Allowed set of a variant of this policy (a statement removed, an operator changed), with the
+  // default audience or (any_audience) with every audience a deployment may request.
+  std::optional<AllowedSet> prove(const Document& variant, bool any_audience = false) const;
 
   // What the policy is expected to admit (options, else the policy's own literal names).
   const std::vector<std::string>& expected_teams() const { return teams_; }
@@ -70,6 +73,7 @@ class LintContext {
   const LintOptions& options_;
   const ProviderProfile& profile_;
   std::unique_ptr<ProverContext> prover_;
+  SegmentDomain audience_;  // the audiences of any-audience parts (free text)
   std::optional<AllowedSet> allowed_;
   std::optional<std::optional<AllowedSet>> any_audience_;
   std::vector<std::string> teams_, projects_, environments_;

@@ -12,9 +12,11 @@ namespace trustlint::internal {
 void check_access(LintContext& ctx);
 // TL201, TL202, TL204, TL206: what each condition value can match (rules_conditions.cpp).
 void check_values(LintContext& ctx);
-// TL203: keys no admitted token carries (rules_keys.cpp).
+// TL203: keys no admitted token carries; TL307: a Vercel provider named in another case
+// (rules_keys.cpp).
 void check_keys(LintContext& ctx);
-// TL205: the policy or a statement allows nobody or changes nothing (rules_no_effect.cpp).
+// TL205: the policy or a statement allows nobody or changes nothing; TL208: only a requested
+// audience gets in (rules_no_effect.cpp).
 void check_no_effect(LintContext& ctx);
 // TL207 and TL305: what a requested audience changes (rules_audience.cpp).
 void check_audience(LintContext& ctx);

@@ -17,15 +17,26 @@ std::string default_audience_glob(const ProviderProfile& p) {
   return p.aud_template.substr(0, p.aud_template.find('{')) + "*";
 }
 
-std::vector<const AllowedPart*> ordered(const AllowedSet& set) {
+// Unconditional parts first (their witnesses replay as they are), then the parts allowed only
+// under extra conditions (aws:SourceIp, ...), which a finding must not overlook.
+std::vector<const AllowedPart*> ordered(const AllowedSet& set, bool with_conditional = false) {
   std::vector<const AllowedPart*> out;
   for (const auto& p : set.parts) if (p.extra_conditions.empty()) out.push_back(&p);
+  if (with_conditional) {
+    for (const auto& p : set.parts) if (!p.extra_conditions.empty()) out.push_back(&p);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
   return out;
 }
 
 // TL305: some allowed deployment may carry an audience that is no Vercel default audience.
 void check_unchecked_audience(LintContext& ctx, const AllowedSet& any, const SegmentDomain& auds) {
-  for (const AllowedPart* p : ordered(any)) {
+  for (const AllowedPart* p : ordered(any, /*with_conditional=*/true)) {
     if (!p->audience) continue;
     const ValueSet set = value_set_of(auds, *p->audience);
     auto other = set.minus(ValueSet::of_globs(auds, {default_audience_glob(ctx.profile())}));
@@ -41,15 +52,25 @@ void check_unchecked_audience(LintContext& ctx, const AllowedSet& any, const Seg
     facts.audience = example_of(other.front());
     auto request = request_of(ctx, facts);
     if (!request) continue;
+    const bool conditional = !p->extra_conditions.empty();
     auto where = admitting_location(ctx, *request, {"aud"});
+    if (!where && conditional) where = fallback_location(ctx);
     if (!where) continue;
     Finding f = ctx.make("TL305",
                          "the audience is not checked: a deployment that requests another audience, e.g. " +
-                             *facts.audience + ", can still assume the role",
+                             *facts.audience + ", can still assume the role" +
+                             (conditional ? " (when " + joined(p->extra_conditions) + ")" : std::string()),
                          where->span, where->pointer);
     f.notes.push_back(kExchangeNote);
     f.notes.push_back("STS also checks aud against the IAM provider's client-ID list, which the trust policy cannot "
                       "see (docs/semantics.md#sts-checks)");
+    if (conditional) {
+      // The extra conditions are on keys the deployment's token does not decide: no replayable
+      // witness, the conditions are named instead (as TL101-TL105 do).
+      f.notes.push_back("only when: " + joined(p->extra_conditions) + "; e.g. " + describe_deployment(facts));
+      add_finding(ctx, std::move(f));
+      return;
+    }
     if (attach_witness(ctx, f, facts, true)) {
       add_finding(ctx, std::move(f));
       return;
@@ -107,8 +128,7 @@ void check_audience(LintContext& ctx) {
   if (ctx.allowed().empty()) return;
   const AllowedSet* any = ctx.allowed_any_audience();
   if (any == nullptr) return;
-  SegmentDomain auds = SegmentDomain::free_text("audience", ctx.prover().budget);
-  auds.preferred_examples = {"sts.amazonaws.com", "https://example.com"};
+  const SegmentDomain& auds = ctx.domain(kAudience);
   check_aud_only_pin(ctx, *any, auds);
   check_unchecked_audience(ctx, *any, auds);
 }

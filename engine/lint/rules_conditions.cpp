@@ -146,14 +146,24 @@ void check_impossible(LintContext& ctx, const Statement& st, const Condition& c,
   if (kind != MatchKind::string_like && wildcard_outside_variables(c.values[k].text, false)) return;  // TL201's
   auto region = value_region(ctx, c, k, key, kind);
   if (!region || !region->empty()) return;
+  // An aud value is out of reach of the default audience only: a deployment may request any
+  // audience through Vercel's token exchange, so "can never match" would be false for aud.
+  const bool aud = key.claim == "aud";
   Finding f = ctx.make("TL204",
-                       quote(c.values[k].text, 100) + " can never match: no token of " + key.provider + " carries " +
-                           (key.claim == "aud" ? "an aud" : "a sub") + " that matches it (" +
-                           impossible_reason(ctx, key, c.values[k].text) + ")",
+                       aud ? quote(c.values[k].text, 100) + " never matches Vercel's default audience: no token of " +
+                                 key.provider + " carries an aud that matches it unless the deployment requests that "
+                                 "audience through Vercel's token exchange (" +
+                                 impossible_reason(ctx, key, c.values[k].text) + ")"
+                           : quote(c.values[k].text, 100) + " can never match: no token of " + key.provider +
+                                 " carries a sub that matches it (" + impossible_reason(ctx, key, c.values[k].text) +
+                                 ")",
                        c.values[k].span, value_pointer(ctx.document(), st, c, k));
-  if (key.claim == "aud") {
+  if (aud) {
     f.notes.push_back("a deployment can request another audience through Vercel's token exchange; whether Vercel "
                       "restricts which ones is unverified (docs/semantics.md#vercel-custom-audiences, (u))");
+    // Reachable on purpose when the deployments request it: a warning unless configured.
+    const auto it = ctx.options().rules.find("TL204");
+    if (it == ctx.options().rules.end() || !it->second.severity.has_value()) f.severity = Severity::warning;
   }
   if (st.effect == Effect::deny || c.op.negated) {
     f.notes.push_back("in a Deny or a negated operator a value that never matches excludes nobody");

@@ -43,7 +43,7 @@ std::string pointer_at(const Document& doc, const Span& where) {
 }  // namespace
 
 bool meaning_preserved_despite(const Diagnostic& d) {
-  static const char* const kCodes[] = {"TL037", "TL042", "TL044", "TL047", "TL048",
+  static const char* const kCodes[] = {"TL037", "TL042", "TL044", "TL048",
                                        "TL051", "TL053", "TL058", "TL059"};
   if (d.severity != Severity::error) return true;
   return std::any_of(std::begin(kCodes), std::end(kCodes), [&](const char* c) { return d.code == c; });

@@ -1,10 +1,11 @@
 // TL203: condition keys that no token the statement admits can carry (docs/semantics.md#absent-keys, docs/semantics.md#oidc-provider-key-prefix,
-// docs/semantics.md#generic-oidc-keys). The key's verdict on an absent key comes from the evaluator; the witness comes from a
+// docs/semantics.md#generic-oidc-keys), and TL307: a principal that names a Vercel provider in another case. The key's verdict on an absent key comes from the evaluator; the witness comes from a
 // re-proof of the policy with the key written as meant (the statement's provider, or the claim
 // matched inside sub), so the finding shows who is let in or kept out because of the mistake.
 #include <algorithm>
 
 #include "condition/compiled_condition.h"
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "lint/deployment_sets.h"
 #include "lint/rules.h"
@@ -111,9 +112,49 @@ void check_condition(LintContext& ctx, const Statement& st, std::size_t ci, cons
   add_finding(ctx, std::move(f));
 }
 
+// TL307: a Federated principal names a Vercel provider in another case ("oidc.vercel.com/Acme").
+// Provider URLs are case-sensitive and Vercel's issuers are lowercase, so no Vercel token is ever
+// accepted through it; when that leaves nobody, TL205 says so too.
+void check_provider_case(LintContext& ctx, const Statement& st) {
+  for (const auto& e : st.principal.entries) {
+    if (e.kind != PrincipalKind::federated) continue;
+    const std::string name = oidc_provider_name(e.value.text);
+    if (name.empty() || ctx.is_vercel_provider(name)) continue;
+    const std::string meant = ascii_lowercase(name);
+    if (!ctx.is_vercel_provider(meant)) continue;
+    std::string message = "the principal names the OIDC provider " + name + ", which is not Vercel's issuer " + meant +
+                          ": provider URLs are case-sensitive and Vercel's are lowercase, so no Vercel token is "
+                          "accepted through it";
+    std::vector<std::string> keyed;
+    for (const auto& c : st.conditions) {
+      const ClaimKey key = ctx.claim_key(c.key);
+      if (key.vercel && fold_key(key.provider) == fold_key(meant) &&
+          std::find(keyed.begin(), keyed.end(), key.provider) == keyed.end()) {
+        keyed.push_back(key.provider);
+      }
+    }
+    if (!keyed.empty()) message += " (the condition keys name " + keyed.front() + ", a different provider)";
+    Finding f = ctx.make("TL307", message, e.value.span, principal_pointer(ctx.document(), st, &e));
+    f.fix = "Write the provider as Vercel issues it: " + meant + ".";
+    // A deployment of that team, kept out (replayed), when the name holds a team.
+    const ClaimKey as_key = ctx.claim_key(meant + ":sub");
+    DeploymentFacts facts;
+    facts.issuer = as_key.mode.value_or(IssuerMode::team);
+    facts.team = as_key.team.empty() ? (ctx.expected_teams().empty() ? "acme" : ctx.expected_teams().front())
+                                     : as_key.team;
+    facts.project = ctx.named_projects().empty() ? "web" : ctx.named_projects().front();
+    facts.environment = ctx.named_environments().empty() ? "production" : ctx.named_environments().front();
+    if (auto request = request_of(ctx, facts); request && !evaluate(ctx.policy(), *request).allowed()) {
+      attach_witness(ctx, f, facts, false);
+    }
+    add_finding(ctx, std::move(f));
+  }
+}
+
 }  // namespace
 
 void check_keys(LintContext& ctx) {
+  for (const auto& st : ctx.document().statements) check_provider_case(ctx, st);
   for (const auto& st : ctx.document().statements) {
     if (ctx.wildcard_principal(st)) continue;  // every provider may send its keys
     const auto providers = principal_providers(st);

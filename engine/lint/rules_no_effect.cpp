@@ -1,12 +1,16 @@
-// TL205: the policy allows nobody, or a statement changes nothing. Decided by comparing allowed
-// sets exactly: the policy's, and the policy's without the statement (only when there are at
-// least two statements that concern Vercel tokens). What the statement does on its own (alone,
-// or a Deny read as an Allow) then says why: it allows nobody, another statement covers it, or
-// (a Deny) it never applies to a Vercel token. A Deny that only refuses what no Allow admits
-// anyway is defence in depth and is not reported.
+// TL205: the policy allows nobody, or a statement changes nothing; TL208: only deployments that
+// request another audience get in. Decided by comparing allowed sets exactly, with the default
+// audience and with every audience a deployment may request through Vercel's token exchange: a
+// statement changes nothing only when the policy without it allows the same deployments in both
+// (a Deny that refuses only custom audiences is an audience pin, not dead). What the statement
+// does on its own (alone, or a Deny read as an Allow) then says why: it allows nobody, another
+// statement covers it, or (a Deny) it never applies to a Vercel token. A Deny that only refuses
+// what no Allow admits anyway is defence in depth and is not reported.
 #include <algorithm>
 
 #include "lint/deployment_sets.h"
+#include "lint/witness.h"
+#include "trustlint/vercel_policy.h"
 #include "lint/rules.h"
 
 namespace trustlint::internal {
@@ -37,37 +41,93 @@ void add_reasons(Finding& f, const AllowedSet& set) {
   for (const auto& r : set.nobody_reasons) f.notes.push_back(r);
 }
 
+// The statements whose principal admits a Vercel token.
+std::vector<const Statement*> vercel_statements(const LintContext& ctx) {
+  std::vector<const Statement*> out;
+  for (const auto& st : ctx.document().statements) {
+    if (ctx.admits_vercel(st)) out.push_back(&st);
+  }
+  return out;
+}
+
+// Nobody with the default audience. With the any-audience set non-empty, a deployment that
+// requests another audience does get in: TL208 with that deployment (replayed), else TL205.
 void check_policy_nobody(LintContext& ctx, const std::vector<const Statement*>& vercel) {
   const Document& doc = ctx.document();
-  const Statement* first = vercel.front();
-  Finding f = ctx.make("TL205", "nobody can assume this role: no Vercel deployment is allowed by this policy",
-                       vercel.size() == 1 ? first->span : doc.span,
-                       vercel.size() == 1 ? statement_pointer(doc, *first) : std::string());
+  const Statement* first = vercel.empty() ? nullptr : vercel.front();
+  const Span span = vercel.size() == 1 ? first->span : doc.span;
+  const std::string pointer = vercel.size() == 1 ? statement_pointer(doc, *first) : std::string();
+  const AllowedSet* any = ctx.allowed_any_audience();
+  if (any != nullptr && !any->empty()) {
+    for (const auto& p : any->parts) {
+      if (!p.extra_conditions.empty()) continue;
+      Finding f = ctx.make("TL208",
+                           "no deployment with Vercel's default audience can assume this role: only one that "
+                           "requests another audience through Vercel's token exchange can, e.g. " +
+                               describe_deployment(p.example),
+                           span, pointer);
+      f.notes.push_back("a deployment chooses its audience through Vercel's token exchange (the changelog of "
+                        "2026-06-23); whether Vercel restricts which audiences may be requested is unverified");
+      for (const auto& r : ctx.allowed().nobody_reasons) f.notes.push_back("with the default audience: " + r);
+      if (p.example.issuer == IssuerMode::global) {
+        f.notes.push_back("exchanged tokens carry the team issuer, so a global-issuer provider may not accept them; "
+                          "unverified");
+      }
+      if (attach_witness(ctx, f, p.example, true)) {
+        add_finding(ctx, std::move(f));
+        return;
+      }
+    }
+    // Only conditional parts (aws:SourceIp, ...): still not nobody.
+    const AllowedPart& p = any->parts.front();
+    Finding f = ctx.make("TL208",
+                         "no deployment with Vercel's default audience can assume this role: only one that requests "
+                         "another audience through Vercel's token exchange can, e.g. " +
+                             describe_deployment(p.example),
+                         span, pointer);
+    std::string extras;
+    for (const auto& e : p.extra_conditions) extras += (extras.empty() ? "" : ", ") + e;
+    f.notes.push_back("only when: " + extras);
+    add_finding(ctx, std::move(f));
+    return;
+  }
+  Finding f = ctx.make("TL205", "nobody can assume this role: no Vercel deployment is allowed by this policy", span,
+                       pointer);
   if (!severity_configured(ctx)) f.severity = Severity::error;
   add_reasons(f, ctx.allowed());
-  if (const AllowedSet* any = ctx.allowed_any_audience(); any != nullptr) {
-    for (const auto& p : any->parts) {
-      // Printed only once the evaluator has allowed it (README "lint": every witness is replayed through the evaluator).
-      auto request = p.extra_conditions.empty() ? request_of(ctx, p.example) : std::nullopt;
-      if (!request || !evaluate(ctx.policy(), *request).allowed()) continue;
-      f.notes.push_back("only a deployment that requests another audience through Vercel's token exchange could, "
-                        "e.g. " + describe_deployment(p.example) + " (docs/semantics.md#vercel-custom-audiences, (u))");
-      break;
-    }
+  if (any == nullptr) {
+    f.notes.push_back("whether a deployment that requests another audience could was not proven: the automaton "
+                      "limit was reached");
   }
   add_finding(ctx, std::move(f));
 }
 
+// Do `a` and `b` (the policy and a variant) allow the same deployments with every audience? True
+// when the any-audience proofs are not available (the default-audience answer stands alone).
+bool same_with_any_audience(LintContext& ctx, const Document& variant) {
+  const AllowedSet* any = ctx.allowed_any_audience();
+  if (any == nullptr) return true;
+  auto rest = ctx.prove(variant, /*any_audience=*/true);
+  return !rest || same_deployments(ctx, *any, *rest);
+}
+
 void check_statement(LintContext& ctx, const Statement& st, const std::vector<const Statement*>& vercel) {
   const Document& doc = ctx.document();
-  auto rest = ctx.prove(without(doc, st.index));
+  const Document rest_doc = without(doc, st.index);
+  auto rest = ctx.prove(rest_doc);
   if (!rest || !same_deployments(ctx, ctx.allowed(), *rest)) return;
+  if (!same_with_any_audience(ctx, rest_doc)) return;  // it matters for a requested audience
   const bool allow = st.effect == Effect::allow;
-  auto alone = ctx.prove(only(doc, {st.index}, /*deny_as_allow=*/!allow));
+  const Document alone_doc = only(doc, {st.index}, /*deny_as_allow=*/!allow);
+  auto alone = ctx.prove(alone_doc);
   if (!alone) return;
+  const AllowedSet* any = ctx.allowed_any_audience();
+  auto alone_any = any != nullptr ? ctx.prove(alone_doc, /*any_audience=*/true) : std::nullopt;
+  if (any != nullptr && !alone_any) return;
+  const bool nobody = alone->empty() && (!alone_any || alone_any->empty());
   std::string message;
   Finding f = ctx.make("TL205", "", st.span, statement_pointer(doc, st));
-  if (alone->empty()) {
+  if (nobody) {
     message = allow ? "statement " + st.label() + " allows nobody: removing it changes nothing"
                     : "Deny " + st.label() + " never applies to a Vercel token: it refuses nobody";
     add_reasons(f, *alone);
@@ -76,12 +136,16 @@ void check_statement(LintContext& ctx, const Statement& st, const std::vector<co
               "refused by a Deny";
     for (const Statement* other : vercel) {
       if (other == &st || other->effect != Effect::allow) continue;
-      auto cover = ctx.prove(only(doc, {other->index}));
-      if (cover && !example_not_in(ctx, *alone, *cover)) {
-        message = "statement " + st.label() + " is shadowed by statement " + other->label() +
-                  ": everything it allows, that one allows too";
-        break;
+      const Document cover_doc = only(doc, {other->index});
+      auto cover = ctx.prove(cover_doc);
+      if (!cover || example_not_in(ctx, *alone, *cover)) continue;
+      if (alone_any) {
+        auto cover_any = ctx.prove(cover_doc, /*any_audience=*/true);
+        if (!cover_any || example_not_in(ctx, *alone_any, *cover_any)) continue;
       }
+      message = "statement " + st.label() + " is shadowed by statement " + other->label() +
+                ": everything it allows, that one allows too";
+      break;
     }
     // Redundant, not dangerous: a note unless the configuration sets the severity.
     if (!severity_configured(ctx)) f.severity = Severity::note;
@@ -95,11 +159,21 @@ void check_statement(LintContext& ctx, const Statement& st, const std::vector<co
 }  // namespace
 
 void check_no_effect(LintContext& ctx) {
-  std::vector<const Statement*> vercel;
-  for (const auto& st : ctx.document().statements) {
-    if (ctx.admits_vercel(st)) vercel.push_back(&st);
+  const std::vector<const Statement*> vercel = vercel_statements(ctx);
+  if (vercel.empty()) {
+    // No principal admits a Vercel token, yet the role is about Vercel (lint runs security rules
+    // only then): nobody can assume it. TL307 says why when a principal names Vercel in another case.
+    if (!trusts_provider(ctx.document(), ctx.profile())) return;
+    std::vector<const Statement*> keyed;  // the statements whose keys are about Vercel
+    for (const auto& st : ctx.document().statements) {
+      if (std::any_of(st.conditions.begin(), st.conditions.end(),
+                      [&](const Condition& c) { return ctx.claim_key(c.key).vercel; })) {
+        keyed.push_back(&st);
+      }
+    }
+    check_policy_nobody(ctx, keyed);
+    return;
   }
-  if (vercel.empty()) return;
   if (ctx.allowed().empty()) {
     check_policy_nobody(ctx, vercel);
     return;

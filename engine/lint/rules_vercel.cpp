@@ -1,4 +1,5 @@
-// TL101–TL105 and TL306: access rules read off the allowed set, one part at a time.
+// TL101–TL105 and TL306: access rules read off the allowed set, one part at a time (TL306 on
+// the union of a team's parts).
 // A part is a product issuer × teams × projects × environments; each rule asks a value-set
 // question about it (is a team outside the expected ones? is "development" in it? ...) and
 // picks its witness from inside the part, so the witness is allowed by construction and is
@@ -87,6 +88,23 @@ void check_teams(LintContext& ctx, const AllowedPart& p, bool every_team) {
   report(ctx, std::move(f), facts, p, {"sub", "aud"});
 }
 
+// Does the policy let in every project and environment of `team` under `p`'s issuer, with
+// `p`'s extra conditions (or none)? Decided on the union of parts, so a policy split into
+// several statements (production; everything but production) gets the answer of one.
+bool whole_team(LintContext& ctx, const std::string& team, const AllowedPart& p) {
+  BoxSet covered;
+  for (const auto& q : ctx.allowed().parts) {
+    if (q.issuer != p.issuer || (!q.extra_conditions.empty() && q.extra_conditions != p.extra_conditions)) continue;
+    if (!value_set_of(ctx.domain(kTeam), q.team).contains(team)) continue;
+    covered.push_back(Box{{value_set_of(ctx.domain(kProject), q.project), value_set_of(ctx.domain(kEnvironment), q.environment)}});
+  }
+  if (covered.empty()) return false;
+  const Box all{{ValueSet::all(ctx.domain(kProject)), ValueSet::all(ctx.domain(kEnvironment))}};
+  const BoxSet rest = minus(BoxSet{all}, covered, ctx.prover().budget);
+  return !ctx.prover().budget.exceeded &&
+         std::all_of(rest.begin(), rest.end(), [](const Box& b) { return b.empty(); });
+}
+
 // TL306, else TL103, TL104, TL105, for the expected teams of one part.
 void check_within_team(LintContext& ctx, const AllowedPart& p) {
   const auto& expected = ctx.expected_teams();
@@ -99,19 +117,22 @@ void check_within_team(LintContext& ctx, const AllowedPart& p) {
   DeploymentFacts base = p.example;
   base.team = *team;
 
-  // TL306 stands for TL103 and TL104 on this part, unless it is turned off.
-  if (rule_decision(ctx.options(), "TL306", Severity::error).enabled &&
-      ValueSet::all(ctx.domain(kProject)).subset_of(projects) && ValueSet::all(ctx.domain(kEnvironment)).subset_of(envs)) {
-    DeploymentFacts facts = base;
-    facts.project = example_of(projects);
-    facts.environment = "development";
-    report(ctx,
-           ctx.make("TL306",
-                    "every deployment of team " + *team +
-                        " can assume the role: nothing restricts the project or the environment (development "
-                        "included)",
-                    {}, ""),
-           facts, p);
+  // TL306 stands for TL103 and TL104 of this team, unless it is turned off: reported once per
+  // team, at its first part (the example comes from inside the part).
+  if (rule_decision(ctx.options(), "TL306", Severity::error).enabled && whole_team(ctx, *team, p)) {
+    const std::string message = "every deployment of team " + *team +
+                                " can assume the role: nothing restricts the project or the environment (development "
+                                "included)";
+    const auto& all = ctx.findings();
+    const bool reported = std::any_of(all.begin(), all.end(), [&](const Finding& f) {
+      return f.rule == "TL306" && f.message == message;
+    });
+    if (!reported) {
+      DeploymentFacts facts = base;
+      facts.project = example_of(projects);
+      facts.environment = envs.contains("development") ? std::string("development") : example_of(envs);
+      report(ctx, ctx.make("TL306", message, {}, ""), facts, p);
+    }
     return;
   }
   const auto& configured = ctx.options().environments;

@@ -17,6 +17,10 @@ std::string action_problem(std::string_view a) {
   const std::string_view service = a.substr(0, colon);
   const std::string_view name = a.substr(colon + 1);
   if (service.empty()) return "the service prefix is empty";
+  if (service.find_first_of("*?") != std::string_view::npos) {
+    return "the service prefix must not contain wildcards (IAM refuses the document: \"Action vendors must not "
+           "contain wildcards\")";
+  }
   for (char c : service) {
     if (!is_service_char(c)) return "the service prefix may contain only letters, digits and '-'";
   }

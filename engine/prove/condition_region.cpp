@@ -56,6 +56,22 @@ bool depends_on_request(const Condition& c, const std::string& provider, bool va
   return false;
 }
 
+// A value that is exactly the condition's own key as a variable ("${oidc.vercel.com/acme:sub}"
+// under oidc.vercel.com/acme:sub) compares the claim with itself: the substituted value is
+// literal (semantics.md on policy variables), so a positive operator always holds on a present
+// claim and a negated one never does. Such a condition depends on nothing, so it is a constant.
+bool compares_claim_with_itself(const Condition& c, bool variables_enabled) {
+  if (!variables_enabled) return false;
+  for (const auto& v : c.values) {
+    ValueTemplate value;
+    std::string error;
+    if (!parse_template(v.text, value, error) || value.parts.size() != 1) continue;
+    const auto& part = value.parts.front();
+    if (part.kind == TemplatePart::Kind::variable && fold_key(part.text) == c.key_folded) return true;
+  }
+  return false;
+}
+
 // The value as a glob over the claim, or nullopt when it can match no token (docs/semantics.md#policy-variables variables are
 // expanded; a literal '*', '?' or '$' can never appear in a claim of this provider).
 // REQUIRES: !depends_on_request(): every variable names a key no Vercel request carries.
@@ -128,6 +144,15 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
   if (kind == KeyKind::extra) {
     r.kind = ConditionRegion::Kind::extra;
     r.extra_text = describe(c);
+    return r;
+  }
+  if (kind != KeyKind::absent && c.op.is_string_family() && compares_claim_with_itself(c, variables_enabled)) {
+    // One value equal to the claim itself: the OR over values holds (positive) or the NOT fails.
+    r.value = !c.op.negated;
+    if (!r.value) {
+      r.why_false = describe(c) + " (line " + std::to_string(c.key_span.line) +
+                    "): the value is the claim itself, so the negated operator never holds";
+    }
     return r;
   }
   if (kind != KeyKind::absent && c.op.is_string_family() && depends_on_request(c, provider, variables_enabled)) {

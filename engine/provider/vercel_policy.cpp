@@ -1,8 +1,9 @@
-// Teams and issuer mode named by a policy (for `can`'s defaults).
+// Teams and issuer mode named by a policy (`can`'s defaults and lint's expected teams).
 #include "trustlint/vercel_policy.h"
 
 #include <algorithm>
 
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "provider/templates.h"
 
@@ -38,6 +39,24 @@ std::string team_of_claim(const std::string& tmpl, const std::string& value, con
   return team;
 }
 
+// The literal start of the team segment of a sub value, whatever operator uses it (negated ones
+// too): "owner:acme*:…" and "owner:acme:*" both name acme. "" when the segment starts with a
+// wildcard or the value does not start with the template's literal prefix.
+std::string team_start_of_sub(const std::string& tmpl, const std::string& value, const ProviderProfile& p) {
+  const auto pieces = internal::parse_template(tmpl);
+  if (pieces.size() < 2 || pieces[0].is_segment || !pieces[1].is_segment || pieces[1].text != "team") return {};
+  const std::string& prefix = pieces[0].text;
+  if (value.compare(0, prefix.size(), prefix) != 0) return {};
+  std::size_t end = value.find_first_of("*?", prefix.size());
+  if (pieces.size() > 2 && !pieces[2].is_segment && !pieces[2].text.empty()) {
+    end = std::min(end, value.find(pieces[2].text.substr(0, 1), prefix.size()));
+  }
+  std::string team = value.substr(prefix.size(), end == std::string::npos ? std::string::npos : end - prefix.size());
+  const SegmentSpec* spec = p.segment("team");
+  if (spec && check_segment(*spec, team)) return {};
+  return team;
+}
+
 void add(std::vector<std::string>& out, const std::string& team) {
   if (!team.empty() && std::find(out.begin(), out.end(), team) == out.end()) out.push_back(team);
 }
@@ -59,7 +78,24 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
       add(teams, team_of_provider(profile, prefix));
       const std::string* tmpl = claim == "sub" ? &profile.sub_template : claim == "aud" ? &profile.aud_template : nullptr;
       if (tmpl == nullptr || !c.op.is_string_family() || c.op.negated) continue;
-      for (const auto& v : c.values) add(teams, team_of_claim(*tmpl, v.text, profile));
+      for (const auto& v : c.values) {
+        // Under IgnoreCase the token's lowercase name matches: "OWNER:ACME:…" names acme.
+        const bool fold = c.op.kind == MatchKind::string_equals_ignore_case;
+        add(teams, team_of_claim(*tmpl, fold ? internal::ascii_lowercase(v.text) : v.text, profile));
+      }
+    }
+  }
+  // Then the owners that are not written whole: in patterns ("owner:acme:*"), in negated
+  // conditions ("StringNotLike owner:acme:*" is about acme too), and the literal start of an
+  // owner glob ("owner:acme*" is about acme, whatever else it admits).
+  for (const auto& st : document.statements) {
+    for (const auto& c : st.conditions) {
+      const auto colon = c.key_folded.rfind(':');
+      if (colon == std::string::npos || c.key_folded.substr(colon + 1) != "sub" || !c.op.is_string_family()) continue;
+      for (const auto& v : c.values) {
+        const bool fold = c.op.kind == MatchKind::string_equals_ignore_case;
+        add(teams, team_start_of_sub(profile.sub_template, fold ? internal::ascii_lowercase(v.text) : v.text, profile));
+      }
     }
   }
   return teams;

@@ -103,8 +103,10 @@ LintReport lint_file(const std::string& path, const LintOptions& options, const 
 std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load = {});
 
 // Grammar errors after which a policy still means one thing (IAM may not store it, but can, who
-// and lint answer anyway): TL037, TL042, TL044, TL047, TL048, TL051, TL053, TL058, TL059, and
-// every warning or note.
+// and lint answer anyway): TL037, TL042, TL044, TL048, TL051, TL053, TL058, TL059, and every
+// warning or note. The one gate for all three verbs. A malformed action (TL047) is not among
+// them: IAM refuses the document ("Action vendors must not contain wildcards", "must be prefaced
+// by a vendor"), so no answer about it would be IAM's.
 bool meaning_preserved_despite(const Diagnostic& diagnostic);
 
 // A grammar or input diagnostic as a finding (the catalogue's fix, JSON pointer when known).

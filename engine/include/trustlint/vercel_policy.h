@@ -13,7 +13,10 @@
 
 namespace trustlint {
 
-// Distinct team slugs the policy names literally, in order of first appearance.
+// Distinct team slugs the policy names, in order: first those written whole (principals, key
+// prefixes, literal sub/aud values of positive operators), then the literal start of every sub
+// owner segment ("owner:acme*" and "StringNotLike owner:acme:*" name acme). The one answer to
+// "which teams does this policy name", for can's default team and lint's expected teams.
 std::vector<std::string> teams_named(const Document& document, const ProviderProfile& profile);
 
 // The issuer mode of the policy's federated principals for this provider: global when they name
