@@ -97,7 +97,7 @@ BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob) {
   }
   const auto& pieces = kind == KeyKind::sub ? ctx.sub_pieces : ctx.aud_pieces;
   std::vector<GlobProduct> products;
-  if (!decompose_claim_glob(glob, pieces, ":", products)) {
+  if (!decompose_claim_glob(glob, pieces, ":", products, 4096, &ctx.budget)) {
     ctx.budget.exceeded = true;
     return out;
   }

@@ -53,7 +53,7 @@ Dfa DfaBuilder::product(const Dfa& a, const Dfa& b, ProductOp op, StateBudget& b
       const auto fresh = static_cast<std::uint32_t>(pairs.size());
       const std::uint32_t target = id.find_or_insert(PairIndex::key(p2, q2), fresh);
       if (target == fresh) {
-        if (pairs.size() >= budget.max_states) {
+        if (pairs.size() >= budget.max_states || !budget.spend(1)) {
           budget.exceeded = true;
           return Dfa::nothing(a.alphabet_);
         }

@@ -24,7 +24,7 @@ std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::stri
   const Dfa& db = d.glob_dfa(b);
   if (!d.within_bound(da.shortest_difference(db, budget))) return {a};
   if (!d.within_bound(db.shortest_difference(da, budget))) return {b};
-  auto globs = glob_intersection(a, b, d.alphabet);
+  auto globs = glob_intersection(a, b, d.alphabet, 64, &budget);
   if (!globs) {
     budget.exceeded = true;
     return {};
