@@ -110,8 +110,9 @@ class Prover {
     const PrincipalMatch pm = match_principal(st.principal, cls.provider);
     if (pm.unverified) {
       ctx_.note("statement " + st.label() +
-                " admits Vercel tokens only through a wildcard principal; whether \"*\" admits web-identity callers is "
-                "unverified (semantics.md §1.7), and trustlint assumes it does");
+                " admits Vercel tokens only through a wildcard principal (\"*\", {\"AWS\": \"*\"} or {\"Federated\": "
+                "\"*\"}); whether it admits web-identity callers is unverified (docs/semantics.md, wildcard principals), and trustlint "
+                "assumes it admits a token of any provider, so the statement's conditions alone decide");
     }
     if (!pm.matched) return std::nullopt;
     principal_matched_.insert(st.index);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "provider/templates.h"
 
@@ -59,7 +60,10 @@ std::vector<std::string> teams_named(const Document& document, const ProviderPro
       add(teams, team_of_provider(profile, prefix));
       const std::string* tmpl = claim == "sub" ? &profile.sub_template : claim == "aud" ? &profile.aud_template : nullptr;
       if (tmpl == nullptr || !c.op.is_string_family() || c.op.negated) continue;
-      for (const auto& v : c.values) add(teams, team_of_claim(*tmpl, v.text, profile));
+      // StringEqualsIgnoreCase "OWNER:ACME:..." names team acme: Vercel's claims are lowercase,
+      // and IAM folds ASCII only.
+      const bool fold = c.op.kind == MatchKind::string_equals_ignore_case;
+      for (const auto& v : c.values) add(teams, team_of_claim(*tmpl, fold ? internal::ascii_lowercase(v.text) : v.text, profile));
     }
   }
   return teams;
