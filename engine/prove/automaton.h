@@ -73,6 +73,10 @@ class Dfa {
   Dfa unite(const Dfa& o, StateBudget& budget) const;
   Dfa minus(const Dfa& o, StateBudget& budget) const;
   Dfa complement() const;  // w.r.t. every string over the alphabet
+  // The strings whose ASCII-lowercased form this Dfa accepts, for a Dfa that accepts only
+  // strings without upper-case letters (IAM's IgnoreCase folds ASCII only): each upper-case
+  // letter moves as its lower-case twin.
+  Dfa any_case() const;
 
   bool empty() const;
   bool contains(std::string_view s) const;

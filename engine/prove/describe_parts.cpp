@@ -113,7 +113,12 @@ namespace trustlint {
 
 bool allowed_by_description(const AllowedSet& set, const ProviderProfile& profile, const DeploymentFacts& facts) {
   auto in = [](const GlobSet& g, const std::string& v) {
-    const auto hit = [&](const std::string& p) { return internal::glob_match(p, v); };
+    const auto hit = [&](const std::string& p) {
+      if (p.compare(0, kAnyCasePrefix.size(), kAnyCasePrefix) == 0) {
+        return internal::glob_match(p.substr(kAnyCasePrefix.size()), v, /*ignore_case=*/true);
+      }
+      return internal::glob_match(p, v);
+    };
     return std::any_of(g.match.begin(), g.match.end(), hit) && std::none_of(g.except.begin(), g.except.end(), hit);
   };
   for (const char* seg : {"team", "project", "environment"}) {
