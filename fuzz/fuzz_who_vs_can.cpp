@@ -1,6 +1,7 @@
 // Differential fuzz target: `who` (allowed_set, the prover) against `can` (evaluate, the
 // evaluator). For a policy and many deployments, evaluate() must allow exactly the deployments
-// allowed_by_description(allowed_set(...)) admits, and every example `who` prints must be allowed.
+// allowed_by_description(allowed_set(...)) admits, every example `who` prints must be allowed,
+// and every nearest-denied entry must be denied (and in no part, extra conditions or not).
 // Input: a policy as JSON text when the data starts with '{' (seeds: the fixtures; probed with
 // fixed deployments), otherwise bytes that drive a small generator of Allow/Deny statements over
 // the Vercel sub/aud keys (StringEquals/Like, negations, IgnoreCase, IfExists, ForAnyValue,
@@ -183,6 +184,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.limits.max_automaton_states = 20'000;  // keeps runs short; an exceeded budget is TL095
   const Result<AllowedSet> set = allowed_set(compiled.value(), vercel_profile(), options);
   if (!set.ok()) return 0;
+  AllowedSet any_part = set.value();
+  for (AllowedPart& part : any_part.parts) part.extra_conditions.clear();
+  for (const AllowedPart& part : set->parts) {
+    for (const DeploymentFacts& d : part.nearest_denied) {
+      const Result<Request> r = make_request(vercel_profile(), d);
+      trustlint::fuzz::require(r.ok() && !evaluate(compiled.value(), r.value()).allowed(),
+                               "who printed a nearest-denied deployment that can allows");
+      trustlint::fuzz::require(!allowed_by_description(any_part, vercel_profile(), d),
+                               "who printed a nearest-denied deployment inside one of its parts");
+    }
+  }
   for (const AllowedPart& part : set->parts) {
     if (!part.extra_conditions.empty()) return 0;  // allowed under conditions the deployments cannot state
   }

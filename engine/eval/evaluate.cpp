@@ -25,7 +25,9 @@ void add_note(Decision& d, std::string note) {
 
 void note_wildcard_principal(Decision& d, const std::string& label) {
   add_note(d, "statement " + label +
-                  " admits the caller only through a wildcard principal; whether \"*\" admits web-identity callers is unverified (docs/semantics.md#principal)");
+                  " admits the caller only through a wildcard principal (\"*\", {\"AWS\": \"*\"} or {\"Federated\": \"*\"}); "
+                  "whether it admits web-identity callers is unverified (docs/semantics.md#principal), and "
+                  "trustlint reads it as admitting a token of any provider, so the statement's conditions alone decide");
 }
 
 void note_unverified_condition(Decision& d, const std::string& label, const Condition& c, const std::string& reason) {

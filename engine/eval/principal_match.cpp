@@ -25,6 +25,11 @@ PrincipalMatcher::PrincipalMatcher(const PrincipalBlock& principal) : negated_(p
       case PrincipalKind::any: entry.wildcard = true; break;
       case PrincipalKind::aws: entry.wildcard = e.value.text == "*"; break;
       case PrincipalKind::federated:
+        // {"Federated": "*"} (alone or in an array) is not a documented Federated value; the
+        // safe reading, the same in can, who and lint, is that it admits a web-identity token
+        // of any provider, so the statement's conditions alone decide (unverified; TL042 flags
+        // it as an error).
+        entry.wildcard = e.value.text == "*";
         entry.federated = true;
         entry.text = e.value.text;
         entry.oidc_name = oidc_provider_name(e.value.text);

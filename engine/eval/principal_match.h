@@ -19,7 +19,7 @@ std::string oidc_provider_name(std::string_view federated_value);
 
 struct PrincipalMatch {
   bool matched = false;
-  bool unverified = false;  // matched only through "*" / {"AWS":"*"} (docs/semantics.md#principal, u)
+  bool unverified = false;  // matched only through "*" / {"AWS":"*"} / {"Federated":"*"} (docs/semantics.md#principal, u)
   std::string reason;
 };
 
@@ -34,7 +34,7 @@ class PrincipalMatcher {
 
  private:
   struct Entry {
-    bool wildcard = false;  // "*" or {"AWS": "*"}
+    bool wildcard = false;  // "*", {"AWS": "*"} or {"Federated": "*"}
     bool federated = false;
     std::string text;       // Federated: the value as written (a domain-named provider)
     std::string oidc_name;  // Federated: NAME of an oidc-provider ARN, else empty

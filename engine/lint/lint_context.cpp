@@ -17,6 +17,13 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 
 bool has_wildcard(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
 
+// A sub value as the names it mentions: StringEqualsIgnoreCase "OWNER:ACME:..." mentions team
+// acme (Vercel's claims are lowercase and IAM folds ASCII only), so a policy and its lowercase
+// twin name the same teams, projects and environments and get the same findings.
+std::string named_text(const Condition& c, const std::string& text) {
+  return c.op.kind == MatchKind::string_equals_ignore_case ? ascii_lowercase(text) : text;
+}
+
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out(1);
   for (char c : s) {
@@ -110,9 +117,8 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
     for (const auto& c : st.conditions) {
       if (claim_key(c.key).claim != "sub") continue;
       for (const auto& v : c.values) {
-        // Names the policy mentions: fields between the template's labels, literal ones only
-        // (under IgnoreCase, as the token would carry them: lowercase).
-        const auto f = split(c.op.kind == MatchKind::string_equals_ignore_case ? ascii_lowercase(v.text) : v.text, ':');
+        // Names the policy mentions: fields between the template's labels, literal ones only.
+        const auto f = split(named_text(c, v.text), ':');
         if (f.size() > 3 && f[2] == "project" && !has_wildcard(f[3])) add_unique(projects_, f[3]);
         if (f.size() > 5 && f[4] == "environment" && !has_wildcard(f[5])) add_unique(environments_, f[5]);
         if (f.size() > 1 && f[0] == "owner") add_glob_candidates(team_examples, f[1], "-evil");

@@ -3,6 +3,7 @@
 // WhoOptions::any_audience, whose parts carry the audiences a deployment may request.
 #include <algorithm>
 
+#include "condition/text.h"
 #include "lint/deployment_sets.h"
 #include "lint/rules.h"
 
@@ -15,6 +16,20 @@ const char* kExchangeNote =
 
 std::string default_audience_glob(const ProviderProfile& p) {
   return p.aud_template.substr(0, p.aud_template.find('{')) + "*";
+}
+
+// The default audiences, and the ASCII case variants of those an IgnoreCase condition admits
+// ("(any case) HTTPS://VERCEL.COM/ACME"): IAM compares them as the same audience, so a policy and
+// its lowercase twin get the same TL305 verdict (the audience is checked either way).
+std::vector<std::string> default_audiences_any_case(const ProviderProfile& p, const GlobSet& audience) {
+  std::vector<std::string> out{default_audience_glob(p)};
+  const std::string prefix = p.aud_template.substr(0, p.aud_template.find('{'));
+  for (const auto& g : audience.match) {
+    if (g.compare(0, kAnyCasePrefix.size(), kAnyCasePrefix) != 0) continue;
+    const std::string lower = ascii_lowercase(g.substr(kAnyCasePrefix.size()));
+    if (lower.size() > prefix.size() && lower.compare(0, prefix.size(), prefix) == 0) out.push_back(g);
+  }
+  return out;
 }
 
 // Unconditional parts first (their witnesses replay as they are), then the parts allowed only
@@ -39,7 +54,7 @@ void check_unchecked_audience(LintContext& ctx, const AllowedSet& any, const Seg
   for (const AllowedPart* p : ordered(any, /*with_conditional=*/true)) {
     if (!p->audience) continue;
     const ValueSet set = value_set_of(auds, *p->audience);
-    auto other = set.minus(ValueSet::of_globs(auds, {default_audience_glob(ctx.profile())}));
+    auto other = set.minus(ValueSet::of_globs(auds, default_audiences_any_case(ctx.profile(), *p->audience)));
     if (other.empty() || other.front().empty()) continue;
     DeploymentFacts facts = p->example;
     const ValueSet teams = value_set_of(ctx.domain(kTeam), p->team);

@@ -165,7 +165,7 @@ void check_private_ip(PlainContext& ctx, const Statement& st, const Condition& c
                            "comes from a public one: " + consequence(st, always),
                        c.values.front().span, value_pointer(ctx.document, st, c, 0));
   f.notes.push_back("through a VPC endpoint a request carries aws:VpcSourceIp instead, and no aws:SourceIp "
-                    "(docs/semantics.md, network keys of a web-identity request); Vercel and GitHub-hosted runners call STS over the internet");
+                    "(docs/semantics.md#request-keys); Vercel and GitHub-hosted runners call STS over the internet");
   // The witness: a token an Allow admits, sent from a public address.
   const bool deny = st.effect == Effect::deny;
   const bool expect_allowed = deny ? !always : always;

@@ -61,8 +61,10 @@ void check_condition(LintContext& ctx, const Statement& st, std::size_t ci, cons
   const ClaimKey key = ctx.claim_key(c.key);
   if (!key.oidc) return;
   const std::string folded = fold_key(key.provider);
+  // {"Federated": "*"} admits a token of any provider (the reading can and who use too), so
+  // every provider's keys can be present.
   const bool prefix_ok = std::any_of(providers.begin(), providers.end(),
-                                     [&](const std::string& p) { return fold_key(p) == folded; });
+                                     [&](const std::string& p) { return p == "*" || fold_key(p) == folded; });
   std::string problem;
   if (!prefix_ok) {
     std::string names;

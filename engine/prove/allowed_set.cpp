@@ -61,11 +61,13 @@ class Prover {
     std::vector<PartBoxes> parts;
     const auto teams = named_teams(policy_, ctx_.profile);
     solve({IssuerMode::global, "", ctx_.profile.global_provider}, ctx_.everything(), parts);
+    if (ctx_.budget.exceeded) return parts;
     for (const auto& t : teams) {
       const SegmentDomain& d = ctx_.domains[kTeam];
       if (!d.valid(t)) continue;  // a name no Vercel team can have: its keys are never present
       solve({IssuerMode::team, t, ctx_.profile.provider_name(IssuerMode::team, t)},
             ctx_.only(kTeam, ValueSet::of_globs(d, {t})), parts);
+      if (ctx_.budget.exceeded) return parts;
     }
     ValueSet others = ValueSet::all(ctx_.domains[kTeam]);
     if (!teams.empty()) {
@@ -108,8 +110,9 @@ class Prover {
     const PrincipalMatch pm = match_principal(st.principal, cls.provider);
     if (pm.unverified) {
       ctx_.note("statement " + st.label() +
-                " admits Vercel tokens only through a wildcard principal; whether \"*\" admits web-identity callers is "
-                "unverified (docs/semantics.md#principal), and trustlint assumes it does");
+                " admits Vercel tokens only through a wildcard principal (\"*\", {\"AWS\": \"*\"} or {\"Federated\": "
+                "\"*\"}); whether it admits web-identity callers is unverified (docs/semantics.md#principal), and trustlint "
+                "assumes it admits a token of any provider, so the statement's conditions alone decide");
     }
     if (!pm.matched) return std::nullopt;
     principal_matched_.insert(st.index);
@@ -122,6 +125,7 @@ class Prover {
     sr.boxes = {universe};
     for (const auto& cc : cs.conditions) {
       auto r = condition_region(ctx_, cc, cls.provider, universe, policy_.document().variables_enabled());
+      ctx_.blame(cc.condition().key_span);
       switch (r.kind) {
         case ConditionRegion::Kind::extra:
           sr.extras.push_back(r.extra_text);
@@ -134,6 +138,7 @@ class Prover {
           break;
         case ConditionRegion::Kind::region:
           sr.boxes = intersect(sr.boxes, r.boxes, ctx_.budget);
+          ctx_.blame(cc.condition().key_span);
           if (sr.boxes.empty()) {
             reason(st, r.why_false.empty() ? "its conditions exclude each other" : r.why_false);
             return std::nullopt;
@@ -148,6 +153,7 @@ class Prover {
     if (universe.empty()) return;
     std::vector<StatementRegion> allows, hard_denies, soft_denies;
     for (const auto& cs : CompiledPolicyAccess::statements(policy_)) {
+      if (ctx_.budget.exceeded) return;
       auto sr = statement_region(cs, cls, universe);
       if (!sr) continue;
       if (cs.statement->effect == Effect::allow) allows.push_back(std::move(*sr));
@@ -158,6 +164,7 @@ class Prover {
     for (const auto& d : hard_denies) denied.insert(denied.end(), d.boxes.begin(), d.boxes.end());
     for (const auto& a : allows) {
       BoxSet left = minus(a.boxes, denied, ctx_.budget);
+      for (const auto& d : hard_denies) ctx_.blame(d.statement->span);
       if (left.empty()) {
         reason(*a.statement, "everything it allows is denied by a Deny statement");
         continue;
@@ -169,6 +176,7 @@ class Prover {
         for (auto& [boxes, extras] : pieces) {
           BoxSet outside = minus(boxes, d.boxes, ctx_.budget);
           BoxSet inside = intersect(boxes, d.boxes, ctx_.budget);
+          ctx_.blame(d.statement->span);
           if (!outside.empty()) next.emplace_back(std::move(outside), extras);
           if (!inside.empty()) {
             auto e = extras;
@@ -206,14 +214,20 @@ Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfi
   }
   internal::Prover prover(policy, ctx);
   auto parts = prover.run();
+  AllowedSet set;
+  if (!ctx.budget.exceeded) set = internal::describe_parts(ctx, policy, std::move(parts));
   if (ctx.budget.exceeded) {
+    // Every automaton, search and box comparison of the computation counts (automaton.h), so a
+    // policy whose patterns need too much work stops here instead of running unbounded.
+    Span where = ctx.exceeded_at ? *ctx.exceeded_at : Span{policy.document().file};
+    if (!ctx.exceeded_at && !policy.document().statements.empty()) where = policy.document().statements.front().span;
     return Result<AllowedSet>::failure(make_error(
         "TL095",
         "the policy's patterns need more than " + std::to_string(options.limits.max_automaton_states) +
-            " automaton states; raise the limit with --max-states",
-        Span{policy.document().file}));
+            " automaton states (or more than " + std::to_string(ctx.budget.total()) +
+            " steps of work in all); raise the limit with --max-states",
+        where));
   }
-  AllowedSet set = internal::describe_parts(ctx, policy, std::move(parts));
   if (set.parts.empty()) set.nobody_reasons = prover.reasons();
   for (const auto& n : ctx.notes) set.notes.push_back(n);
   return set;

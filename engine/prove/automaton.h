@@ -34,9 +34,24 @@ class Alphabet {
   int index_[256] = {};  // filled with -1 except for members
 };
 
+// The work one computation may do. max_states bounds each automaton built and each product
+// search; `spent` adds up everything the computation does (states built, pairs and tuples
+// searched, boxes compared), so that many automata under the per-automaton bound cannot add up
+// to an unbounded run either. Past either bound, operations stop and set `exceeded`.
 struct StateBudget {
-  std::size_t max_states = 200000;  // per constructed automaton
+  std::size_t max_states = 200000;  // per constructed automaton or search
+  std::size_t max_work = 0;         // total for the computation; 0 = kWorkPerState × max_states
+  std::size_t spent = 0;
   bool exceeded = false;
+
+  static constexpr std::size_t kWorkPerState = 10;
+  std::size_t total() const { return max_work != 0 ? max_work : max_states * kWorkPerState; }
+  // Counts n more units of work; false (and exceeded set) once past the total.
+  bool spend(std::size_t n) {
+    spent += n;
+    if (spent > total()) exceeded = true;
+    return !exceeded;
+  }
 };
 
 class Dfa {
@@ -58,6 +73,10 @@ class Dfa {
   Dfa unite(const Dfa& o, StateBudget& budget) const;
   Dfa minus(const Dfa& o, StateBudget& budget) const;
   Dfa complement() const;  // w.r.t. every string over the alphabet
+  // The strings whose ASCII-lowercased form this Dfa accepts, for a Dfa that accepts only
+  // strings without upper-case letters (IAM's IgnoreCase folds ASCII only): each upper-case
+  // letter moves as its lower-case twin.
+  Dfa any_case() const;
 
   bool empty() const;
   bool contains(std::string_view s) const;
@@ -95,9 +114,12 @@ std::optional<std::string> shortest_where(const std::vector<const Dfa*>& parts,
 // simplified (no glob in the result is contained in another). nullopt when more than
 // max_globs would be needed, or when the search for them exceeds a fixed work limit (about a
 // tenth of a second; long patterns with many wildcards): then describe the set with a Dfa.
+// With a budget, the walk's steps are spent from it too (kStepsPerUnit steps a unit), and the
+// walk stops (budget->exceeded set, nullopt) when the budget runs out.
 std::optional<std::vector<std::string>> glob_intersection(std::string_view a, std::string_view b,
                                                           const Alphabet& alphabet,
-                                                          std::size_t max_globs = 64);
+                                                          std::size_t max_globs = 64,
+                                                          StateBudget* budget = nullptr);
 
 // Escapes '*' '?' so that the result, read as a glob, matches exactly `literal`.
 // REQUIRES: nothing; IAM globs have no escape, so this returns nullopt when literal contains

@@ -2,6 +2,10 @@
 //   A − B = (A0−B0)×A1×A2 ∪ (A0∩B0)×(A1−B1)×A2 ∪ (A0∩B0)×(A1∩B1)×(A2−B2)
 #include "prove/box.h"
 
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
 namespace trustlint::internal {
 
 bool Box::empty() const {
@@ -32,8 +36,8 @@ BoxSet intersect(const BoxSet& a, const BoxSet& b, StateBudget& budget) {
   BoxSet out;
   for (const auto& x : a) {
     for (const auto& y : b) {
+      if (!budget.spend(1)) return out;
       if (auto z = intersect(x, y)) out.push_back(std::move(*z));
-      if (budget.exceeded) return out;
     }
   }
   tidy(out, budget);
@@ -73,6 +77,7 @@ BoxSet minus(const BoxSet& a, const BoxSet& b, StateBudget& budget) {
   for (const auto& y : b) {
     BoxSet next;
     for (const auto& x : current) {
+      if (!budget.spend(1)) return next;
       for (auto& piece : minus(x, y, budget)) next.push_back(std::move(piece));
       if (budget.exceeded) return next;
     }
@@ -82,35 +87,95 @@ BoxSet minus(const BoxSet& a, const BoxSet& b, StateBudget& budget) {
   return current;
 }
 
-void tidy(BoxSet& boxes, StateBudget& budget) {
-  bool changed = true;
-  while (changed && !budget.exceeded) {
-    changed = false;
-    for (std::size_t i = 0; i < boxes.size() && !changed; ++i) {
-      for (std::size_t j = 0; j < boxes.size() && !changed; ++j) {
-        if (i == j) continue;
-        if (subset_of(boxes[i], boxes[j])) {
-          boxes.erase(boxes.begin() + static_cast<std::ptrdiff_t>(i));
-          changed = true;
+namespace {
+
+// "m1\x1fm2\x1f\x1ee1\x1f": a dimension's description, independent of the order of its globs.
+std::string description_key(const ValueSet& v) {
+  auto sorted = [](std::vector<std::string> l) {
+    std::sort(l.begin(), l.end());
+    return l;
+  };
+  std::string key;
+  for (const auto& g : sorted(v.match())) key += g + '\x1f';
+  key += '\x1e';
+  for (const auto& g : sorted(v.except())) key += g + '\x1f';
+  return key;
+}
+
+// Merges boxes written the same in every dimension but `d` (a cheap test; merging is only for
+// readability, the union is the same either way). Boxes are grouped by the description of the
+// other dimensions, so a pass costs n·dims, not n². Returns whether anything merged.
+bool merge_along(BoxSet& boxes, std::size_t d, StateBudget& budget) {
+  std::unordered_map<std::string, std::vector<std::size_t>> groups;
+  std::vector<std::string> order;
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    std::string key;
+    for (std::size_t k = 0; k < boxes[i].dims.size(); ++k) {
+      if (k != d) key += description_key(boxes[i].dims[k]) + '\x1d';
+    }
+    auto [it, fresh] = groups.try_emplace(key);
+    if (fresh) order.push_back(key);
+    it->second.push_back(i);
+  }
+  if (!budget.spend(boxes.size())) return false;
+  bool merged_any = false;
+  std::vector<bool> gone(boxes.size(), false);
+  for (const auto& key : order) {
+    const auto& members = groups[key];
+    std::vector<std::size_t> kept;  // accumulators of this group
+    for (std::size_t i : members) {
+      bool merged = false;
+      for (std::size_t into : kept) {
+        if (!budget.spend(1)) return merged_any;
+        if (auto m = boxes[into].dims[d].merge(boxes[i].dims[d])) {
+          boxes[into].dims[d] = std::move(*m);
+          gone[i] = merged = merged_any = true;
           break;
         }
-        // Merge when all dimensions but one are written the same (a cheap test; merging is
-        // only for readability, the union is the same either way).
-        std::size_t differing = 0, where = 0;
-        for (std::size_t k = 0; k < boxes[i].dims.size() && differing < 2; ++k) {
-          if (!boxes[i].dims[k].same_description(boxes[j].dims[k])) {
-            ++differing;
-            where = k;
-          }
-        }
-        if (differing == 1) {
-          if (auto merged = boxes[i].dims[where].merge(boxes[j].dims[where])) {
-            boxes[i].dims[where] = std::move(*merged);
-            boxes.erase(boxes.begin() + static_cast<std::ptrdiff_t>(j));
-            changed = true;
-          }
-        }
       }
+      if (!merged) kept.push_back(i);
+    }
+  }
+  if (merged_any) {
+    BoxSet out;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      if (!gone[i]) out.push_back(std::move(boxes[i]));
+    }
+    boxes = std::move(out);
+  }
+  return merged_any;
+}
+
+// Drops every box contained in another (of two equal boxes, the later one).
+bool drop_contained(BoxSet& boxes, StateBudget& budget) {
+  std::vector<bool> gone(boxes.size(), false);
+  bool dropped = false;
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    for (std::size_t j = 0; j < boxes.size() && !gone[i]; ++j) {
+      if (i == j || gone[j]) continue;
+      if (!budget.spend(1)) return dropped;
+      if (subset_of(boxes[i], boxes[j])) gone[i] = dropped = true;
+    }
+  }
+  if (dropped) {
+    BoxSet out;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      if (!gone[i]) out.push_back(std::move(boxes[i]));
+    }
+    boxes = std::move(out);
+  }
+  return dropped;
+}
+
+}  // namespace
+
+void tidy(BoxSet& boxes, StateBudget& budget) {
+  if (boxes.size() < 2) return;
+  bool changed = true;
+  while (changed && !budget.exceeded) {
+    changed = drop_contained(boxes, budget);
+    for (std::size_t d = 0; d < boxes.front().dims.size() && boxes.size() > 1; ++d) {
+      changed = merge_along(boxes, d, budget) || changed;
     }
   }
 }

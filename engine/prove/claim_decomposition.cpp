@@ -56,6 +56,7 @@ struct Walker {
   std::string_view separators;
   std::vector<GlobProduct>& out;
   std::size_t max_products;
+  StateBudget* budget;
   bool overflow = false;
 
   // First position at or after x whose token is a separator: a segment's glob ends before it.
@@ -66,6 +67,10 @@ struct Walker {
 
   void walk(std::size_t piece, const Positions& at, GlobProduct& partial) {
     if (overflow || at.empty()) return;
+    if (budget != nullptr && !budget->spend(at.size())) {
+      overflow = true;
+      return;
+    }
     if (piece == pieces.size()) {
       if (at.count(g.tokens.size())) {
         if (out.size() >= max_products) {
@@ -108,15 +113,17 @@ struct Walker {
 
 
 bool decompose_claim_glob(std::string_view pattern, const std::vector<TemplatePiece>& pieces,
-                          std::string_view separators, std::vector<GlobProduct>& out, std::size_t max_products) {
+                          std::string_view separators, std::vector<GlobProduct>& out, std::size_t max_products,
+                          StateBudget* budget) {
   GlobPositions g{collapse_stars(pattern)};
-  Walker w{g, pieces, separators, out, max_products};
+  Walker w{g, pieces, separators, out, max_products, budget};
   GlobProduct partial;
   w.walk(0, g.closure({0}), partial);
   // A star ending a segment reaches both its own position and the next: drop the repeats.
   std::vector<GlobProduct> unique;
+  std::set<GlobProduct> seen;
   for (auto& p : out) {
-    if (std::find(unique.begin(), unique.end(), p) == unique.end()) unique.push_back(std::move(p));
+    if (seen.insert(p).second) unique.push_back(std::move(p));
   }
   out = std::move(unique);
   return !w.overflow;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "prove/automaton.h"
 #include "provider/templates.h"
 
 namespace trustlint::internal {
@@ -21,9 +22,10 @@ using GlobProduct = std::vector<std::vector<std::string>>;
 // The products whose union is exactly { segment values : expand(template, values) ∈ L(pattern) },
 // for segment values that are never empty and whose characters are never any of `separators`
 // (characters that cannot appear inside a segment). Products with a factor that can only match strings containing a
-// separator are dropped. Limit: at most max_products products (more → returns false).
+// separator are dropped. Limit: at most max_products products (more → returns false); with a
+// budget, every step of the walk is spent from it (out of budget → returns false, exceeded set).
 bool decompose_claim_glob(std::string_view pattern, const std::vector<TemplatePiece>& pieces,
                           std::string_view separators, std::vector<GlobProduct>& out,
-                          std::size_t max_products = 4096);
+                          std::size_t max_products = 4096, StateBudget* budget = nullptr);
 
 }  // namespace trustlint::internal

@@ -1,6 +1,8 @@
 // Condition entry → region of the deployment space (see the header).
 #include "prove/condition_region.h"
 
+#include <algorithm>
+
 #include "condition/key_catalogue.h"
 #include "condition/variables.h"
 #include "prove/claim_decomposition.h"
@@ -116,7 +118,7 @@ BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob) {
   }
   const auto& pieces = kind == KeyKind::sub ? ctx.sub_pieces : ctx.aud_pieces;
   std::vector<GlobProduct> products;
-  if (!decompose_claim_glob(glob, pieces, ":", products)) {
+  if (!decompose_claim_glob(glob, pieces, ":", products, 4096, &ctx.budget)) {
     ctx.budget.exceeded = true;
     return out;
   }
@@ -182,6 +184,16 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
   BoxSet positive;
   for (const auto& v : c.values) {
     if (auto glob = value_glob(ctx, c, v.text, variables_enabled)) {
+      if (kind == KeyKind::aud && ctx.options.any_audience) {
+        // A requested audience may hold upper-case letters: an IgnoreCase value admits every
+        // case variant (IAM folds ASCII only), and a value with a character no audience has
+        // matches nothing.
+        const SegmentDomain& auds = ctx.domains[kAudience];
+        std::string chars = *glob;
+        chars.erase(std::remove_if(chars.begin(), chars.end(), [](char ch) { return ch == '*' || ch == '?'; }), chars.end());
+        if (!auds.alphabet.contains(chars)) continue;
+        if (c.op.kind == MatchKind::string_equals_ignore_case) glob = std::string(kAnyCasePrefix) + *glob;
+      }
       for (auto& b : claim_boxes(ctx, kind, *glob)) positive.push_back(std::move(b));
     }
   }

@@ -18,13 +18,16 @@ std::vector<std::string> values_of(const DeploymentFacts& f, bool any_audience, 
   return v;
 }
 
-bool member(const std::vector<PartBoxes>& parts, IssuerMode mode, const std::vector<std::string>& values) {
-  return std::any_of(parts.begin(), parts.end(), [&](const PartBoxes& p) {
-    return p.mode == mode && p.extras.empty() && p.box.contains(values);
-  });
+// Is the deployment in some part, with or without extra conditions? A deployment in a part with
+// extra conditions is allowed whenever they hold (an absent aws:TagKeys, say), so it is never
+// offered as "denied".
+bool in_some_part(const std::vector<PartBoxes>& parts, IssuerMode mode, const std::vector<std::string>& values) {
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](const PartBoxes& p) { return p.mode == mode && p.box.contains(values); });
 }
 
-// Deployments next to `example` that differ in one dimension (or the issuer), and are denied.
+// Deployments next to `example` that differ in one dimension (or the issuer), and are denied
+// whatever else the request carries: they are in no part at all.
 std::vector<DeploymentFacts> nearest_denied(const ProverContext& ctx, const std::vector<PartBoxes>& parts,
                                             const DeploymentFacts& example) {
   std::vector<DeploymentFacts> candidates;
@@ -48,7 +51,7 @@ std::vector<DeploymentFacts> nearest_denied(const ProverContext& ctx, const std:
     const auto values = values_of(c, ctx.options.any_audience, ctx.profile);
     bool valid = true;
     for (std::size_t d = 0; d < values.size() && valid; ++d) valid = ctx.domains[d].valid(values[d]);
-    if (valid && !member(parts, c.issuer, values)) out.push_back(std::move(c));
+    if (valid && !in_some_part(parts, c.issuer, values)) out.push_back(std::move(c));
   }
   return out;
 }
@@ -110,7 +113,12 @@ namespace trustlint {
 
 bool allowed_by_description(const AllowedSet& set, const ProviderProfile& profile, const DeploymentFacts& facts) {
   auto in = [](const GlobSet& g, const std::string& v) {
-    const auto hit = [&](const std::string& p) { return internal::glob_match(p, v); };
+    const auto hit = [&](const std::string& p) {
+      if (p.compare(0, kAnyCasePrefix.size(), kAnyCasePrefix) == 0) {
+        return internal::glob_match(p.substr(kAnyCasePrefix.size()), v, /*ignore_case=*/true);
+      }
+      return internal::glob_match(p, v);
+    };
     return std::any_of(g.match.begin(), g.match.end(), hit) && std::none_of(g.except.begin(), g.except.end(), hit);
   };
   for (const char* seg : {"team", "project", "environment"}) {

@@ -53,7 +53,7 @@ Dfa DfaBuilder::product(const Dfa& a, const Dfa& b, ProductOp op, StateBudget& b
       const auto fresh = static_cast<std::uint32_t>(pairs.size());
       const std::uint32_t target = id.find_or_insert(PairIndex::key(p2, q2), fresh);
       if (target == fresh) {
-        if (pairs.size() >= budget.max_states) {
+        if (pairs.size() >= budget.max_states || !budget.spend(1)) {
           budget.exceeded = true;
           return Dfa::nothing(a.alphabet_);
         }
@@ -140,6 +140,20 @@ Dfa Dfa::unite(const Dfa& o, StateBudget& budget) const {
 
 Dfa Dfa::minus(const Dfa& o, StateBudget& budget) const {
   return DfaBuilder::product(*this, o, DfaBuilder::ProductOp::kMinus, budget);
+}
+
+Dfa Dfa::any_case() const {
+  const std::size_t k = alphabet_.size();
+  DfaBuilder b(alphabet_);
+  for (std::size_t q = 0; q < accepting_.size(); ++q) b.add_state(accepting_[q]);
+  for (std::uint32_t q = 0; q < accepting_.size(); ++q) {
+    for (std::size_t s = 0; s < k; ++s) {
+      const char c = alphabet_.at(s);
+      const int lower = c >= 'A' && c <= 'Z' ? alphabet_.index(static_cast<unsigned char>(c - 'A' + 'a')) : -1;
+      b.set_transition(q, s, transitions_[q * k + (lower >= 0 ? static_cast<std::size_t>(lower) : s)]);
+    }
+  }
+  return std::move(b).build();
 }
 
 Dfa Dfa::complement() const {

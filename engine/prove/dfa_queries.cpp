@@ -48,7 +48,7 @@ std::optional<std::string> first_string_to(const Dfa& d, Step step, Goal goal,
       const std::uint32_t t = step(n.tag, a);
       const auto fresh = static_cast<std::uint32_t>(nodes.size());
       if (seen.find_or_insert(PairIndex::key(q, t), fresh) != fresh) continue;
-      if (budget != nullptr && nodes.size() >= budget->max_states) {
+      if (budget != nullptr && (nodes.size() >= budget->max_states || !budget->spend(1))) {
         budget->exceeded = true;
         return std::nullopt;
       }
@@ -78,24 +78,23 @@ bool Dfa::subset_of(const Dfa& o, StateBudget& budget) const {
   // Searches the product for a string in this language and not in o's, without building it.
   assert(alphabet_ == o.alphabet_);
   // Past the budget the answer is false with budget.exceeded set.
-  StateBudget local{budget.max_states, false};
+  const bool was_exceeded = budget.exceeded;
+  budget.exceeded = false;
   const bool found = first_string_to(
       *this,
       [&o](std::uint32_t q, std::size_t a) { return DfaBuilder::next(o, q, a); },
       [this, &o](std::uint32_t p, std::uint32_t q) { return accepting_[p] && !DfaBuilder::accepting(o, q); },
-      &local).has_value();
-  if (local.exceeded) budget.exceeded = true;
-  return !found && !local.exceeded;
+      &budget).has_value();
+  const bool stopped = budget.exceeded;
+  budget.exceeded = was_exceeded || stopped;
+  return !found && !stopped;
 }
 
 std::optional<std::string> Dfa::shortest_difference(const Dfa& o, StateBudget& budget) const {
   assert(alphabet_ == o.alphabet_);
-  StateBudget local{budget.max_states, false};
-  auto found = first_string_to(
+  return first_string_to(
       *this, [&o](std::uint32_t q, std::size_t a) { return DfaBuilder::next(o, q, a); },
-      [this, &o](std::uint32_t p, std::uint32_t q) { return accepting_[p] && !DfaBuilder::accepting(o, q); }, &local);
-  if (local.exceeded) budget.exceeded = true;
-  return found;
+      [this, &o](std::uint32_t p, std::uint32_t q) { return accepting_[p] && !DfaBuilder::accepting(o, q); }, &budget);
 }
 
 bool Dfa::equivalent(const Dfa& o, StateBudget& /*budget*/) const {

@@ -64,7 +64,7 @@ std::optional<std::string> shortest_where(const std::vector<const Dfa*>& parts,
       for (std::size_t i = 0; i < n; ++i) next[i] = DfaBuilder::next(*parts[i], tuples[head * n + i], a);
       const auto fresh = static_cast<std::uint32_t>(parent.size());
       if (find_or_insert(next.data(), fresh) != fresh) continue;
-      if (parent.size() >= budget.max_states) {
+      if (parent.size() >= budget.max_states || !budget.spend(1)) {
         budget.exceeded = true;
         return std::nullopt;
       }

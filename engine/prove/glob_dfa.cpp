@@ -102,7 +102,7 @@ Dfa Dfa::glob(std::string_view pattern, const Alphabet& a, StateBudget& budget) 
         by_class[c] = found->second;
         continue;
       }
-      if (sets.size() >= budget.max_states) {
+      if (sets.size() >= budget.max_states || !budget.spend(1)) {
         budget.exceeded = true;
         return nothing(a);
       }

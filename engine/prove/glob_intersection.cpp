@@ -130,7 +130,7 @@ void prune(std::vector<std::string>& globs, Contains contains) {
 std::optional<std::vector<std::string>> glob_intersection(std::string_view a_in,
                                                           std::string_view b_in,
                                                           const Alphabet& alphabet,
-                                                          std::size_t max_globs) {
+                                                          std::size_t max_globs, StateBudget* budget) {
   const std::string a = collapse_stars(a_in), b = collapse_stars(b_in);
   const std::size_t m = a.size(), n = b.size(), width = n + 1;
   // A node holding more globs than this (after pruning) makes the answer "too many", and so does
@@ -138,7 +138,10 @@ std::optional<std::vector<std::string>> glob_intersection(std::string_view a_in,
   // about a tenth of a second): long patterns whose intersection needs many globs.
   const std::size_t node_cap = std::max<std::size_t>(4 * max_globs, 16);
   constexpr std::size_t kWorkLimit = std::size_t{1} << 25;
+  constexpr std::size_t kStepsPerUnit = 64;
   std::size_t work = 0;
+  // The steps of this walk, spent from the caller's budget; false when it ran out.
+  auto spend_work = [&]() { return budget == nullptr || budget->spend(work / kStepsPerUnit + 1); };
   Covers covers(work);
   auto node = [width](std::size_t i, std::size_t j) { return i * width + j; };
 
@@ -176,7 +179,14 @@ std::optional<std::vector<std::string>> glob_intersection(std::string_view a_in,
       }
       dedupe(here);
       prune(here, [&](std::size_t o, std::size_t in) { return covers(here[o], here[in]); });
-      if (here.size() > node_cap || work > kWorkLimit) return std::nullopt;
+      if (here.size() > node_cap || work > kWorkLimit) {
+        spend_work();
+        return std::nullopt;
+      }
+      if (budget != nullptr && (work / kStepsPerUnit) > budget->total() - std::min(budget->spent, budget->total())) {
+        budget->exceeded = true;
+        return std::nullopt;
+      }
       from[node(i, j)] = std::move(here);
     }
   }
@@ -187,22 +197,28 @@ std::optional<std::vector<std::string>> glob_intersection(std::string_view a_in,
   std::vector<std::string>& globs = from[0];
   std::vector<Dfa> dfas;
   std::vector<std::vector<std::string>> members;
-  StateBudget budget;
+  // The automata here count against the caller's budget too; running out only means less
+  // pruning (a containment not proved keeps both globs), and the caller sees the budget spent.
+  StateBudget own;
+  if (budget != nullptr) {
+    own.max_states = budget->max_states;
+    own.max_work = budget->total() - std::min(budget->spent, budget->total()) + 1;
+  }
   for (const std::string& g : globs) {
-    dfas.push_back(Dfa::glob(g, alphabet, budget));
+    dfas.push_back(Dfa::glob(g, alphabet, own));
     members.push_back(sample_members(g, alphabet));
   }
-  if (budget.exceeded) dfas.clear();  // keep the syntactic pruning only
+  if (own.exceeded) dfas.clear();  // keep the syntactic pruning only
   prune(globs, [&](std::size_t o, std::size_t in) {
     if (covers(globs[o], globs[in])) return true;
     if (dfas.empty()) return false;
     for (const std::string& s : members[in]) {
       if (!dfas[o].contains(s)) return false;
     }
-    StateBudget b;
-    return dfas[in].subset_of(dfas[o], b);
+    return !own.exceeded && dfas[in].subset_of(dfas[o], own);
   });
-  if (globs.size() > max_globs) return std::nullopt;
+  if (budget != nullptr && !budget->spend(own.spent)) return std::nullopt;
+  if (!spend_work() || globs.size() > max_globs) return std::nullopt;
   return globs;
 }
 

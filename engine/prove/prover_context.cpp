@@ -17,7 +17,7 @@ std::vector<SegmentDomain> base_domains(const ProviderProfile& p) {
   std::lock_guard<std::mutex> lock(mutex);
   auto it = built.find(&p);
   if (it == built.end()) {
-    static StateBudget unlimited;  // a handful of small fixed automata
+    static StateBudget unlimited{SIZE_MAX, SIZE_MAX};  // a handful of small fixed automata
     std::vector<SegmentDomain> domains;
     for (const char* name : {"team", "project", "environment"}) {
       const SegmentSpec* spec = p.segment(name);
@@ -55,6 +55,10 @@ Box ProverContext::only(std::size_t d, ValueSet set) const {
   Box b = everything();
   b.dims[d] = std::move(set);
   return b;
+}
+
+void ProverContext::blame(const Span& where) {
+  if (budget.exceeded && !exceeded_at) exceeded_at = where;
 }
 
 void ProverContext::note(const std::string& n) {

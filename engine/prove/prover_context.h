@@ -2,6 +2,7 @@
 // into pieces, and the automaton budget. Owned by one computation on one thread.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,16 @@ struct ProverContext {
   std::vector<SegmentDomain> domains;  // team, project, environment[, audience]
   std::vector<TemplatePiece> sub_pieces, aud_pieces;
   std::vector<std::string> notes;
+  // Where the budget ran out: the condition or statement being worked on (TL095 points there).
+  std::optional<Span> exceeded_at;
 
   std::size_t dims() const { return domains.size(); }
   Box everything() const;
   // A box with `set` in dimension d and everything elsewhere.
   Box only(std::size_t d, ValueSet set) const;
   void note(const std::string& n);
+  // Records `where` as the place the budget ran out, if it has run out and none is recorded.
+  void blame(const Span& where);
 };
 
 }  // namespace trustlint::internal

@@ -3,14 +3,21 @@
 
 #include <algorithm>
 
+#include "condition/text.h"
+#include "trustlint/allowed_set.h"
+
 namespace trustlint::internal {
 namespace {
+
+// "(any case) text": the text in any ASCII case (allowed_set.h). Such a set is infinite for
+// the purposes here (never a list of plain names).
+bool any_case(std::string_view g) { return g.substr(0, kAnyCasePrefix.size()) == kAnyCasePrefix; }
 
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
-bool has_wildcard(std::string_view g) { return g.find_first_of("*?") != std::string_view::npos; }
+bool has_wildcard(std::string_view g) { return any_case(g) || g.find_first_of("*?") != std::string_view::npos; }
 
 // The globs whose union is L(a) ∩ L(b) within the domain; sets budget.exceeded if too many.
 std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::string& a, const std::string& b) {
@@ -24,7 +31,15 @@ std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::stri
   const Dfa& db = d.glob_dfa(b);
   if (!d.within_bound(da.shortest_difference(db, budget))) return {a};
   if (!d.within_bound(db.shortest_difference(da, budget))) return {b};
-  auto globs = glob_intersection(a, b, d.alphabet);
+  if (any_case(a) || any_case(b)) {
+    // Neither contains the other: disjoint, or a part of the case variants that no glob list
+    // writes exactly. The latter is refused (TL095) rather than approximated.
+    const Dfa both = da.intersect(db, budget);
+    if (!d.nonempty(both)) return {};
+    budget.exceeded = true;
+    return {};
+  }
+  auto globs = glob_intersection(a, b, d.alphabet, 64, &budget);
   if (!globs) {
     budget.exceeded = true;
     return {};
@@ -46,6 +61,7 @@ std::vector<std::string> intersect_lists(const SegmentDomain& d, const std::vect
 }  // namespace
 
 bool glob_matches(std::string_view p, std::string_view t) {
+  if (any_case(p)) return ascii_lowercase(t) == ascii_lowercase(p.substr(kAnyCasePrefix.size()));
   // Greedy two-pointer match with one backtrack point per star: exact for '*' and '?'.
   std::size_t pi = 0, ti = 0, star = std::string_view::npos, mark = 0;
   while (ti < t.size()) {
@@ -120,7 +136,9 @@ void SegmentDomain::remember(const std::string& question, bool answer) const {
 const Dfa& SegmentDomain::glob_dfa(const std::string& glob) const {
   auto it = cache_.find(glob);
   if (it == cache_.end()) {
-    it = cache_.emplace(glob, Dfa::glob(glob, alphabet, *budget).intersect(domain, *budget)).first;
+    const Dfa d = any_case(glob) ? Dfa::literal(ascii_lowercase(glob.substr(kAnyCasePrefix.size())), alphabet).any_case()
+                                 : Dfa::glob(glob, alphabet, *budget);
+    it = cache_.emplace(glob, d.intersect(domain, *budget)).first;
   }
   return it->second;
 }

@@ -2,7 +2,10 @@
 // and deployments, and every example `who` prints is allowed by the evaluator (README "who").
 // Policies use random Allow/Deny statements over sub and aud with StringEquals/Like, their
 // negations, IgnoreCase, IfExists and the set qualifiers, wrong key prefixes, several
-// principals, and patterns cut from real segments, wildcards and separators.
+// principals ({"Federated": "*"} too), extra conditions (aws:TagKeys, aws:SourceIp, a policy
+// variable on aud), and patterns cut from real segments, wildcards and separators. Every
+// example `who` prints is replayed: allowed examples must be allowed, and every nearest-denied
+// entry must be denied, in both audience modes.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -56,11 +59,27 @@ struct Gen {
   }
 
   std::string aud_value() {
-    switch (below(5)) {
+    switch (below(7)) {
       case 0: return "https://vercel.com/*";
       case 1: return "*";
       case 2: return "https://vercel.com/" + segment(kTeams);
+      case 3: return "HTTPS://VERCEL.COM/" + upper(pick(kTeams));  // IgnoreCase twins (any audience)
+      case 4: return "sts.amazonaws.com";
       default: return "https://vercel.com/" + pick(kTeams);
+    }
+  }
+
+  static std::string upper(std::string s) {
+    for (char& c : s) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return s;
+  }
+
+  // A condition on a key that is not a claim: the part it lands in gets "only when".
+  std::string extra_condition(const std::string& prov) {
+    switch (below(3)) {
+      case 0: return R"("ForAllValues:StringEquals": {"aws:TagKeys": ["x"]})";
+      case 1: return R"("IpAddress": {"aws:SourceIp": "10.0.0.0/8"})";
+      default: return R"("StringEquals": {")" + prov + R"(:aud": "${)" + prov + R"(:aud}"})";
     }
   }
 
@@ -91,7 +110,8 @@ struct Gen {
     for (std::size_t s = 0; s < statements; ++s) {
       const std::string prov = provider();
       out << (s ? "," : "") << "{\"Effect\": " << quoted(chance(70) ? "Allow" : "Deny")
-          << ", \"Principal\": {\"Federated\": [" << quoted("arn:aws:iam::123456789012:oidc-provider/" + prov);
+          << ", \"Principal\": {\"Federated\": ["
+          << quoted(chance(5) ? std::string("*") : "arn:aws:iam::123456789012:oidc-provider/" + prov);
       if (chance(15)) out << ", " << quoted("arn:aws:iam::123456789012:oidc-provider/" + provider());
       out << "]}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": {";
       const std::size_t ops = below(3) + (s == 0 ? 1 : 0);
@@ -114,6 +134,7 @@ struct Gen {
         }
         out << "}";
       }
+      if (chance(12)) out << (used.empty() ? "" : ",") << extra_condition(prov);
       out << "}}";
     }
     out << "]}";
@@ -126,14 +147,21 @@ struct Gen {
     f.project = pick(kProjects);
     f.environment = pick(kEnvs);
     f.issuer = chance(50) ? IssuerMode::team : IssuerMode::global;
-    if (any_audience && chance(50)) f.audience = aud_value() == "*" ? "sts.amazonaws.com" : "https://vercel.com/" + pick(kTeams);
+    if (any_audience && chance(50)) {
+      switch (below(4)) {
+        case 0: f.audience = "sts.amazonaws.com"; break;
+        case 1: f.audience = "STS.AMAZONAWS.COM"; break;
+        case 2: f.audience = "HTTPS://VERCEL.COM/" + upper(pick(kTeams)); break;
+        default: f.audience = "https://vercel.com/" + pick(kTeams); break;
+      }
+    }
     return f;
   }
 };
 
 void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_t& compared) {
   auto doc = load_policy_text(text, "random.json");
-  REQUIRE_MESSAGE(doc.ok(), text);
+  REQUIRE_MESSAGE(doc.has_value(), text);  // {"Federated": "*"} is an error (TL042) that changes no meaning
   auto compiled = compile(doc.value());
   REQUIRE_MESSAGE(compiled.ok(), text);
   WhoOptions options;
@@ -141,24 +169,43 @@ void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_
   auto set = allowed_set(compiled.value(), vercel_profile(), options);
   REQUIRE_MESSAGE(set.ok(), text);
   for (const auto& note : set->notes) CHECK_MESSAGE(note.find("internal error") == std::string::npos, text);
+  // The same parts with their extra conditions dropped: a deployment outside every one of them
+  // is denied whatever the request carries besides its token.
+  AllowedSet any_part = set.value();
+  for (auto& part : any_part.parts) part.extra_conditions.clear();
+  auto describe = [](const DeploymentFacts& f) {
+    return f.team + "/" + f.project + "/" + f.environment + " issuer " + issuer_mode_name(f.issuer) + " aud " +
+           f.audience.value_or("(default)");
+  };
   std::vector<DeploymentFacts> probes;
   for (int i = 0; i < 40; ++i) probes.push_back(g.deployment(any_audience));
   for (const auto& part : set->parts) {
     probes.push_back(part.example);
-    for (const auto& d : part.nearest_denied) probes.push_back(d);
     auto r = make_request(vercel_profile(), part.example);
     REQUIRE(r.ok());
     if (part.extra_conditions.empty()) CHECK_MESSAGE(evaluate(compiled.value(), r.value()).allowed(), text);
+    for (const auto& d : part.nearest_denied) {
+      probes.push_back(d);
+      auto denied = make_request(vercel_profile(), d);
+      REQUIRE(denied.ok());
+      CHECK_MESSAGE(!evaluate(compiled.value(), denied.value()).allowed(),
+                    text << "\n  nearest denied " << describe(d) << " is allowed by can");
+      CHECK_MESSAGE(!allowed_by_description(any_part, vercel_profile(), d),
+                    text << "\n  nearest denied " << describe(d) << " is inside a part");
+    }
   }
   for (const auto& f : probes) {
     auto r = make_request(vercel_profile(), f);
     REQUIRE(r.ok());
     const bool can = evaluate(compiled.value(), r.value()).allowed();
     const bool who = allowed_by_description(set.value(), vercel_profile(), f);
-    CHECK_MESSAGE(can == who, text << "\n  deployment " << f.team << "/" << f.project << "/" << f.environment << " issuer "
-                                   << issuer_mode_name(f.issuer) << " aud " << f.audience.value_or("(default)")
-                                   << ": can=" << can << " who=" << who);
-    ++compared;
+    const bool in_any_part = allowed_by_description(any_part, vercel_profile(), f);
+    // Unconditionally in → allowed; in no part → denied; only in parts with extra conditions:
+    // allowed or denied depending on what the request carries (here: nothing), so not compared.
+    if (who || !in_any_part) {
+      CHECK_MESSAGE(can == who, text << "\n  deployment " << describe(f) << ": can=" << can << " who=" << who);
+      ++compared;
+    }
   }
 }
 

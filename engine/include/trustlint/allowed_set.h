@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "trustlint/engine.h"
@@ -16,6 +17,11 @@
 #include "trustlint/result.h"
 
 namespace trustlint {
+
+// In GlobSet lists, "(any case) TEXT" stands for TEXT in any ASCII case (StringEqualsIgnoreCase
+// and StringNotEqualsIgnoreCase on a requested audience, only with WhoOptions::any_audience;
+// IAM folds ASCII only). No audience contains a space, so the form cannot be a glob.
+inline constexpr std::string_view kAnyCasePrefix = "(any case) ";
 
 struct GlobSet {
   std::vector<std::string> match;   // ["*"] = any valid value
