@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
       "  lint  is the policy valid and safe?\n"
       "  can   can this deployment assume the role?\n"
       "  who   which deployments can assume it?\n"
+      "  diff  what does a change let in that was kept out before?\n"
+      "  test  do the promises in *.trustspec.yaml files hold? (proven)\n"
       "  rules the lint rules and what each one proves\n"
       "Example: trustlint can fixtures/good/vercel-docs-production.json --team acme --project web --env production",
       "trustlint"};
@@ -20,8 +22,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = kExitOk;
   register_can(app, exit_code);
+  register_diff(app, exit_code);
   register_lint(app, exit_code);
   register_rules(app, exit_code);
+  register_test(app, exit_code);
   register_who(app, exit_code);
   if (argc == 1) {
     std::cerr << app.help();
