@@ -64,7 +64,7 @@ SpecResult run_spec(const std::string& file, const TestOptionsCli& o) {
   auto spec = load_spec(file);
   if (!spec.ok()) {
     print_diagnostics(spec.diagnostics());
-    result.error = "invalid spec (see the errors above)";
+    result.error = "cannot read or use the spec (see the errors above)";
     return result;
   }
   result.policy = spec->policy_path;
@@ -72,6 +72,8 @@ SpecResult run_spec(const std::string& file, const TestOptionsCli& o) {
   load.limits = o.limits;
   auto in = load_for_evaluation(spec->policy_path, load, spec->resource);
   if (!in) {
+    print_diagnostics({make_error("TL501", "cannot evaluate the policy " + spec->policy_path + " (the errors above say why)",
+                                  spec->policy_span)});
     result.error = "cannot evaluate its policy " + spec->policy_path + " (see the errors above)";
     return result;
   }

@@ -14,8 +14,8 @@ std::string where(const std::string& file, const Span& s) {
 }
 
 std::string counterexample_line(const ExpectationOutcome& o) {
-  return describe_facts(*o.counterexample) + (o.counterexample_allowed || !o.only_when.empty() ? " can" : " cannot") +
-         " assume the role";
+  if (!o.only_when.empty()) return describe_facts(*o.counterexample) + " can assume the role only when the conditions below hold";
+  return describe_facts(*o.counterexample) + (o.counterexample_allowed ? " can" : " cannot") + " assume the role";
 }
 
 std::string xml(const std::string& s) {
