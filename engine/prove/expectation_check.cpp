@@ -93,7 +93,7 @@ Result<ExpectationOutcome> check_expectation(const CompiledPolicy& policy, const
     modes = {IssuerMode::team, IssuerMode::global};
   }
   const bool team_filled = e.kind == Expectation::Kind::allow && !e.where.team && default_team;
-  if (team_filled) out.assumptions.push_back("team " + *default_team + ": the spec's team");
+  if (team_filled) out.assumptions.push_back("team " + *default_team + ": the expected team (the spec's team:, or lint's only expected team)");
   const Box selector = selector_box(ctx, e.where, team_filled ? default_team : std::nullopt);
   const std::vector<std::string> none;
 

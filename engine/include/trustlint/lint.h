@@ -15,6 +15,7 @@
 #include "trustlint/finding.h"
 #include "trustlint/options.h"
 #include "trustlint/result.h"
+#include "trustlint/spec.h"
 
 namespace trustlint {
 
@@ -61,6 +62,9 @@ struct LintOptions {
   std::vector<std::string> projects;
   std::map<std::string, RuleSetting> rules;  // by rule id
   std::vector<Suppression> suppressions;
+  // Proven expectations (`expect:` of the configuration's overrides): each one that does not
+  // hold is a TL502 finding.
+  std::vector<Expectation> expectations;
   Limits limits;
 };
 
