@@ -1,6 +1,5 @@
 // `diff` as JSON (schema trustlint/diff/v1, documented in README.md).
-#include <nlohmann/json.hpp>
-
+#include "report/who_json.h"
 #include "trustlint/policy_diff.h"
 
 namespace trustlint {
@@ -8,13 +7,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json globs(const GlobSet& g) { return {{"match", g.match}, {"except", g.except}}; }
-
-ordered_json facts(const DeploymentFacts& f) {
-  ordered_json j = {{"issuer", issuer_mode_name(f.issuer)}, {"team", f.team}, {"project", f.project}, {"environment", f.environment}};
-  if (f.audience) j["audience"] = *f.audience;
-  return j;
-}
+ordered_json globs(const GlobSet& g) { return internal::glob_set_json(g); }
+ordered_json facts(const DeploymentFacts& f) { return internal::facts_json(f); }
 
 ordered_json optional_bool(const std::optional<bool>& b) { return b ? ordered_json(*b) : ordered_json(nullptr); }
 
