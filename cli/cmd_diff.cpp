@@ -10,6 +10,7 @@
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
 #include "trustlint/policy_diff.h"
+#include "trustlint/report.h"
 #include "trustlint/sources.h"
 #include "trustlint/vercel_policy.h"
 
@@ -134,9 +135,9 @@ int run_diff(const DiffOptionsCli& o) {
   } else {
     const auto names = role_names(*old_side, *new_side, o.resource);
     if (names.empty()) {
-      std::cerr << "trustlint: error: "
-                << (o.resource.empty() ? "neither " + o.old_input + " nor " + o.new_input + " holds a role that trusts Vercel"
-                                       : "neither " + o.old_input + " nor " + o.new_input + " has a role \"" + o.resource + "\"")
+      std::cerr << "trustlint: error: neither " << visible_text(o.old_input) << " nor " << visible_text(o.new_input)
+                << (o.resource.empty() ? std::string(" holds a role that trusts Vercel")
+                                       : " has a role \"" + visible_text(o.resource) + "\"")
                 << "\n";
       return kExitBadInput;
     }
