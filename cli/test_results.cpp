@@ -10,7 +10,7 @@ namespace trustlint::cli {
 namespace {
 
 std::string where(const std::string& file, const Span& s) {
-  return file + ":" + std::to_string(s.line) + ":" + std::to_string(s.col);
+  return visible_text(file) + ":" + std::to_string(s.line) + ":" + std::to_string(s.col);
 }
 
 std::string counterexample_line(const ExpectationOutcome& o) {
@@ -41,13 +41,13 @@ std::vector<std::string> details(const ExpectationOutcome& o) {
   if (o.counterexample) out.push_back("counterexample: " + counterexample_line(o));
   if (!o.only_when.empty()) {
     std::string w;
-    for (const auto& c : o.only_when) w += (w.empty() ? "" : "; ") + c;
+    for (const auto& c : o.only_when) w += (w.empty() ? "" : "; ") + visible_text(c);
     out.push_back("only when: " + w);
   }
   if (!o.decided_by.empty()) {
-    out.push_back("decided by: " + o.decided_by + (o.decided_at.known() ? " (" + where(o.decided_at.file, o.decided_at) + ")" : ""));
+    out.push_back("decided by: " + visible_text(o.decided_by) + (o.decided_at.known() ? " (" + where(o.decided_at.file, o.decided_at) + ")" : ""));
   }
-  for (const auto& a : o.assumptions) out.push_back("assuming " + a);
+  for (const auto& a : o.assumptions) out.push_back("assuming " + visible_text(a));
   return out;
 }
 
@@ -66,11 +66,11 @@ std::string render_test_text(const std::vector<SpecResult>& specs) {
   std::ostringstream out;
   for (const auto& s : specs) {
     if (!s.error.empty()) {
-      out << "ERROR " << s.file << ": " << s.error << "\n";
+      out << "ERROR " << visible_text(s.file) << ": " << visible_text(s.error) << "\n";
       continue;
     }
     for (const auto& r : s.results) {
-      out << (r.outcome.holds ? "PASS " : "FAIL ") << where(s.file, r.expectation.span) << " " << r.expectation.text
+      out << (r.outcome.holds ? "PASS " : "FAIL ") << where(s.file, r.expectation.span) << " " << visible_text(r.expectation.text)
           << "\n";
       if (!r.outcome.holds) {
         for (const auto& line : details(r.outcome)) out << "     " << line << "\n";

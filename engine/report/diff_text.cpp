@@ -29,12 +29,12 @@ void part_text(std::ostream& out, const DiffPart& p, std::size_t n, const std::s
   const std::string more = indent + "   ";
   if (!p.extra_conditions.empty()) {
     out << more << "only when:";
-    for (const auto& e : p.extra_conditions) out << "\n" << more << "  - " << e;
+    for (const auto& e : p.extra_conditions) out << "\n" << more << "  - " << visible_text(e);
     out << "\n";
   }
   if (!p.other_side_conditions.empty()) {
     out << more << other << (p.conditions_only ? " lets all of these in, but only when:" : " lets some of these in, but only when:");
-    for (const auto& e : p.other_side_conditions) out << "\n" << more << "  - " << e;
+    for (const auto& e : p.other_side_conditions) out << "\n" << more << "  - " << visible_text(e);
     out << "\n";
   }
   if (p.conditions_only) {
@@ -67,13 +67,13 @@ std::string render_diff_text(const std::vector<RoleDiff>& roles, const DiffQuery
     gained += r.diff.gained.size();
     lost += r.diff.lost.size();
   }
-  out << "Comparing " << q.old_input << " (OLD) with " << q.new_input << " (NEW), exact, "
+  out << "Comparing " << visible_text(q.old_input) << " (OLD) with " << visible_text(q.new_input) << " (NEW), exact, "
       << (q.any_audience ? "any requested audience" : "default audience") << ":\n";
   for (const auto& r : roles) {
     std::string indent;
     out << "\n";
     if (!r.resource.empty()) {
-      out << "role " << r.resource;
+      out << "role " << visible_text(r.resource);
       if (r.status == RoleDiff::Status::added) out << " (added in NEW)";
       else if (r.status == RoleDiff::Status::removed) out << " (removed in NEW)";
       out << ":\n";
@@ -85,7 +85,7 @@ std::string render_diff_text(const std::vector<RoleDiff>& roles, const DiffQuery
       section(out, "gained (NEW lets in, OLD kept out):", r.diff.gained, indent, "OLD");
       section(out, "lost (OLD let in, NEW keeps out):", r.diff.lost, indent, "NEW");
     }
-    for (const auto& n : r.diff.notes) out << indent << "note: " << n << "\n";
+    for (const auto& n : r.diff.notes) out << indent << "note: " << visible_text(n) << "\n";
   }
   out << "\n" << gained << (gained == 1 ? " part" : " parts") << " gained, " << lost << " lost\n";
   return out.str();
