@@ -6,6 +6,7 @@
 #include "lint/lint_loaded.h"
 #include "lint/registry.h"
 #include "lint/rules.h"
+#include "lint/rules_plain.h"
 
 namespace trustlint {
 namespace internal {
@@ -82,6 +83,7 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
   internal::check_no_effect(ctx);
   internal::check_audience(ctx);
   internal::check_oidc(ctx);
+  internal::check_plain(document, policy, ctx.findings());
   internal::check_expectations(ctx);
   if (ctx.prover().budget.exceeded) {
     report.notes.push_back("some re-proofs exceeded the automaton budget; findings that needed them are not shown");
@@ -94,7 +96,7 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
 namespace internal {
 
 LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, const LintOptions& options,
-                       std::string_view skip_security) {
+                       std::string_view skip_security, bool skip_all) {
   LintReport report;
   report.file = path;
   const Document* doc = loaded.has_value() ? &loaded.value() : nullptr;
@@ -117,8 +119,20 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
     finalize(report.findings, options);
     return report;
   }
-  if (!skip_security.empty()) {
+  if (!skip_security.empty() && skip_all) {
     report.notes.push_back("security rules not run: " + std::string(skip_security));
+    finalize(report.findings, options);
+    return report;
+  }
+  if (!skip_security.empty()) {
+    // The Vercel rules need the prover; the rules for other providers, keys and actions do not.
+    std::vector<Finding> plain;
+    check_plain(*doc, compiled.value(), plain);
+    for (auto& f : plain) report.findings.push_back(std::move(f));
+    report.notes.push_back(trusts_other_federation(*doc)
+                               ? "checked with the rules for its federated providers (TL4xx); the Vercel rules do not apply: " +
+                                     std::string(skip_security)
+                               : "security rules not run: " + std::string(skip_security));
     finalize(report.findings, options);
     return report;
   }

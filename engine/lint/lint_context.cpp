@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "eval/principal_match.h"
-#include "lint/registry.h"
+#include "lint/rules_plain.h"
 #include "trustlint/vercel_policy.h"
 
 namespace trustlint::internal {
@@ -231,17 +231,7 @@ std::vector<std::string> LintContext::foreign_providers(const Statement& st) con
 }
 
 Finding LintContext::make(const std::string& rule, std::string message, const Span& span, std::string pointer) const {
-  Finding f;
-  f.rule = rule;
-  if (const RuleInfo* info = find_rule(rule)) {
-    f.name = info->name;
-    f.severity = info->severity;
-    f.fix = info->fix;
-  }
-  f.message = std::move(message);
-  f.span = span;
-  f.pointer = std::move(pointer);
-  return f;
+  return catalogued_finding(rule, std::move(message), span, std::move(pointer));
 }
 
 bool LintContext::has(const std::string& rule) const {

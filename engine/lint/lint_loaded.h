@@ -11,8 +11,9 @@
 namespace trustlint::internal {
 
 // `path` names the file when `loaded` carries no document. A non-empty `skip_security` keeps the
-// security rules from running and becomes the note "security rules not run: <skip_security>".
+// Vercel rules from running; unless `skip_all`, the prover-free rules (rules_plain.h: other
+// providers, keys, actions) still run. The note says which.
 LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, const LintOptions& options,
-                       std::string_view skip_security);
+                       std::string_view skip_security, bool skip_all = false);
 
 }  // namespace trustlint::internal

@@ -1,6 +1,6 @@
 // lint_sources (lint.h): every role of an input (sources.h) linted on its own. Roles that trust
-// no Vercel OIDC provider keep their grammar findings but get no security findings: the rules
-// ask what Vercel deployments can do, which says nothing about a Lambda or GitHub role.
+// no Vercel OIDC provider get no Vercel findings (those rules ask what Vercel deployments can
+// do), but the rules for their own providers, keys and actions run on them (rules_plain.h).
 #include <algorithm>
 
 #include "lint/lint_loaded.h"
@@ -68,12 +68,15 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
   const std::string file = path == "-" ? "<stdin>" : path;
   for (PolicySource& source : found.value()) {
     std::string skip;
+    bool skip_all = false;
     if (source.policy.has_value() && !trusts_provider(source.policy.value(), vercel_profile())) {
       skip = "the role trusts no Vercel OIDC provider";
+      skip_all = unresolved_principal(source.policy.value());
     } else if (source.policy.has_value() && unresolved_principal(source.policy.value())) {
       skip = "the role's Federated principal is known only at deployment (TL080)";
+      skip_all = true;
     }
-    LintReport report = internal::lint_loaded(source.policy, file, options, skip);
+    LintReport report = internal::lint_loaded(source.policy, file, options, skip, skip_all);
     drop_placeholder_findings(report);
     report.resource = std::move(source.resource);
     report.form = std::move(source.form);

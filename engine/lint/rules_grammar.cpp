@@ -62,7 +62,7 @@ Finding finding_from_diagnostic(const Diagnostic& d, const Document* document) {
 }
 
 bool is_security_finding(const Finding& f) {
-  return f.rule.size() == 5 && f.rule.compare(0, 2, "TL") == 0 && f.rule[2] >= '1' && f.rule[2] <= '3';
+  return f.rule.size() == 5 && f.rule.compare(0, 2, "TL") == 0 && f.rule[2] >= '1' && f.rule[2] <= '4';
 }
 
 }  // namespace trustlint

@@ -1,5 +1,6 @@
 // Principal / NotPrincipal (semantics.md §1.7): shape, principal types, wildcards, the form of
 // Federated principals, and which sts action each kind of federated principal can use (§3.8).
+#include <algorithm>
 #include <array>
 #include <set>
 #include <string_view>
@@ -177,8 +178,21 @@ void check_action_fits_principal(const Statement& st, ModelContext& ctx) {
     if (k == FederatedKind::saml && !saml) saml = true, saml_name = e.value.text;
     if ((k == FederatedKind::oidc || k == FederatedKind::builtin) && !web) web = true, web_name = e.value.text;
   }
+  // Only federated principals: sts:AssumeRole is for AWS and Service principals.
+  const bool only_federated = !st.principal.negated && (saml || web) &&
+                              std::all_of(st.principal.entries.begin(), st.principal.entries.end(),
+                                          [](const PrincipalEntry& e) { return e.kind == PrincipalKind::federated; });
   for (const Located& a : st.action.actions) {
     const std::string action = fold_key(a.text);
+    if (action == "sts:assumerole" && only_federated) {
+      const std::string& name = web ? web_name : saml_name;
+      ctx.report(Severity::error, "TL044",
+                 a.text + " cannot be used by the " + (web ? "web-identity" : "SAML") + " provider " + quote(name) +
+                     ": it is for AWS and service principals",
+                 a.span,
+                 {std::string(web ? "OIDC federation uses sts:AssumeRoleWithWebIdentity" : "SAML federation uses sts:AssumeRoleWithSAML") +
+                  " (Access Analyzer: mismatched action for principal, docs/semantics.md)"});
+    }
     if (action == "sts:assumerolewithwebidentity" && saml && !web) {
       ctx.report(Severity::error, "TL044", a.text + " cannot be used by the SAML provider " + quote(saml_name), a.span,
                  {"SAML federation uses sts:AssumeRoleWithSAML (Access Analyzer: mismatched action for principal, semantics.md §3.8)"});

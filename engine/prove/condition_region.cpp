@@ -1,6 +1,7 @@
 // Condition entry → region of the deployment space (see the header).
 #include "prove/condition_region.h"
 
+#include "condition/key_catalogue.h"
 #include "condition/variables.h"
 #include "prove/claim_decomposition.h"
 #include "trustlint/request.h"
@@ -19,8 +20,10 @@ KeyKind classify(const std::string& folded_key, const std::string& provider) {
   const std::string prefix = folded_key.substr(0, colon);
   // OIDC provider keys are "HOST[/PATH]:claim"; any such key other than this provider's sub/aud
   // is absent from a Vercel token's request (semantics.md §3.3). AWS's own keys (aws:, sts:)
-  // may be present: they are extra conditions.
+  // may be present: they are extra conditions, unless the key catalogue does not list them (a
+  // misspelt aws:SoruceIp is in no request).
   if (prefix.find('.') != std::string::npos || prefix.find('/') != std::string::npos) return KeyKind::absent;
+  if (catalogued_service(folded_key) && find_key(folded_key) == nullptr) return KeyKind::absent;
   return KeyKind::extra;
 }
 

@@ -94,7 +94,8 @@ LintReport lint_file(const std::string& path, const LintOptions& options, const 
 // Every trust policy in a file, in any input form of sources.h (a plain policy, a CloudFormation
 // template, a Terraform plan, account authorization details): one report per IAM role, in file
 // order, with resource, form and assumptions filled in. A role that trusts no Vercel OIDC
-// provider keeps its grammar findings but the security rules do not run on it (a note says so).
+// provider gets no Vercel findings (TL1xx–TL3xx), but the rules for its own federated providers
+// (TL4xx) and the key and action checks run on it; a note says so.
 // Problems outside every role, or a file without roles, get one more report (resource empty).
 // Never fails; a file that cannot be read or parsed is one report with input_failed.
 std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load = {});

@@ -41,15 +41,33 @@ const RuleCase kCases[] = {
     {"TL304", "fixtures/risky/sts-star.yaml", "fixtures/good/vercel-docs-production.json"},
     {"TL305", "fixtures/risky/no-condition-team.yaml", "fixtures/good/vercel-docs-production.json"},
     {"TL306", "fixtures/risky/wrong-prefix-negated.yaml", "fixtures/risky/negated-only-team.json"},
+    {"TL401", "fixtures/risky/oidc-no-provider-key.json", "fixtures/good/oidc-circleci-pinned.json"},
+    {"TL402", "fixtures/risky/oidc-aud-only.json", "fixtures/good/oidc-circleci-pinned.json"},
+    {"TL403", "fixtures/risky/oidc-sub-star.json", "fixtures/good/oidc-circleci-pinned.json"},
+    {"TL410", "fixtures/risky/github-aud-only.json", "fixtures/good/vercel-and-github.json"},
+    {"TL410", "fixtures/risky/github-enterprise-no-sub.json", "fixtures/good/github-repo-branch.json"},
+    {"TL411", "fixtures/risky/github-owner-wildcard.json", "fixtures/risky/github-org-wildcard.json"},
+    {"TL411", "fixtures/risky/github-any-owner.json", "fixtures/good/github-repo-branch.json"},
+    {"TL412", "fixtures/risky/github-org-wildcard.json", "fixtures/good/github-repo-branch.json"},
+    {"TL420", "fixtures/risky/cognito-no-aud.json", "fixtures/good/cognito-pool-pinned.json"},
+    {"TL421", "fixtures/risky/saml-no-aud.json", "fixtures/good/saml-aud.json"},
+    {"TL060", "fixtures/bad/unknown-condition-key.json", "fixtures/good/source-ip-restricted.json"},
+    {"TL061", "fixtures/bad/deprecated-condition-key.json", "fixtures/good/vercel-docs-production.json"},
+    {"TL062", "fixtures/bad/forallvalues-source-ip.json", "fixtures/good/cognito-pool-pinned.json"},
+    {"TL063", "fixtures/bad/private-source-ip.json", "fixtures/good/source-ip-restricted.json"},
+    {"TL064", "fixtures/bad/sts-action-typo.json", "fixtures/good/vercel-docs-production.json"},
+    {"TL065", "fixtures/bad/key-type-mismatch.json", "fixtures/good/source-ip-restricted.json"},
+    {"TL044", "fixtures/bad/oidc-assume-role.json", "fixtures/good/vercel-docs-production.json"},
 };
 
-// Every deployment witness is allowed or denied exactly as the finding says.
+// Every witness (a deployment, or another provider's token) is allowed or denied exactly as the
+// finding says.
 void check_witnesses(const LintReport& report) {
   for (const auto& f : report.findings) {
     CAPTURE(f.rule);
     CAPTURE(f.message);
     CHECK(f.span.known());
-    if (!f.witness || !f.witness->deployment) continue;
+    if (!f.witness || (!f.witness->deployment && !f.witness->request)) continue;
     auto request = f.witness->request ? Result<Request>(*f.witness->request)
                                       : make_request(vercel_profile(), *f.witness->deployment);
     REQUIRE(request.ok());

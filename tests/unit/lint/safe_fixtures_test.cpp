@@ -68,8 +68,16 @@ TEST_CASE("lint::no fixture that who proves safe gets a security finding") {
       if (!proven_safe(path)) continue;
       ++safe;
       CAPTURE(path);
-      for (const auto& f : lint_file(path, {}).findings) {
-        if (is_security_finding(f)) CHECK_MESSAGE(f.severity == Severity::note, f.rule << ": " << f.message);
+      const auto findings = lint_file(path, {}).findings;
+      // A key or action that does not exist (TL060, TL064) may kill a Deny without changing who
+      // gets in: TL205 then reports the hole, which who cannot see.
+      const bool unknown_name = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.rule == "TL060" || f.rule == "TL064";
+      });
+      for (const auto& f : findings) {
+        // Who answers for Vercel deployments; TL4xx are about other providers' statements.
+        if (!is_security_finding(f) || f.rule[2] == '4' || (unknown_name && f.rule == "TL205")) continue;
+        CHECK_MESSAGE(f.severity == Severity::note, f.rule << ": " << f.message);
       }
     }
   }

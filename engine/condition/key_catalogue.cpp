@@ -1,0 +1,115 @@
+// rules/condition_keys.yaml → KeyCatalogue, read once through the located YAML reader.
+#include "condition/key_catalogue.h"
+
+#include <array>
+#include <cstdlib>
+
+#include "data/embedded.h"
+#include "policy/spelling.h"
+#include "source/read_tree.h"
+#include "source/source_file.h"
+#include "trustlint/request.h"
+
+namespace trustlint::internal {
+namespace {
+
+std::string text_of(const Node& entry, const char* key) {
+  const Node* n = entry.get(key);
+  return n != nullptr && n->is_scalar() ? n->text : std::string();
+}
+
+KeyPresence presence_of(const std::string& s) {
+  if (s == "present") return KeyPresence::present;
+  if (s == "absent") return KeyPresence::absent;
+  return KeyPresence::unverified;
+}
+
+KeyCatalogue load() {
+  KeyCatalogue out;
+  const auto text = embedded_file("rules/condition_keys.yaml");
+  if (!text) std::abort();  // the file is embedded at build time; its absence is a build bug
+  const SourceFile file("rules/condition_keys.yaml", std::string(*text));
+  auto tree = read_yaml(file, Limits{});
+  if (!tree.has_value()) std::abort();
+  for (const char* list : {"aws_keys", "sts_keys"}) {
+    const Node* l = tree.value().get(list);
+    if (l == nullptr) std::abort();
+    for (const auto& e : l->items) {
+      KeyInfo k;
+      k.name = text_of(e, "name");
+      k.type = text_of(e, "type");
+      k.multi_valued = text_of(e, "multi_valued") == "true";
+      k.web_identity = presence_of(text_of(e, "web_identity"));
+      k.deprecated_by = text_of(e, "deprecated");
+      k.unsupported = text_of(e, "unsupported");
+      out.keys.push_back(std::move(k));
+    }
+  }
+  if (const Node* a = tree.value().get("sts_actions")) {
+    for (const auto& e : a->items) out.actions.push_back(e.text);
+  }
+  return out;
+}
+
+std::string_view service_of(std::string_view key) {
+  const auto colon = key.find(':');
+  return colon == std::string_view::npos ? std::string_view() : key.substr(0, colon);
+}
+
+}  // namespace
+
+const KeyCatalogue& key_catalogue() {
+  static const KeyCatalogue catalogue = load();
+  return catalogue;
+}
+
+bool catalogued_service(std::string_view key) {
+  const std::string s = fold_key(service_of(key));
+  return s == "aws" || s == "sts";
+}
+
+const KeyInfo* find_key(std::string_view key) {
+  const std::string folded = fold_key(key);
+  for (const auto& k : key_catalogue().keys) {
+    const std::string name = fold_key(k.name);
+    if (name.back() == '/') {
+      if (folded.size() > name.size() && folded.compare(0, name.size(), name) == 0) return &k;
+    } else if (folded == name) {
+      return &k;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<std::string> nearest_key(std::string_view key) {
+  const std::string service = fold_key(service_of(key));
+  std::vector<std::string> names;
+  for (const auto& k : key_catalogue().keys) {
+    if (fold_key(service_of(k.name)) == service) names.push_back(k.name.back() == '/' ? k.name + "TAGKEY" : k.name);
+  }
+  std::vector<std::string_view> views(names.begin(), names.end());
+  // A family written without its tag key ("aws:RequestTag") is nearest to the family itself.
+  const auto s = suggest_name(key, views, default_max_distance(key) + 1);
+  if (!s) return std::nullopt;
+  return s->name;
+}
+
+bool known_sts_action(std::string_view action) {
+  if (fold_key(service_of(action)) != "sts") return true;
+  const std::string name = fold_key(action.substr(4));
+  for (const auto& a : key_catalogue().actions) {
+    if (fold_key(a) == name) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> nearest_sts_action(std::string_view action) {
+  std::vector<std::string> names;
+  for (const auto& a : key_catalogue().actions) names.push_back("sts:" + a);
+  std::vector<std::string_view> views(names.begin(), names.end());
+  const auto s = suggest_name(action, views, default_max_distance(action));
+  if (!s) return std::nullopt;
+  return s->name;
+}
+
+}  // namespace trustlint::internal

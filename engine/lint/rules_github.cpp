@@ -1,0 +1,221 @@
+// TL410–TL412 for every provider described as data (rules/providers/github.yaml today): an Allow
+// for the provider without a positive condition on its subject claim (or a claim that pins the
+// owner instead), and wildcards in the subject's segments, checked on every value of an OR-list,
+// in Allows and in the negated conditions of Denies. What each wildcard means and which rule it
+// gets come from the profile; a witness token of another tenant is replayed on the whole policy.
+#include <algorithm>
+
+#include "eval/principal_match.h"
+#include "lint/lint_context.h"
+#include "lint/rules_plain.h"
+#include "provider/federation_profiles.h"
+#include "trustlint/request.h"
+
+namespace trustlint::internal {
+namespace {
+
+bool is_wild(char c) { return c == '*' || c == '?'; }
+
+struct Piece {
+  bool segment = false;
+  std::string text;  // literal text, or the segment's name
+  std::size_t index = 0;  // segment index
+};
+
+std::vector<Piece> pieces_of(const FederationProfile& p) {
+  std::vector<Piece> out;
+  const std::string& t = p.subject_template;
+  std::size_t seg = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i] == '{') {
+      const auto close = t.find('}', i);
+      out.push_back(Piece{true, t.substr(i + 1, close - i - 1), seg++});
+      i = close + 1;
+    } else {
+      const auto next = t.find('{', i);
+      out.push_back(Piece{false, t.substr(i, next - i), 0});
+      i = next == std::string::npos ? t.size() : next;
+    }
+  }
+  return out;
+}
+
+// The template from piece `from` (its character `offset` on) with each segment's example.
+std::string fill_from(const FederationProfile& p, const std::vector<Piece>& pieces, std::size_t from, std::size_t offset) {
+  std::string out;
+  for (std::size_t j = from; j < pieces.size(); ++j) {
+    if (pieces[j].segment) out += p.segments[pieces[j].index].example;
+    else out += pieces[j].text.substr(j == from ? offset : 0);
+  }
+  return out;
+}
+
+std::string instance_of(const std::string& glob) {
+  std::string out;
+  for (char c : glob) {
+    if (c != '*') out += c == '?' ? 'x' : c;
+  }
+  return out;
+}
+
+struct WildcardAt {
+  std::size_t segment = 0;  // index into profile.segments
+  std::string witness;      // a subject of another tenant that the value matches (best effort)
+};
+
+// Where the value's first wildcard falls, read against the template, and a subject it admits.
+// nullopt when the value has no wildcard or does not follow the template.
+std::optional<WildcardAt> first_wildcard(const FederationProfile& p, const std::string& v) {
+  const auto pieces = pieces_of(p);
+  std::size_t i = 0;
+  for (std::size_t j = 0; j < pieces.size(); ++j) {
+    const Piece& piece = pieces[j];
+    if (!piece.segment) {
+      for (std::size_t k = 0; k < piece.text.size(); ++k, ++i) {
+        if (i >= v.size()) return std::nullopt;
+        if (is_wild(v[i])) {
+          // The wildcard stands for the rest of this literal and the next segment on.
+          const std::size_t seg = j + 1 < pieces.size() ? pieces[j + 1].index : p.segments.size() - 1;
+          std::string w = v.substr(0, i);
+          w += v[i] == '*' && i + 1 == v.size() ? fill_from(p, pieces, j, k) : instance_of(v.substr(i));
+          return WildcardAt{seg, w};
+        }
+        if (v[i] != piece.text[k]) return std::nullopt;
+      }
+      continue;
+    }
+    const SubjectSegment& s = p.segments[piece.index];
+    const std::size_t start = i;
+    for (; i < v.size() && (s.ends_before.empty() || s.ends_before.find(v[i]) == std::string::npos); ++i) {
+      if (!is_wild(v[i])) continue;
+      std::string w = v.substr(0, i);
+      const bool at_start = i == start;
+      if (v[i] == '?') {
+        w += 'x' + instance_of(v.substr(i + 1));
+      } else {
+        w += at_start ? s.example : "-evil";
+        w += i + 1 == v.size() ? fill_from(p, pieces, j + 1, 0) : instance_of(v.substr(i + 1));
+      }
+      return WildcardAt{piece.index, w};
+    }
+    // An immutable identity suffix (OWNER@ID): skipped up to the next literal.
+    if (i < v.size() && v[i] == '@' && j + 1 < pieces.size() && !pieces[j + 1].segment) {
+      const auto next = v.find(pieces[j + 1].text.front(), i);
+      i = next == std::string::npos ? v.size() : next;
+    }
+  }
+  return std::nullopt;
+}
+
+// A positive condition on a pin claim whose values all give the first segment literally.
+bool owner_pinned(const FederationProfile& p, const Statement& st, const std::string& provider) {
+  for (const auto& c : st.conditions) {
+    const auto k = key_parts(c.key);
+    if (!k || !same_provider(k->provider, provider) || !positive_string(c) || c.values.empty()) continue;
+    for (const auto& pin : p.pins) {
+      if (k->claim != fold_key(pin.claim)) continue;
+      const bool literal = std::all_of(c.values.begin(), c.values.end(), [&](const ConditionValue& v) {
+        const std::string head = pin.first_segment_end.empty() ? v.text : v.text.substr(0, v.text.find(pin.first_segment_end));
+        return !head.empty() && head.find_first_of("*?") == std::string::npos &&
+               (pin.first_segment_end.empty() || v.text.find(pin.first_segment_end) != std::string::npos);
+      });
+      if (literal) return true;
+    }
+  }
+  return false;
+}
+
+struct SubjectCondition {
+  const Statement* statement;
+  const Condition* condition;
+};
+
+// Conditions that restrict the subject for `provider`: positive ones in the Allow, negated ones
+// in a Deny that applies to the provider's tokens.
+std::vector<SubjectCondition> subject_conditions(const Document& doc, const Statement& allow, const FederationProfile& p,
+                                                 const std::string& provider) {
+  std::vector<SubjectCondition> out;
+  const auto is_subject = [&](const Condition& c) {
+    const auto k = key_parts(c.key);
+    return k && same_provider(k->provider, provider) && k->claim == fold_key(p.subject_claim);
+  };
+  for (const auto& c : allow.conditions) {
+    if (is_subject(c) && positive_string(c)) out.push_back({&allow, &c});
+  }
+  for (const auto& st : doc.statements) {
+    if (st.effect != Effect::deny || !match_principal(st.principal, provider).matched) continue;
+    for (const auto& c : st.conditions) {
+      if (is_subject(c) && c.op.is_string_family() && c.op.negated && !c.op.if_exists) out.push_back({&st, &c});
+    }
+  }
+  return out;
+}
+
+std::string token_of(const FederationProfile& p, const std::string& sub) {
+  return "a " + p.display_name + " token with " + p.subject_claim + " " + sub;
+}
+
+void check_entry(PlainContext& ctx, const FederationProfile& p, const Statement& st, const FederatedEntry& e,
+                 const std::string& mode, const std::string& tenant) {
+  const auto subjects = subject_conditions(ctx.document, st, p, e.provider);
+  const bool pinned = owner_pinned(p, st, e.provider);
+  const std::string scope = mode == "enterprise" ? " of enterprise " + tenant : "";
+  if (subjects.empty() && !pinned) {
+    std::string means = p.missing_means;
+    if (const auto at = means.find("{scope}"); at != std::string::npos) means.replace(at, 7, scope);
+    Finding f = ctx.make(p.missing_rule, "no condition on " + e.provider + ":" + p.subject_claim + ": " + means,
+                         e.entry->value.span, principal_pointer(ctx.document, st, e.entry));
+    f.notes.push_back("the " + p.display_name + " issuer " + e.provider + " is shared by " +
+                      (mode == "enterprise" ? "every repository of the enterprise" : "every " + p.display_name + " user") +
+                      "; only " + p.subject_claim + " (or a claim that pins the owner) tells them apart; aud is chosen by the workflow");
+    if (!p.fix_value.empty()) f.fix = "Add StringEquals " + e.provider + ":" + p.subject_claim + " = " + p.fix_value + ".";
+    const std::string sub = fill_from(p, pieces_of(p), 0, 0);
+    Request r = request_for(st, e);
+    r.set(e.provider + ":" + p.subject_claim, sub);
+    attach_request_witness(ctx, f, r, true, token_of(p, sub));
+    ctx.add(std::move(f));
+    return;
+  }
+  for (const auto& sc : subjects) {
+    const Condition& c = *sc.condition;
+    if (c.op.kind != MatchKind::string_like) continue;  // StringEquals compares '*' literally (TL201)
+    for (std::size_t i = 0; i < c.values.size(); ++i) {
+      const auto at = first_wildcard(p, c.values[i].text);
+      if (!at) continue;
+      const SubjectSegment& seg = p.segments[at->segment];
+      if (seg.wildcard_rule.empty() || (pinned && at->segment == 0)) continue;
+      Finding f = ctx.make(seg.wildcard_rule,
+                           "the " + seg.name + " segment of " + p.subject_claim + " " + c.values[i].text +
+                               " is a wildcard: " + seg.wildcard_means + scope,
+                           c.values[i].span, value_pointer(ctx.document, *sc.statement, c, i));
+      if (sc.statement->effect == Effect::deny) {
+        f.notes.push_back("in Deny " + sc.statement->label() + ", " + c.op_text +
+                          " refuses only the subjects it does not match, so its wildcard decides who gets in");
+      }
+      if (c.values.size() > 1) {
+        f.notes.push_back("an OR-list admits what its loosest value admits; IAM's write-time check and checkov read only the first value");
+      }
+      Request r = request_for(st, e);
+      r.set(e.provider + ":" + p.subject_claim, at->witness);
+      attach_request_witness(ctx, f, r, true, token_of(p, at->witness));
+      ctx.add(std::move(f));
+    }
+  }
+}
+
+}  // namespace
+
+void check_profiled_oidc(PlainContext& ctx) {
+  for (const auto& p : federation_profiles()) {
+    for (const auto& st : ctx.document.statements) {
+      if (st.effect != Effect::allow || !match_action(st.action, "sts:AssumeRoleWithWebIdentity")) continue;
+      for (const auto& e : federated_entries(st)) {
+        std::string tenant;
+        const auto mode = e.kind == FederatedKind::oidc ? p.mode_of(e.provider, &tenant) : std::nullopt;
+        if (mode) check_entry(ctx, p, st, e, *mode, tenant);
+      }
+    }
+  }
+}
+
+}  // namespace trustlint::internal
