@@ -30,14 +30,18 @@ void build_app(CLI::App& app, int& exit_code) {
       "  lint  is the policy valid and safe?\n"
       "  can   can this deployment assume the role?\n"
       "  who   which deployments can assume it?\n"
+      "  diff  what does a change let in that was kept out before?\n"
+      "  test  do the promises in *.trustspec.yaml files hold? (proven)\n"
       "  rules the lint rules and what each one proves\n"
       "Example: trustlint can fixtures/good/vercel-docs-production.json --team acme --project web --env production\n"
       "Options take one value each (repeat them: --team acme --team globex); `--` ends the options.");
   app.set_version_flag("--version", std::string("trustlint ") + trustlint::version());
   app.require_subcommand(1);
   register_can(app, exit_code);
+  register_diff(app, exit_code);
   register_lint(app, exit_code);
   register_rules(app, exit_code);
+  register_test(app, exit_code);
   register_who(app, exit_code);
   one_value_per_occurrence(app);
 }

@@ -7,8 +7,10 @@
 namespace trustlint::cli {
 
 void register_can(CLI::App& app, int& exit_code);
+void register_diff(CLI::App& app, int& exit_code);
 void register_lint(CLI::App& app, int& exit_code);
 void register_rules(CLI::App& app, int& exit_code);
+void register_test(CLI::App& app, int& exit_code);
 void register_who(CLI::App& app, int& exit_code);
 
 }  // namespace trustlint::cli

@@ -103,24 +103,47 @@ std::optional<PolicyInput> load_for_evaluation(const std::string& path, const Lo
                                                const std::string& resource) {
   // Every error is collected, so that one hidden by --max-errors still stops the answer when it
   // could change the policy's meaning; the limit applies to what is printed.
-  LoadOptions all_errors = options;
-  all_errors.limits.max_errors = 0;
-  const std::size_t max_errors = options.limits.max_errors;
+  return load_found(find_trust_policies(path, all_errors(options)), path, options, resource);
+}
+
+LoadOptions all_errors(const LoadOptions& options) {
+  LoadOptions all = options;
+  all.limits.max_errors = 0;
+  return all;
+}
+
+bool found_usable(const Result<std::vector<PolicySource>>& found, const std::string& path, const LoadOptions& options) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  auto found = find_trust_policies(path, all_errors);
   if (!found.has_value()) {
-    print_diagnostics(shown_errors(found.diagnostics(), max_errors, name));
+    print_diagnostics(shown_errors(found.diagnostics(), options.limits.max_errors, name));
     std::cerr << "trustlint: " << visible_text(path) << " is not a valid trust policy; fix the errors above (see: trustlint lint "
               << visible_text(path) << ")\n";
-    return std::nullopt;
+    return false;
   }
   // Problems outside every role (a duplicate key elsewhere in a template) do not touch the
   // role's meaning: shown, and the answer goes on.
   print_diagnostics(found.diagnostics());
+  return true;
+}
+
+bool role_named(const PolicySource& role, const std::string& resource) { return names(role, resource); }
+
+std::optional<PolicyInput> load_found(const Result<std::vector<PolicySource>>& found, const std::string& path,
+                                      const LoadOptions& options, const std::string& resource) {
+  if (!found_usable(found, path, options)) return std::nullopt;
+  const std::string name = path == "-" ? "<stdin>" : path;
   std::vector<std::string> assumptions;
   const PolicySource* role = select_role(found.value(), name, resource, assumptions);
   if (role == nullptr) return std::nullopt;
-  const Result<Document>& loaded = role->policy;
+  auto in = prepare_role(*role, path, options);
+  if (in) in->assumptions.insert(in->assumptions.begin(), assumptions.begin(), assumptions.end());
+  return in;
+}
+
+std::optional<PolicyInput> prepare_role(const PolicySource& role, const std::string& path, const LoadOptions& options) {
+  const std::size_t max_errors = options.limits.max_errors;
+  const std::string name = path == "-" ? "<stdin>" : path;
+  const Result<Document>& loaded = role.policy;
   const bool usable = loaded.has_value() &&
                       std::all_of(loaded.diagnostics().begin(), loaded.diagnostics().end(), evaluable_despite);
   if (usable && !loaded.ok()) {
@@ -129,7 +152,7 @@ std::optional<PolicyInput> load_for_evaluation(const std::string& path, const Lo
                  "but IAM may refuse to store it\n";
   } else if (!usable) {
     print_diagnostics(shown_errors(loaded.diagnostics(), max_errors, name));
-    std::cerr << "trustlint: " << visible_text(path) << (role->resource.empty() ? "" : " (" + visible_text(role->resource) + ")")
+    std::cerr << "trustlint: " << visible_text(path) << (role.resource.empty() ? "" : " (" + visible_text(role.resource) + ")")
               << " is not a valid trust policy; fix the errors above (see: trustlint lint " << visible_text(path) << ")\n";
     return std::nullopt;
   }
@@ -139,8 +162,7 @@ std::optional<PolicyInput> load_for_evaluation(const std::string& path, const Lo
     print_diagnostics(shown_errors(compiled.diagnostics(), max_errors, name));
     return std::nullopt;
   }
-  for (const auto& a : role->assumptions) assumptions.push_back(a);
-  return PolicyInput{std::move(document), std::move(compiled).value(), std::move(assumptions)};
+  return PolicyInput{std::move(document), std::move(compiled).value(), role.assumptions};
 }
 
 }  // namespace trustlint::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "trustlint/engine.h"
+#include "trustlint/sources.h"
 
 namespace trustlint::cli {
 
@@ -25,6 +26,18 @@ struct PolicyInput {
 // invalid policy, an unknown resource, several candidate roles and no --resource.
 std::optional<PolicyInput> load_for_evaluation(const std::string& path, const LoadOptions& options,
                                                const std::string& resource = {});
+
+// The same from what find_trust_policies(_text) returned for `path` (the name printed).
+std::optional<PolicyInput> load_found(const Result<std::vector<PolicySource>>& found, const std::string& path,
+                                      const LoadOptions& options, const std::string& resource);
+// `options` with max_errors lifted: read inputs with it so that a hidden error still counts.
+LoadOptions all_errors(const LoadOptions& options);
+// Prints the input's errors (or the problems outside every role) and says whether it was read.
+bool found_usable(const Result<std::vector<PolicySource>>& found, const std::string& path, const LoadOptions& options);
+// One role's policy, checked and compiled as load_for_evaluation does (errors printed).
+std::optional<PolicyInput> prepare_role(const PolicySource& role, const std::string& path, const LoadOptions& options);
+// Does `resource` name the role (logical ID, address, ARN, or for account details its name)?
+bool role_named(const PolicySource& role, const std::string& resource);
 
 // Prints diagnostics to stderr in the compiler-style format.
 void print_diagnostics(const Diagnostics& diagnostics);

@@ -7,6 +7,7 @@
 #include "source/diagnostic_sink.h"
 #include "source/read_tree.h"
 #include "source/source_file.h"
+#include "spec/expectation_reader.h"
 #include "trustlint/lint_config.h"
 
 namespace trustlint {
@@ -154,8 +155,10 @@ class ConfigReader {
           }
         } else if (m.key == "rules") {
           o.rules = rules(m.value);
+        } else if (m.key == "expect") {
+          internal::read_expectations(m.value, "TL011", o.expect, diagnostics_);
         } else {
-          unknown(m, "paths, rules");
+          unknown(m, "paths, rules, expect");
         }
       }
       if (!has_paths) error("an override needs paths", item.span);

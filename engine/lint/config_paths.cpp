@@ -94,6 +94,7 @@ LintOptions lint_options_for(const LintConfig& config, const std::string& policy
     for (const auto& glob : o.paths) {
       if (path_glob_match(glob, rel)) {
         merge(rules, o.rules);
+        base.expectations.insert(base.expectations.end(), o.expect.begin(), o.expect.end());
         break;
       }
     }

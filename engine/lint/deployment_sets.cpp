@@ -29,13 +29,6 @@ std::vector<Region> regions_of(LintContext& ctx, const AllowedSet& set) {
 
 }  // namespace
 
-ValueSet value_set_of(const SegmentDomain& domain, const GlobSet& globs) {
-  ValueSet match = ValueSet::of_globs(domain, globs.match);
-  if (globs.except.empty()) return match;
-  auto rest = match.minus(ValueSet::of_globs(domain, globs.except));
-  return rest.empty() ? ValueSet::of_globs(domain, {}) : std::move(rest.front());
-}
-
 std::string example_of(const ValueSet& set) { return set.example().value_or(""); }
 
 std::optional<DeploymentExample> example_not_in(LintContext& ctx, const AllowedSet& a, const AllowedSet& b) {

@@ -10,11 +10,9 @@
 #include <vector>
 
 #include "lint/lint_context.h"
+#include "prove/part_regions.h"  // value_set_of
 
 namespace trustlint::internal {
-
-// The values of one dimension a GlobSet describes ("match one of, none of except").
-ValueSet value_set_of(const SegmentDomain& domain, const GlobSet& globs);
 
 struct DeploymentExample {
   DeploymentFacts facts;

@@ -84,6 +84,7 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
   internal::check_audience(ctx);
   internal::check_oidc(ctx);
   internal::check_plain(document, policy, ctx.findings());
+  internal::check_expectations(ctx);
   if (ctx.prover().budget.exceeded) {
     report.notes.push_back("some re-proofs exceeded the automaton budget; findings that needed them are not shown");
   }

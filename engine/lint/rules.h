@@ -22,6 +22,8 @@ void check_no_effect(LintContext& ctx);
 void check_audience(LintContext& ctx);
 // TL301–TL304: qualifiers, negated-only Allows, wildcard principals, actions (rules_oidc.cpp).
 void check_oidc(LintContext& ctx);
+// TL502: the configuration's expectations (rules_expectations.cpp).
+void check_expectations(LintContext& ctx);
 
 // Shared by the families: add unless the same rule already reported the same location.
 void add_finding(LintContext& ctx, Finding f);

@@ -1,21 +1,28 @@
 // `who` as JSON (schema trustlint/who/v1, documented in README.md).
-#include <nlohmann/json.hpp>
+#include "report/who_json.h"
 
 #include "report/printable.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
-namespace {
 
-using nlohmann::ordered_json;
+namespace internal {
 
-ordered_json globs(const GlobSet& g) { return {{"match", g.match}, {"except", g.except}}; }
+nlohmann::ordered_json glob_set_json(const GlobSet& g) { return {{"match", g.match}, {"except", g.except}}; }
 
-ordered_json facts(const DeploymentFacts& f) {
-  ordered_json j = {{"issuer", issuer_mode_name(f.issuer)}, {"team", f.team}, {"project", f.project}, {"environment", f.environment}};
+nlohmann::ordered_json facts_json(const DeploymentFacts& f) {
+  nlohmann::ordered_json j = {{"issuer", issuer_mode_name(f.issuer)}, {"team", f.team}, {"project", f.project}, {"environment", f.environment}};
   if (f.audience) j["audience"] = *f.audience;
   return j;
 }
+
+}  // namespace internal
+
+namespace {
+
+using nlohmann::ordered_json;
+ordered_json globs(const GlobSet& g) { return internal::glob_set_json(g); }
+ordered_json facts(const DeploymentFacts& f) { return internal::facts_json(f); }
 
 }  // namespace
 

@@ -143,6 +143,24 @@ for hook in trustlint trustlint-system; do
   lacks "package.json"
 done
 
+# trustlint-test: the specs below the repository, whichever files are staged.
+cat >"$project/infra/good.trustspec.yaml" <<'SPEC'
+policy: good.json
+expect:
+  - deny: {environment: preview}
+SPEC
+expect 0 trustlint-test --files infra/good.json
+contains "Passed"
+cat >"$project/infra/bad.trustspec.yaml" <<'SPEC'
+policy: bad.json
+expect:
+  - deny: {team: acme-evil}
+SPEC
+expect 1 trustlint-test --all-files
+contains "FAIL infra/bad.trustspec.yaml:3:5 deny {team: acme-evil}"
+contains "1 passed, 1 failed"
+rm "$project/infra/good.trustspec.yaml" "$project/infra/bad.trustspec.yaml"
+
 # Without trustlint on PATH, the script hook uses the build in its own clone (here a link to the
 # binary under test committed as build-pre-commit/cli/trustlint, so nothing is compiled).
 export PATH="${PATH#"$work/bin:"}"

@@ -15,149 +15,16 @@
 #include "trustlint/allowed_set.h"
 #include "trustlint/engine.h"
 #include "trustlint/provider.h"
+#include "property/policy_generator.h"
 
 namespace {
 
 using namespace trustlint;
 
-const std::vector<std::string> kTeams = {"acme", "acme-evil", "acme2", "globex", "ac", "a"};
-const std::vector<std::string> kProjects = {"web", "web-legacy", "api", "web1", "web.app", "w", "my_site"};
-const std::vector<std::string> kEnvs = {"production", "preview", "development", "staging", "prod-eu", "p"};
-
-struct Gen {
-  std::mt19937 rng;
-  explicit Gen(unsigned seed) : rng(seed) {}
-  std::size_t below(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
-  bool chance(int percent) { return static_cast<int>(below(100)) < percent; }
-  const std::string& pick(const std::vector<std::string>& v) { return v[below(v.size())]; }
-
-  // A glob for one segment value drawn near the pool's edges.
-  std::string segment(const std::vector<std::string>& pool) {
-    std::string v = pick(pool);
-    switch (below(9)) {
-      case 0: return "*";
-      case 1: return v.substr(0, below(v.size() + 1)) + "*";
-      case 2: return "*" + v.substr(below(v.size() + 1));
-      case 3: { std::string s = v; if (!s.empty()) s[below(s.size())] = '?'; return s; }
-      case 4: return v + "?";
-      case 5: return v.substr(0, 1) + "*" + v.substr(v.size() - 1);
-      default: return v;
-    }
-  }
-
-  std::string sub_value() {
-    switch (below(8)) {
-      case 0: return "owner:" + segment(kTeams) + ":*";
-      case 1: return "*:environment:" + segment(kEnvs);
-      case 2: return "owner:" + pick(kTeams) + "*";
-      case 3: return "*";
-      case 4: return "owner:" + pick(kTeams) + ":project:*" + segment(kEnvs);
-      case 5: return "owner:ACME:project:web:environment:production";  // impossible value
-      default:
-        return "owner:" + segment(kTeams) + ":project:" + segment(kProjects) + ":environment:" + segment(kEnvs);
-    }
-  }
-
-  std::string aud_value() {
-    switch (below(7)) {
-      case 0: return "https://vercel.com/*";
-      case 1: return "*";
-      case 2: return "https://vercel.com/" + segment(kTeams);
-      case 3: return "HTTPS://VERCEL.COM/" + upper(pick(kTeams));  // IgnoreCase twins (any audience)
-      case 4: return "sts.amazonaws.com";
-      default: return "https://vercel.com/" + pick(kTeams);
-    }
-  }
-
-  static std::string upper(std::string s) {
-    for (char& c : s) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    return s;
-  }
-
-  // A condition on a key that is not a claim: the part it lands in gets "only when".
-  std::string extra_condition(const std::string& prov) {
-    switch (below(3)) {
-      case 0: return R"("ForAllValues:StringEquals": {"aws:TagKeys": ["x"]})";
-      case 1: return R"("IpAddress": {"aws:SourceIp": "10.0.0.0/8"})";
-      default: return R"("StringEquals": {")" + prov + R"(:aud": "${)" + prov + R"(:aud}"})";
-    }
-  }
-
-  std::string provider() {
-    switch (below(5)) {
-      case 0: return "oidc.vercel.com";
-      case 1: return "oidc.vercel.com/globex";
-      default: return "oidc.vercel.com/acme";
-    }
-  }
-
-  std::string op() {
-    static const std::vector<std::string> bases = {"StringEquals", "StringLike", "StringNotEquals",
-                                                   "StringNotLike", "StringEqualsIgnoreCase", "StringLike"};
-    std::string o = pick(bases);
-    if (chance(15)) o += "IfExists";
-    if (chance(10)) o = "ForAllValues:" + o;
-    else if (chance(10)) o = "ForAnyValue:" + o;
-    return o;
-  }
-
-  std::string quoted(const std::string& s) { return "\"" + s + "\""; }
-
-  std::string policy() {
-    std::ostringstream out;
-    out << "{\"Version\": \"2012-10-17\", \"Statement\": [";
-    const std::size_t statements = 1 + below(4);
-    for (std::size_t s = 0; s < statements; ++s) {
-      const std::string prov = provider();
-      out << (s ? "," : "") << "{\"Effect\": " << quoted(chance(70) ? "Allow" : "Deny")
-          << ", \"Principal\": {\"Federated\": ["
-          << quoted(chance(5) ? std::string("*") : "arn:aws:iam::123456789012:oidc-provider/" + prov);
-      if (chance(15)) out << ", " << quoted("arn:aws:iam::123456789012:oidc-provider/" + provider());
-      out << "]}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": {";
-      const std::size_t ops = below(3) + (s == 0 ? 1 : 0);
-      std::vector<std::string> used;
-      for (std::size_t o = 0; o < ops; ++o) {
-        std::string name = op();
-        if (std::find(used.begin(), used.end(), name) != used.end()) continue;
-        used.push_back(name);
-        out << (used.size() > 1 ? "," : "") << quoted(name) << ": {";
-        const std::string key_prefix = chance(10) ? provider() : prov;
-        const bool with_sub = chance(80), with_aud = !with_sub || chance(30);
-        bool first = true;
-        for (const std::string& claim : {std::string("sub"), std::string("aud")}) {
-          if ((claim == "sub" && !with_sub) || (claim == "aud" && !with_aud)) continue;
-          out << (first ? "" : ",") << quoted(key_prefix + ":" + claim) << ": [";
-          const std::size_t values = 1 + below(3);
-          for (std::size_t v = 0; v < values; ++v) out << (v ? "," : "") << quoted(claim == "sub" ? sub_value() : aud_value());
-          out << "]";
-          first = false;
-        }
-        out << "}";
-      }
-      if (chance(12)) out << (used.empty() ? "" : ",") << extra_condition(prov);
-      out << "}}";
-    }
-    out << "]}";
-    return out.str();
-  }
-
-  DeploymentFacts deployment(bool any_audience) {
-    DeploymentFacts f;
-    f.team = pick(kTeams);
-    f.project = pick(kProjects);
-    f.environment = pick(kEnvs);
-    f.issuer = chance(50) ? IssuerMode::team : IssuerMode::global;
-    if (any_audience && chance(50)) {
-      switch (below(4)) {
-        case 0: f.audience = "sts.amazonaws.com"; break;
-        case 1: f.audience = "STS.AMAZONAWS.COM"; break;
-        case 2: f.audience = "HTTPS://VERCEL.COM/" + upper(pick(kTeams)); break;
-        default: f.audience = "https://vercel.com/" + pick(kTeams); break;
-      }
-    }
-    return f;
-  }
-};
+using trustlint_property::Gen;
+using trustlint_property::kTeams;
+using trustlint_property::kProjects;
+using trustlint_property::kEnvs;
 
 void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_t& compared) {
   auto doc = load_policy_text(text, "random.json");

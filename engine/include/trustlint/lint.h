@@ -15,6 +15,7 @@
 #include "trustlint/finding.h"
 #include "trustlint/options.h"
 #include "trustlint/result.h"
+#include "trustlint/spec.h"
 
 namespace trustlint {
 
@@ -63,6 +64,9 @@ struct LintOptions {
   std::vector<Suppression> suppressions;
   // "YYYY-MM-DD": a `trustlint:ignore … until=DATE` before it has expired. Empty: today (UTC).
   std::string today;
+  // Proven expectations (`expect:` of the configuration's overrides): each one that does not
+  // hold is a TL502 finding.
+  std::vector<Expectation> expectations;
   Limits limits;
 };
 

@@ -12,6 +12,7 @@
 
 #include "trustlint/lint.h"
 #include "trustlint/result.h"
+#include "trustlint/spec.h"
 
 namespace trustlint {
 
@@ -20,6 +21,9 @@ inline constexpr const char* kLintConfigName = ".trustlint.yaml";
 struct RuleOverride {
   std::vector<std::string> paths;  // globs relative to the config's directory (*, **, ?)
   std::map<std::string, RuleSetting> rules;
+  // What must hold for every role of a matching file (TL502 when it does not); spans point
+  // into the configuration.
+  std::vector<Expectation> expect;
 };
 
 struct IgnoreEntry {

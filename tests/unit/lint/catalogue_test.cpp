@@ -60,7 +60,7 @@ TEST_CASE("lint::every catalogue entry is complete") {
     CHECK(find_rule(r.name) == &r);
     CHECK(find_rule(r.id) == &r);
   }
-  CHECK(rules == 28);
+  CHECK(rules == 29);
   CHECK(find_rule("tl101") != nullptr);
   CHECK(find_rule("TL999") == nullptr);
 }
@@ -73,7 +73,8 @@ TEST_CASE("lint::every rule in the catalogue has a fixture that triggers it") {
     }
   }
   for (const auto& r : rule_catalogue()) {
-    if (r.is_rule()) CHECK_MESSAGE(seen.count(r.id) == 1, r.id << " (" << r.name << ") is triggered by no fixture");
+    // TL502 needs a configuration with expectations: tests/unit/lint/expectations_test.cpp.
+    if (r.is_rule() && r.id != "TL502") CHECK_MESSAGE(seen.count(r.id) == 1, r.id << " (" << r.name << ") is triggered by no fixture");
   }
 }
 

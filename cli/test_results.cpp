@@ -1,0 +1,161 @@
+// Renderings of `trustlint test` results (test_results.h).
+#include "cli/test_results.h"
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "trustlint/report.h"
+
+namespace trustlint::cli {
+namespace {
+
+std::string where(const std::string& file, const Span& s) {
+  return visible_text(file) + ":" + std::to_string(s.line) + ":" + std::to_string(s.col);
+}
+
+std::string counterexample_line(const ExpectationOutcome& o) {
+  if (!o.only_when.empty()) return describe_facts(*o.counterexample) + " can assume the role only when the conditions below hold";
+  return describe_facts(*o.counterexample) + (o.counterexample_allowed ? " can" : " cannot") + " assume the role";
+}
+
+std::string xml(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += '?';
+        else out += c;
+    }
+  }
+  return out;
+}
+
+// The failure's explanation, one line each.
+std::vector<std::string> details(const ExpectationOutcome& o) {
+  std::vector<std::string> out;
+  if (o.counterexample) out.push_back("counterexample: " + counterexample_line(o));
+  if (!o.only_when.empty()) {
+    std::string w;
+    for (const auto& c : o.only_when) w += (w.empty() ? "" : "; ") + visible_text(c);
+    out.push_back("only when: " + w);
+  }
+  if (!o.decided_by.empty()) {
+    out.push_back("decided by: " + visible_text(o.decided_by) + (o.decided_at.known() ? " (" + where(o.decided_at.file, o.decided_at) + ")" : ""));
+  }
+  for (const auto& a : o.assumptions) out.push_back("assuming " + visible_text(a));
+  return out;
+}
+
+}  // namespace
+
+TestTotals totals(const std::vector<SpecResult>& specs) {
+  TestTotals t;
+  for (const auto& s : specs) {
+    if (!s.error.empty()) ++t.errors;
+    for (const auto& r : s.results) (r.outcome.holds ? t.passed : t.failed) += 1;
+  }
+  return t;
+}
+
+std::string render_test_text(const std::vector<SpecResult>& specs) {
+  std::ostringstream out;
+  for (const auto& s : specs) {
+    if (!s.error.empty()) {
+      out << "ERROR " << visible_text(s.file) << ": " << visible_text(s.error) << "\n";
+      continue;
+    }
+    for (const auto& r : s.results) {
+      out << (r.outcome.holds ? "PASS " : "FAIL ") << where(s.file, r.expectation.span) << " " << visible_text(r.expectation.text)
+          << "\n";
+      if (!r.outcome.holds) {
+        for (const auto& line : details(r.outcome)) out << "     " << line << "\n";
+      }
+    }
+  }
+  const TestTotals t = totals(specs);
+  out << t.passed << " passed, " << t.failed << " failed\n";
+  return out.str();
+}
+
+std::string render_test_json(const std::vector<SpecResult>& specs, int exit_code) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["schema"] = "trustlint/test/v1";
+  ordered_json list = ordered_json::array();
+  for (const auto& s : specs) {
+    ordered_json spec = {{"file", s.file}, {"policy", s.policy}};
+    spec["error"] = s.error.empty() ? ordered_json(nullptr) : ordered_json(s.error);
+    ordered_json results = ordered_json::array();
+    for (const auto& r : s.results) {
+      const auto& o = r.outcome;
+      ordered_json e = {{"kind", expectation_kind_name(r.expectation.kind)},
+                        {"text", r.expectation.text},
+                        {"location", {{"file", s.file}, {"line", r.expectation.span.line}, {"column", r.expectation.span.col}}},
+                        {"passed", o.holds}};
+      if (o.counterexample) {
+        const auto& f = *o.counterexample;
+        e["counterexample"] = {{"issuer", issuer_mode_name(f.issuer)}, {"team", f.team}, {"project", f.project},
+                               {"environment", f.environment}};
+        e["allowed"] = o.counterexample_allowed;
+      } else {
+        e["counterexample"] = nullptr;
+        e["allowed"] = nullptr;
+      }
+      e["only_when"] = o.only_when;
+      e["decided_by"] = o.decided_by.empty() ? ordered_json(nullptr) : ordered_json(o.decided_by);
+      e["decided_at"] = o.decided_at.known() ? ordered_json{{"file", o.decided_at.file}, {"line", o.decided_at.line}, {"column", o.decided_at.col}}
+                                             : ordered_json(nullptr);
+      e["assumptions"] = o.assumptions;
+      results.push_back(std::move(e));
+    }
+    spec["expectations"] = std::move(results);
+    list.push_back(std::move(spec));
+  }
+  j["specs"] = std::move(list);
+  const TestTotals t = totals(specs);
+  j["passed"] = t.passed;
+  j["failed"] = t.failed;
+  j["errors"] = t.errors;
+  j["exit_code"] = exit_code;
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_test_junit(const std::vector<SpecResult>& specs) {
+  std::ostringstream out;
+  const TestTotals t = totals(specs);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"trustlint test\" tests=\"" << t.passed + t.failed + t.errors << "\" failures=\"" << t.failed
+      << "\" errors=\"" << t.errors << "\">\n";
+  for (const auto& s : specs) {
+    std::size_t failed = 0;
+    for (const auto& r : s.results) failed += r.outcome.holds ? 0 : 1;
+    const std::size_t tests = s.error.empty() ? s.results.size() : 1;
+    out << "  <testsuite name=\"" << xml(s.file) << "\" tests=\"" << tests << "\" failures=\"" << failed
+        << "\" errors=\"" << (s.error.empty() ? 0 : 1) << "\">\n";
+    if (!s.error.empty()) {
+      out << "    <testcase classname=\"" << xml(s.file) << "\" name=\"read the spec and its policy\">\n"
+          << "      <error message=\"" << xml(s.error) << "\"/>\n    </testcase>\n";
+    }
+    for (const auto& r : s.results) {
+      out << "    <testcase classname=\"" << xml(s.file) << "\" name=\"" << xml(where(s.file, r.expectation.span) + " " + r.expectation.text) << "\"";
+      if (r.outcome.holds) {
+        out << "/>\n";
+        continue;
+      }
+      const auto lines = details(r.outcome);
+      out << ">\n      <failure message=\"" << xml(lines.empty() ? "expectation does not hold" : lines.front()) << "\">";
+      for (std::size_t i = 0; i < lines.size(); ++i) out << (i ? "\n" : "") << xml(lines[i]);
+      out << "</failure>\n    </testcase>\n";
+    }
+    out << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
+  return out.str();
+}
+
+}  // namespace trustlint::cli
