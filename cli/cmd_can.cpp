@@ -24,6 +24,7 @@ struct CanOptions {
   std::vector<std::string> claims;
   std::size_t quota = 0;
   Limits limits;
+  TerraformVars tf;
 };
 
 // What the policy names, looked up once per policy (not per --requests line).
@@ -182,6 +183,7 @@ void register_can(CLI::App& app, int& exit_code) {
   cmd->add_option("--requests", o->requests, "Decide many deployments: JSON lines {team, project, environment, issuer} (- for stdin)");
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
+  add_terraform_flags(*cmd, o->tf);
   cmd->callback([o, &exit_code] {
     if (o->requests.empty() && (o->project.empty() || o->environment.empty())) {
       std::cerr << "trustlint: error: can needs --project and --env (or --requests FILE)\n";
@@ -190,6 +192,7 @@ void register_can(CLI::App& app, int& exit_code) {
     }
     LoadOptions options;
     options.limits = o->limits;
+    o->tf.apply(options);
     if (o->quota) options.quota = {o->quota, true};
     auto in = load_for_evaluation(o->policy, options, o->resource);
     if (!in) {

@@ -31,6 +31,7 @@ struct LintCli {
   std::string color = "auto";
   std::size_t quota = 0;
   Limits limits;
+  TerraformVars tf;
 };
 
 // Configurations by path, loaded once each; nullptr after an error (already printed).
@@ -130,6 +131,7 @@ int lint_all(const LintCli& o) {
   if (!rule_flags(o, base)) return kExitBadInput;
   LoadOptions load;
   load.limits = o.limits;
+  o.tf.apply(load);
   if (o.quota) load.quota = {o.quota, true};
   bool bad_input = false;
   ConfigCache configs;
@@ -200,6 +202,7 @@ void register_lint(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
+  add_terraform_flags(*cmd, o->tf);
   cmd->callback([o, &exit_code] { exit_code = lint_all(*o); });
 }
 

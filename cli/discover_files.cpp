@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 bool candidate_name(const fs::path& p) {
   const std::string ext = p.extension().string();
-  return (ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template") && p.filename() != kLintConfigName;
+  return (ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template" || ext == ".tf") &&
+         p.filename() != kLintConfigName;
 }
 
 // Reads at most the input limit (a larger file is checked anyway when it looks right, and then
@@ -29,6 +30,9 @@ bool looks_right(const fs::path& p) {
   std::string text(static_cast<std::size_t>(std::min<std::uintmax_t>(size, Limits{}.max_bytes)), '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
+  // A .tf file is read with the rest of its directory (one module): the files that declare a
+  // role are linted; variables.tf, locals and policy documents are read through them.
+  if (p.extension() == ".tf") return text.find("\"aws_iam_role\"") != std::string::npos;
   return looks_like_trust_policy_source(text);
 }
 

@@ -2,7 +2,8 @@
 // content), and below each directory named there, recursively and in sorted order, the files
 // that look like trust policies or infrastructure code holding IAM roles: *.json, *.yaml, *.yml
 // and *.template whose text mentions a trust policy (Statement and Principal), an IAM role of
-// CloudFormation or Terraform, or account authorization details. package.json, tsconfig.json,
+// CloudFormation or Terraform, or account authorization details; *.tf files that declare an
+// "aws_iam_role" (the other .tf files of their directory are read with them, as one module). package.json, tsconfig.json,
 // docker-compose.yml and the like are skipped silently, and so are .git directories,
 // .trustlint.yaml files and whatever --exclude (exclude_patterns.h) names. Thread-compatible.
 #pragma once

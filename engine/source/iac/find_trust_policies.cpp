@@ -71,6 +71,9 @@ Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tre
 }
 
 Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options) {
+  if (options.format == InputFormat::auto_detect && ends_with(file.name(), ".tf")) {
+    return internal::find_terraform_source_roles(file, options);
+  }
   Result<Node> tree = internal::read_tree(file, options.format, options.limits);
   if (!tree.has_value()) return Result<std::vector<PolicySource>>::failure(tree.take_diagnostics());
   Diagnostics tree_diagnostics = tree.take_diagnostics();
