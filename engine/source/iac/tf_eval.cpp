@@ -47,6 +47,11 @@ std::string tf_render(const Node& n) {
   }
 }
 
+void tf_append_run(MappedText& out, std::string_view bytes, std::size_t from) {
+  out.text.append(bytes);
+  for (std::size_t i = 0; i < bytes.size(); ++i) out.origin.push_back(from + i);
+}
+
 void tf_untag(Node& n) {
   if (n.tag == kEncodedTag) {
     n.items.clear();
@@ -168,7 +173,7 @@ void TfEvaluator::append_parts(const std::vector<HclTemplatePart>& parts, const 
           const std::size_t from = part.literal.origin_of(i);
           std::size_t j = i + 1;
           while (j < part.literal.text.size() && part.literal.origin_of(j) == from + (j - i)) ++j;
-          out.append(std::string_view(part.literal.text).substr(i, j - i), from);
+          tf_append_run(out, std::string_view(part.literal.text).substr(i, j - i), from);
           i = j;
         }
         break;

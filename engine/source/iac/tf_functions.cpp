@@ -57,7 +57,7 @@ TfValue TfEvaluator::call(const HclExpr& e, const TfFile& f) {
       out.file = &loaded->file;
       out.node = tf_string(loaded->file.text(), loaded->file.span(0, loaded->file.text().size()));
       MappedText m;
-      m.append(loaded->file.text(), 0);
+      tf_append_run(m, loaded->file.text(), 0);
       m.finish(loaded->file.text().size());
       out.mapped = std::move(m);
       return out;

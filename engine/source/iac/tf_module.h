@@ -105,5 +105,8 @@ Node tf_string(std::string text, const Span& span);
 bool tf_is_unknown(const Node& n);
 std::string tf_render(const Node& n);  // a value for an assumption: "\"acme\"", "[\"a\", \"b\"]"
 void tf_untag(Node& n);                // drops the evaluator's tags before the policy is built
+// Appends `bytes` that are file bytes [from, from + bytes.size()) (MappedText::append gives all
+// of them the one offset, as for an escape).
+void tf_append_run(MappedText& out, std::string_view bytes, std::size_t from);
 
 }  // namespace trustlint::internal

@@ -3,6 +3,8 @@
 // jsonencode({...}) (the HCL object is the policy), a string (a heredoc, file(), templatefile():
 // JSON located inside it), or data.aws_iam_policy_document.X.json (rendered from its blocks).
 // Module calls are not followed (TL079 note).
+#include <algorithm>
+
 #include "source/diagnostic_sink.h"
 #include "source/iac/iac_forms.h"
 #include "source/iac/tf_module.h"
@@ -121,6 +123,11 @@ Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& 
               ? no_policy({make_error("TL081", address + " has no assume_role_policy", file.span(b.begin, b.type_end))})
               : policy_of(*value, *policy->expr, f, options, diagnostics, assumptions, instance.address);
       name_resource(document.diagnostics(), instance.address);
+      std::vector<std::string> unique;
+      for (std::string& a : assumptions) {
+        if (std::find(unique.begin(), unique.end(), a) == unique.end()) unique.push_back(std::move(a));
+      }
+      assumptions = std::move(unique);
       sources.push_back(PolicySource{instance.address, "terraform", std::move(document), std::move(assumptions)});
     }
   }
