@@ -269,6 +269,10 @@ bool HclParser::parse_postfix(HclExprPtr& out) {
     const std::size_t save = pos_;
     skip_space();
     const std::size_t begin = out->begin;
+    if (peek() == '.' && peek(1) == '.') {  // the `...` of an expanded argument or grouping
+      pos_ = save;
+      return true;
+    }
     if (peek() == '.' && !is_digit(peek(1)) && peek(1) != '*' && !is_id_start(peek(1))) return fail(pos_ + 1, "expected an attribute name after '.'");
     if (peek() == '.') {
       ++pos_;

@@ -19,9 +19,10 @@ std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacIn
 std::vector<FoundPolicy> find_terraform_roles(const Node& root, const IacInput& in);
 
 // resource "aws_iam_role" blocks of Terraform source (a .tf file; the other .tf files of its
-// directory give variables, locals and policy documents) (tf_roles.cpp). Fails on HCL syntax
-// errors (TL078) and reader limits.
-Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& file, const LoadOptions& options);
+// directory give variables, locals and policy documents when `read_directory`) (tf_roles.cpp).
+// Fails on HCL syntax errors (TL078) and reader limits.
+Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& file, const LoadOptions& options,
+                                                              bool read_directory);
 
 // RoleDetailList[].AssumeRolePolicyDocument of get-account-authorization-details, decoded or
 // URL-encoded (account_details.cpp).

@@ -56,14 +56,14 @@ void TfModule::index(const TfFile& f) {
   }
 }
 
-std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, const LoadOptions& options) {
+std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, const LoadOptions& options, bool read_directory) {
   auto m = std::make_unique<TfModule>();
   const fs::path dir = fs::path(first.name()).parent_path();
   m->directory = dir.generic_string();
   m->files.push_back(std::make_unique<TfFile>(TfFile{first, std::move(body)}));
   std::vector<std::string> siblings, auto_vars;
   std::error_code ec;
-  if (first.name() != "-" && first.name() != "<stdin>") {
+  if (read_directory) {
     for (fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end; !ec && it != end; it.increment(ec)) {
       const std::string name = it->path().filename().string();
       std::error_code type_ec;

@@ -43,7 +43,8 @@ struct TfModule {
 
 // Reads `first` and the other .tf files of its directory, the auto-loaded .tfvars files and
 // the --tf-var / --tf-var-file values of `options`.
-std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, const LoadOptions& options);
+// Without `read_directory` (text from memory or stdin) only `first` and the options are read.
+std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, const LoadOptions& options, bool read_directory);
 
 // An evaluated value: `node` (strings, numbers, booleans, null, tuples, objects) located where
 // it is written. A string made by a template also has `mapped`, the origin of each byte in

@@ -89,10 +89,11 @@ Result<Document> policy_of(const TfValue& v, const HclExpr& expr, const TfFile& 
 
 }  // namespace
 
-Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& file, const LoadOptions& options) {
+Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& file, const LoadOptions& options,
+                                                              bool read_directory) {
   Result<HclBody> body = read_hcl(file, options.limits);
   if (!body.has_value()) return Result<std::vector<PolicySource>>::failure(body.take_diagnostics());
-  std::unique_ptr<TfModule> module = load_tf_module(file, std::move(body).value(), options);
+  std::unique_ptr<TfModule> module = load_tf_module(file, std::move(body).value(), options, read_directory);
   const TfFile& f = *module->files.front();
   Diagnostics outside = module->problems;
   std::vector<PolicySource> sources;
