@@ -10,6 +10,7 @@
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
+#include "cli/request_line.h"
 #include "trustlint/provider.h"
 #include "trustlint/report.h"
 #include "trustlint/vercel_policy.h"
@@ -22,10 +23,13 @@ struct CanOptions {
   std::string resource;
   std::string team, project, environment, issuer, audience, format = "text", requests;
   std::vector<std::string> claims;
+  bool team_given = false;  // --team present, even as '' (then refused, never filled in)
   std::size_t quota = 0;
   Limits limits;
   TerraformVars tf;
 };
+
+std::string quoted(const std::string& s) { return "\"" + visible_text(s) + "\""; }
 
 // What the policy names, looked up once per policy (not per --requests line).
 struct NamedInPolicy {
@@ -35,10 +39,11 @@ struct NamedInPolicy {
       : teams(teams_named(doc, vercel_profile())), issuer(issuer_named(doc, vercel_profile())) {}
 };
 
-// Fills in team and issuer from the policy when left out. Returns an error message or "".
-std::string complete_facts(const NamedInPolicy& named, DeploymentFacts& facts, const std::string& issuer,
+// Fills in team and issuer from the policy when left out (a team given as "" is not left out:
+// make_request refuses it). Returns an error message or "".
+std::string complete_facts(const NamedInPolicy& named, DeploymentFacts& facts, bool team_given, const std::string& issuer,
                            std::vector<std::string>& assumptions) {
-  if (facts.team.empty()) {
+  if (!team_given) {
     const auto& teams = named.teams;
     if (teams.size() != 1) {
       std::string msg = "--team is required: the policy names ";
@@ -69,8 +74,15 @@ std::string complete_facts(const NamedInPolicy& named, DeploymentFacts& facts, c
 std::string parse_claims(const std::vector<std::string>& claims, DeploymentFacts& facts) {
   for (const auto& c : claims) {
     const auto eq = c.find('=');
-    if (eq == std::string::npos || eq == 0) return "--claim takes KEY=VALUE, not \"" + c + "\"";
-    facts.extra_context.emplace_back(c.substr(0, eq), c.substr(eq + 1));
+    if (eq == std::string::npos || eq == 0) return "--claim takes KEY=VALUE, not " + quoted(c);
+    const std::string key = c.substr(0, eq);
+    for (const auto& [seen, value] : facts.extra_context) {
+      if (fold_key(seen) == fold_key(key)) {
+        return "--claim " + quoted(key) + " is given twice (context keys are case-insensitive; a multi-valued key "
+               "is a JSON array in --requests)";
+      }
+    }
+    facts.extra_context.emplace_back(key, c.substr(eq + 1));
   }
   return {};
 }
@@ -83,15 +95,15 @@ int decide_one(const PolicyInput& in, const CanOptions& o) {
   q.facts.project = o.project;
   q.facts.environment = o.environment;
   if (!o.audience.empty()) q.facts.audience = o.audience;
-  std::string error = complete_facts(NamedInPolicy(in.document), q.facts, o.issuer, q.assumptions);
+  std::string error = complete_facts(NamedInPolicy(in.document), q.facts, o.team_given, o.issuer, q.assumptions);
   if (error.empty()) error = parse_claims(o.claims, q.facts);
   if (!error.empty()) {
-    std::cerr << "trustlint: error: " << error << "\n";
+    std::cerr << "trustlint: error: " << visible_text(error) << "\n";
     return kExitBadInput;
   }
   auto request = make_request(vercel_profile(), q.facts);
   if (!request.ok()) {
-    for (const auto& d : request.diagnostics()) std::cerr << "trustlint: error: " << d.message << " [" << d.code << "]\n";
+    for (const auto& d : request.diagnostics()) std::cerr << "trustlint: error: " << visible_text(d.message) << " [" << d.code << "]\n";
     return kExitBadInput;
   }
   q.request = request.value();
@@ -107,7 +119,7 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
   if (o.requests != "-") {
     file.open(o.requests);
     if (!file) {
-      std::cerr << "trustlint: error: cannot read " << o.requests << " [TL001]\n";
+      std::cerr << "trustlint: error: cannot read " << visible_text(o.requests) << " [TL001]\n";
       return kExitBadInput;
     }
     input = &file;
@@ -121,35 +133,39 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     CanQuery q;
     q.assumptions = in.assumptions;
+    RequestLine parsed;
     std::string error;
-    const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object()) error = "not a JSON object";
-    for (auto it = j.begin(); error.empty() && it != j.end(); ++it) {
-      const std::string& k = it.key();
-      if (k == "claims" && it->is_object()) {
-        for (auto c = it->begin(); c != it->end(); ++c) {
-          if (!c->is_string()) error = "claims values must be strings";
-          else q.facts.extra_context.emplace_back(c.key(), c->get<std::string>());
-        }
-      } else if (!it->is_string()) {
-        error = "\"" + k + "\" must be a string";
-      } else if (k == "team") q.facts.team = it->get<std::string>();
-      else if (k == "project") q.facts.project = it->get<std::string>();
-      else if (k == "environment") q.facts.environment = it->get<std::string>();
-      else if (k == "aud") q.facts.audience = it->get<std::string>();
-      else if (k != "issuer") error = "unknown field \"" + k + "\" (expected team, project, environment, issuer, aud, claims)";
+    std::size_t column = 1;
+    if (auto bad = parse_request_line(line, parsed)) {
+      error = bad->message;
+      column = bad->column;
     }
-    const std::string issuer = j.is_object() && j.contains("issuer") && j["issuer"].is_string() ? j["issuer"].get<std::string>() : o.issuer;
-    if (error.empty()) error = complete_facts(named, q.facts, issuer, q.assumptions);
+    q.facts = std::move(parsed.facts);
+    if (error.empty()) error = complete_facts(named, q.facts, parsed.team_given, parsed.issuer.value_or(o.issuer), q.assumptions);
     Result<Request> request = Result<Request>::failure(Diagnostics{});
     if (error.empty()) {
       request = make_request(vercel_profile(), q.facts);
       if (!request.ok()) error = request.diagnostics().empty() ? "invalid request" : request.diagnostics().front().message;
     }
+    // Multi-valued claims: each value checked as a single key would be (TL092), then set whole.
+    for (const auto& [key, values] : parsed.multi_claims) {
+      for (const auto& value : values) {
+        if (!error.empty()) break;
+        DeploymentFacts one = q.facts;
+        one.extra_context = {{key, value}};
+        auto checked = make_request(vercel_profile(), one);
+        if (!checked.ok() && !checked.diagnostics().empty()) error = checked.diagnostics().front().message;
+      }
+      if (error.empty()) {
+        Request& r = request.value();
+        r.set_multi(key.find(':') == std::string::npos ? r.provider + ":" + key : key, values);
+      }
+    }
     if (!error.empty()) {
+      error = visible_text(error);
       nlohmann::ordered_json e = {{"line", line_no}, {"error", error}};
       std::cout << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      std::cerr << o.requests << ":" << line_no << ":1: error: " << error << " [TL091]\n";
+      std::cerr << visible_text(o.requests) << ":" << line_no << ":" << column << ": error: " << error << " [TL091]\n";
       rc = kExitBadInput;
       continue;
     }
@@ -184,7 +200,8 @@ void register_can(CLI::App& app, int& exit_code) {
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
   add_terraform_flags(*cmd, o->tf);
-  cmd->callback([o, &exit_code] {
+  cmd->callback([o, cmd, &exit_code] {
+    o->team_given = cmd->count("--team") > 0;
     if (o->requests.empty() && (o->project.empty() || o->environment.empty())) {
       std::cerr << "trustlint: error: can needs --project and --env (or --requests FILE)\n";
       exit_code = kExitBadInput;

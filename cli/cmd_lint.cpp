@@ -14,6 +14,7 @@
 #include "cli/lint_output.h"
 #include "cli/policy_input.h"
 #include "trustlint/lint_config.h"
+#include "trustlint/provider.h"
 #include "trustlint/report.h"
 
 namespace trustlint::cli {
@@ -69,7 +70,7 @@ bool rule_flags(const LintCli& o, LintOptions& base) {
     for (const auto& id : *ids) {
       const RuleInfo* info = find_rule(id);
       if (info == nullptr) {
-        std::cerr << "trustlint: unknown rule \"" << id << "\" (trustlint rules lists them)\n";
+        std::cerr << "trustlint: unknown rule \"" << visible_text(id) << "\" (trustlint rules lists them)\n";
         return false;
       }
       base.rules[info->id].off = off;
@@ -125,6 +126,14 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
 }
 
 int lint_all(const LintCli& o) {
+  // A team Vercel never issues ('' or 'acmé') would make every team of the policy "another
+  // team": refused as the configuration's `teams` are.
+  for (const auto& team : o.teams) {
+    if (auto why = check_segment(*vercel_profile().segment("team"), team)) {
+      std::cerr << "trustlint: error: --team: " << visible_text(*why) << " [TL090]\n";
+      return kExitBadInput;
+    }
+  }
   LintOptions base;
   base.teams = o.teams;
   base.limits = o.limits;
@@ -138,7 +147,7 @@ int lint_all(const LintCli& o) {
   std::optional<std::string> fixed_config;
   if (!o.config.empty()) fixed_config = o.config;
   const Discovered discovered = discover_files(o.paths, ExcludePatterns(o.excludes), o.skip_unrecognized);
-  for (const auto& e : discovered.errors) std::cerr << e << "\n";
+  for (const auto& e : discovered.errors) std::cerr << visible_text(e) << "\n";
   bad_input = bad_input || !discovered.errors.empty();
   const auto& files = discovered.files;
   // Options per file, in order (configurations load once each, their errors print in order);

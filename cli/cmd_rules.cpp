@@ -21,7 +21,7 @@ int run_rules(const RulesCli& o) {
   }
   const RuleInfo* info = find_rule(o.id);
   if (info == nullptr) {
-    std::cerr << "trustlint: unknown rule \"" << o.id << "\" (trustlint rules lists them)\n";
+    std::cerr << "trustlint: unknown rule \"" << visible_text(o.id) << "\" (trustlint rules lists them)\n";
     return kExitBadInput;
   }
   std::cout << (o.format == "json" ? render_rules_json({*info}) : render_rule_text(*info));

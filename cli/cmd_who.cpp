@@ -30,7 +30,7 @@ int run_who(const WhoOptionsCli& o) {
   if (o.quota) load.quota = {o.quota, true};
   auto in = load_for_evaluation(o.policy, load, o.resource);
   if (!in) return kExitBadInput;
-  for (const auto& a : in->assumptions) std::cerr << "note: assuming " << a << "\n";
+  for (const auto& a : in->assumptions) std::cerr << "note: assuming " << visible_text(a) << "\n";
   WhoOptions options;
   options.any_audience = o.any_audience;
   options.limits = o.limits;

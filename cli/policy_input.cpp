@@ -68,7 +68,7 @@ const PolicySource* select_role(const std::vector<PolicySource>& sources, const 
                                 const std::string& resource, std::vector<std::string>& assumptions) {
   if (sources.size() == 1 && sources.front().form == "policy") {
     if (resource.empty()) return &sources.front();
-    std::cerr << "trustlint: error: --resource " << resource << ": " << path
+    std::cerr << "trustlint: error: --resource " << visible_text(resource) << ": " << path
               << " is a trust policy, not a template, plan or account listing with roles\n";
     return nullptr;
   }
@@ -78,14 +78,14 @@ const PolicySource* select_role(const std::vector<PolicySource>& sources, const 
     if (s.policy.has_value() && trusts_provider(s.policy.value(), vercel_profile())) vercel.push_back(&s);
   }
   if (all.empty()) {
-    std::cerr << "trustlint: error: " << path << " holds no IAM role\n";
+    std::cerr << "trustlint: error: " << visible_text(path) << " holds no IAM role\n";
     return nullptr;
   }
   if (!resource.empty()) {
     for (const PolicySource* r : all) {
       if (names(*r, resource)) return r;
     }
-    std::cerr << "trustlint: error: " << path << " has no role \"" << resource << "\"; its roles: " << list(all) << "\n";
+    std::cerr << "trustlint: error: " << visible_text(path) << " has no role \"" << visible_text(resource) << "\"; its roles: " << visible_text(list(all)) << "\n";
     return nullptr;
   }
   if (vercel.size() == 1) {
@@ -98,8 +98,8 @@ const PolicySource* select_role(const std::vector<PolicySource>& sources, const 
     return all.front();
   }
   const auto& candidates = vercel.empty() ? all : vercel;
-  std::cerr << "trustlint: error: " << path << " holds " << candidates.size() << " roles"
-            << (vercel.empty() ? "" : " that trust Vercel") << "; choose one with --resource: " << list(candidates) << "\n";
+  std::cerr << "trustlint: error: " << visible_text(path) << " holds " << candidates.size() << " roles"
+            << (vercel.empty() ? "" : " that trust Vercel") << "; choose one with --resource: " << visible_text(list(candidates)) << "\n";
   return nullptr;
 }
 
@@ -116,8 +116,8 @@ std::optional<PolicyInput> load_for_evaluation(const std::string& path, const Lo
   auto found = find_trust_policies(path, all_errors);
   if (!found.has_value()) {
     print_diagnostics(shown_errors(found.diagnostics(), max_errors, name));
-    std::cerr << "trustlint: " << path << " is not a valid trust policy; fix the errors above (see: trustlint lint "
-              << path << ")\n";
+    std::cerr << "trustlint: " << visible_text(path) << " is not a valid trust policy; fix the errors above (see: trustlint lint "
+              << visible_text(path) << ")\n";
     return std::nullopt;
   }
   // Problems outside every role (a duplicate key elsewhere in a template) do not touch the
@@ -135,8 +135,8 @@ std::optional<PolicyInput> load_for_evaluation(const std::string& path, const Lo
                  "but IAM may refuse to store it\n";
   } else if (!usable) {
     print_diagnostics(shown_errors(loaded.diagnostics(), max_errors, name));
-    std::cerr << "trustlint: " << path << (role->resource.empty() ? "" : " (" + role->resource + ")")
-              << " is not a valid trust policy; fix the errors above (see: trustlint lint " << path << ")\n";
+    std::cerr << "trustlint: " << visible_text(path) << (role->resource.empty() ? "" : " (" + visible_text(role->resource) + ")")
+              << " is not a valid trust policy; fix the errors above (see: trustlint lint " << visible_text(path) << ")\n";
     return std::nullopt;
   }
   Document document = loaded.value();

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "source/utf8.h"
+
 namespace trustlint {
 
 const char* severity_name(Severity s) {
@@ -25,13 +27,13 @@ std::size_t count_errors(const Diagnostics& diagnostics) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.span.file.empty() ? std::string("<input>") : d.span.file;
+  std::string out = d.span.file.empty() ? std::string("<input>") : internal::visible_text(d.span.file);
   if (d.span.known()) {
     out += ":" + std::to_string(d.span.line) + ":" + std::to_string(d.span.col);
   }
   out += ": ";
   out += severity_name(d.severity);
-  out += ": " + d.message + " [" + d.code + "]";
+  out += ": " + internal::visible_text(d.message) + " [" + d.code + "]";
   return out;
 }
 

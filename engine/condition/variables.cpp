@@ -1,6 +1,8 @@
 // Policy variables: parsing ${…} in condition values and resolving them against a request.
 #include "condition/variables.h"
 
+#include "source/diagnostic_sink.h"
+
 namespace trustlint::internal {
 
 namespace {
@@ -57,7 +59,7 @@ bool parse_template(std::string_view text, ValueTemplate& out, std::string& erro
     const std::size_t close = text.find('}', body);
     const std::size_t comma = text.find(',', body);
     if (close == std::string_view::npos) {
-      error = "policy variable \"" + std::string(text.substr(open)) + "\" is missing its closing brace";
+      error = "policy variable " + internal::quote(text.substr(open)) + " is missing its closing brace";
       return false;
     }
     TemplatePart part;
@@ -68,20 +70,20 @@ bool parse_template(std::string_view text, ValueTemplate& out, std::string& erro
       std::size_t q = comma + 1;
       while (q < text.size() && (text[q] == ' ' || text[q] == '\t')) ++q;
       if (q >= text.size() || text[q] != '\'') {
-        error = "the default value of policy variable \"" + std::string(text.substr(open, close + 1 - open)) +
-                "\" must be in single quotes, e.g. ${key, 'value'}";
+        error = "the default value of policy variable " + internal::quote(text.substr(open, close + 1 - open)) +
+                " must be in single quotes, e.g. ${key, 'value'}";
         return false;
       }
       const std::size_t q_end = text.find('\'', q + 1);
       if (q_end == std::string_view::npos) {
-        error = "the default value of policy variable \"" + std::string(text.substr(open)) + "\" has no closing quote";
+        error = "the default value of policy variable " + internal::quote(text.substr(open)) + " has no closing quote";
         return false;
       }
       std::size_t after = q_end + 1;
       while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
       if (after >= text.size() || text[after] != '}') {
-        error = "policy variable \"" + std::string(text.substr(open)) +
-                "\" must end with '}' right after its quoted default value";
+        error = "policy variable " + internal::quote(text.substr(open)) +
+                " must end with '}' right after its quoted default value";
         return false;
       }
       part.has_fallback = true;
@@ -93,12 +95,12 @@ bool parse_template(std::string_view text, ValueTemplate& out, std::string& erro
     }
     const std::string written(text.substr(open, end + 1 - open));
     if (part.text.empty()) {
-      error = "policy variable \"" + written + "\" is empty";
+      error = "policy variable " + internal::quote(written) + " is empty";
       return false;
     }
     if (part.text.find('{') != std::string::npos || part.text.find('$') != std::string::npos) {
       if (!(part.text == "$" && !part.has_fallback)) {
-        error = "policy variable \"" + written + "\" has a '$' or '{' in its key name";
+        error = "policy variable " + internal::quote(written) + " has a '$' or '{' in its key name";
         return false;
       }
     }

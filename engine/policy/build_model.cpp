@@ -9,18 +9,15 @@
 
 #include "policy/model_parts.h"
 #include "policy/spelling.h"
+#include "source/utf8.h"
 
 namespace trustlint {
 
 std::string Statement::label() const {
   // A Sid is a short name, but a hostile one can be megabytes, and labels go into messages.
-  constexpr std::size_t kMaxLabelBytes = 60;
-  if (sid && !sid->text.empty()) {
-    if (sid->text.size() <= kMaxLabelBytes) return sid->text;
-    std::size_t cut = kMaxLabelBytes;
-    while (cut > 0 && (static_cast<unsigned char>(sid->text[cut]) & 0xC0u) == 0x80u) --cut;  // whole characters
-    return sid->text.substr(0, cut) + "…";
-  }
+  // Cut on a character boundary, control characters escaped (a Sid is printed unquoted).
+  constexpr std::size_t kMaxLabelChars = 60;
+  if (sid && !sid->text.empty()) return internal::visible_text(internal::cut_utf8(sid->text, kMaxLabelChars));
   return "#" + std::to_string(index + 1);
 }
 

@@ -2,6 +2,8 @@
 #include <string>
 
 #include "provider/templates.h"
+#include "source/diagnostic_sink.h"
+#include "source/utf8.h"
 #include "trustlint/provider.h"
 
 namespace trustlint {
@@ -21,24 +23,72 @@ std::string ProviderProfile::provider_name(IssuerMode mode, const std::string& t
 }
 
 std::optional<std::string> check_segment(const SegmentSpec& spec, const std::string& value) {
+  using internal::quote;
   if (value.size() < spec.min_length) return spec.name + " is empty; expected " + spec.description;
-  if (spec.max_length != 0 && value.size() > spec.max_length) {
-    return spec.name + " \"" + value + "\" is " + std::to_string(value.size()) + " characters long; expected " +
-           spec.description;
-  }
-  for (char c : value) {
-    if (spec.alphabet.find(c) == std::string::npos) {
-      return spec.name + " \"" + value + "\" contains '" + std::string(1, c) + "', which Vercel never issues; expected " +
-             spec.description;
+  for (std::size_t pos = 0; pos < value.size();) {
+    const internal::Utf8Char c = internal::decode_utf8(value, pos);
+    if (c.problem != nullptr) {
+      return spec.name + " " + quote(value) + " is not UTF-8 (" + c.problem + "); expected " + spec.description;
     }
+    if (c.code_point >= 0x80 || spec.alphabet.find(static_cast<char>(c.code_point)) == std::string::npos) {
+      return spec.name + " " + quote(value) + " contains " + internal::describe_code_point(c.code_point) +
+             ", which Vercel never issues; expected " + spec.description;
+    }
+    pos += c.length;
+  }
+  if (spec.max_length != 0 && value.size() > spec.max_length) {
+    return spec.name + " " + quote(value) + " is " + std::to_string(value.size()) + " characters long; expected " +
+           spec.description;
   }
   for (const auto& bad : spec.forbidden_substrings) {
     if (value.find(bad) != std::string::npos) {
-      return spec.name + " \"" + value + "\" contains \"" + bad + "\"; expected " + spec.description;
+      return spec.name + " " + quote(value) + " contains " + quote(bad) + "; expected " + spec.description;
     }
   }
   return std::nullopt;
 }
+
+namespace {
+
+// The provider name a key is a claim of ("oidc.vercel.com/acme" for "oidc.vercel.com/acme:sub"),
+// when that is one of the profile's providers; else "".
+std::string vercel_prefix(const ProviderProfile& profile, const std::string& folded_key) {
+  const auto colon = folded_key.rfind(':');
+  if (colon == std::string::npos) return {};
+  const std::string prefix = folded_key.substr(0, colon);
+  if (prefix == profile.global_provider) return prefix;
+  const std::string team_prefix = profile.team_provider.substr(0, profile.team_provider.find('{'));
+  if (prefix.size() <= team_prefix.size() || prefix.compare(0, team_prefix.size(), team_prefix) != 0) return {};
+  const SegmentSpec* team = profile.segment("team");
+  return team == nullptr || !check_segment(*team, prefix.substr(team_prefix.size())) ? prefix : std::string();
+}
+
+// An extra key that no token of this deployment can carry with that value (TL092), or nullopt:
+// another provider's claim, or a sub/aud other than the deployment's own.
+std::optional<std::string> contradiction(const ProviderProfile& profile, const DeploymentFacts& facts,
+                                         const Request& r, const std::string& key, const std::string& value) {
+  using internal::quote;
+  const std::string folded = fold_key(key);
+  const std::string prefix = vercel_prefix(profile, folded);
+  if (prefix.empty()) return std::nullopt;
+  const std::string deployment = facts.environment + " of project " + facts.project + " of team " + facts.team +
+                                 " (issuer " + issuer_mode_name(facts.issuer) + ")";
+  if (prefix != fold_key(r.provider)) {
+    return "claim " + quote(key) + " belongs to tokens of " + prefix + ", but the token of " + deployment +
+           " comes from " + r.provider + ", so IAM never sees that key with it";
+  }
+  const std::string claim = folded.substr(prefix.size() + 1);
+  if (claim != "sub" && claim != "aud") return std::nullopt;
+  const ContextEntry* own = r.find(key);
+  if (own == nullptr || own->values.empty() || own->values.front() == value) return std::nullopt;
+  if (claim == "aud" && !facts.audience) return std::nullopt;  // the claim chooses the audience, as --aud does
+  return "claim " + quote(key) + " = " + quote(value, 120) + " contradicts the deployment: the token of " +
+         deployment + " carries " + claim + " " + quote(own->values.front(), 120) +
+         (claim == "sub" ? " (give the team, project and environment the sub names instead)"
+                         : " (give the audience once)");
+}
+
+}  // namespace
 
 Result<Request> make_request(const ProviderProfile& profile, const DeploymentFacts& facts) {
   Diagnostics problems;
@@ -57,9 +107,16 @@ Result<Request> make_request(const ProviderProfile& profile, const DeploymentFac
   r.provider = profile.provider_name(facts.issuer, facts.team);
   r.set(r.provider + ":sub", internal::expand_template(profile.sub_template, values));
   r.set(r.provider + ":aud", facts.audience ? *facts.audience : internal::expand_template(profile.aud_template, values));
+  const Request derived = r;
   for (const auto& [key, value] : facts.extra_context) {
-    r.set(key.find(':') == std::string::npos ? r.provider + ":" + key : key, value);
+    const std::string full = key.find(':') == std::string::npos ? r.provider + ":" + key : key;
+    if (auto why = contradiction(profile, facts, derived, full, value)) {
+      problems.push_back(make_error("TL092", *why, Span{}));
+      continue;
+    }
+    r.set(full, value);
   }
+  if (!problems.empty()) return Result<Request>::failure(std::move(problems));
   return r;
 }
 

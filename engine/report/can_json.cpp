@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_line.h"
+#include "report/printable.h"
+#include "source/utf8.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -23,7 +25,7 @@ ordered_json statement_json(const StatementTrace& t) {
                     {"action_matched", t.action_matched},
                     {"conditions_held", t.conditions_held},
                     {"applied", t.applied}};
-  if (!t.reason.empty()) j["reason"] = t.reason;
+  if (!t.reason.empty()) j["reason"] = internal::visible_text(t.reason);
   ordered_json conds = ordered_json::array();
   for (const auto& c : t.conditions) {
     conds.push_back({{"operator", c.op},
@@ -32,7 +34,7 @@ ordered_json statement_json(const StatementTrace& t) {
                      {"request_values", c.request_values},
                      {"policy_values", c.policy_values},
                      {"result", c.result},
-                     {"reason", c.reason},
+                     {"reason", internal::visible_text(c.reason)},
                      {"unverified", c.unverified},
                      {"location", location(c.span)}});
   }
@@ -64,7 +66,7 @@ std::string compact_line(const Decision& d, const CanQuery& q) {
   w.string(issuer_mode_name(q.facts.issuer));
   w.end_object();
   w.key("assumptions");
-  w.strings(q.assumptions);
+  w.strings(internal::printable(q.assumptions));
   w.key("request");
   w.begin_object();
   w.key("provider");
@@ -113,7 +115,7 @@ std::string compact_line(const Decision& d, const CanQuery& q) {
     w.end_object();
   }
   w.key("notes");
-  w.strings(d.notes);
+  w.strings(internal::printable(d.notes));
   w.end_object();
   return w.ok() ? std::move(w).take() : std::string();
 }
@@ -134,7 +136,7 @@ std::string render_can_json(const Decision& d, const CanQuery& q, bool compact) 
                       {"environment", q.facts.environment},
                       {"issuer", issuer_mode_name(q.facts.issuer)}};
   j["deployment"] = std::move(dep);
-  j["assumptions"] = q.assumptions;
+  j["assumptions"] = internal::printable(q.assumptions);
   ordered_json ctx = ordered_json::object();
   for (const auto& e : q.request.context) {
     if (e.multi_valued) {
@@ -158,7 +160,7 @@ std::string render_can_json(const Decision& d, const CanQuery& q, bool compact) 
     for (const auto& t : d.statements) sts.push_back(statement_json(t));
     j["statements"] = std::move(sts);
   }
-  j["notes"] = d.notes;
+  j["notes"] = internal::printable(d.notes);
   return j.dump(compact ? -1 : 2, ' ', false, ordered_json::error_handler_t::replace);
 }
 

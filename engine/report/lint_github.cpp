@@ -3,6 +3,8 @@
 // the other formats still list them).
 #include <sstream>
 
+#include "report/printable.h"
+#include "source/utf8.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -43,7 +45,10 @@ std::string message(const Finding& f) {
 
 std::string render_lint_github(const std::vector<LintReport>& reports) {
   std::ostringstream out;
-  for (const auto& r : reports) {
+  for (const auto& raw : reports) {
+    LintReport r = internal::printable(raw);
+    r.file = internal::visible_text(raw.file);
+    for (auto& f : r.findings) f.span.file = internal::visible_text(f.span.file);
     for (const auto& f : r.findings) {
       if (f.suppressed) continue;
       const std::string& file = f.span.file.empty() ? r.file : f.span.file;

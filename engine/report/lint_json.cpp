@@ -1,6 +1,8 @@
 // `lint` (schema trustlint/lint/v1) and `rules` as JSON, documented in README.md.
 #include <nlohmann/json.hpp>
 
+#include "report/printable.h"
+#include "source/utf8.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -67,14 +69,14 @@ std::string render_lint_json(const std::vector<LintReport>& reports, const std::
   ordered_json files = ordered_json::array();
   for (const auto& r : reports) {
     ordered_json findings = ordered_json::array();
-    for (const auto& f : r.findings) findings.push_back(finding(f, r.file));
+    for (const auto& f : r.findings) findings.push_back(finding(internal::printable(f), r.file));
     files.push_back({{"file", r.file},
-                     {"resource", r.resource.empty() ? ordered_json(nullptr) : ordered_json(r.resource)},
+                     {"resource", r.resource.empty() ? ordered_json(nullptr) : ordered_json(internal::visible_text(r.resource))},
                      {"form", r.form.empty() ? ordered_json(nullptr) : ordered_json(r.form)},
-                     {"assumptions", r.assumptions},
+                     {"assumptions", internal::printable(r.assumptions)},
                      {"input_failed", r.input_failed},
                      {"findings", std::move(findings)},
-                     {"notes", r.notes}});
+                     {"notes", internal::printable(r.notes)}});
   }
   j["files"] = std::move(files);
   const LintSummary s = summarize(reports);
@@ -82,7 +84,7 @@ std::string render_lint_json(const std::vector<LintReport>& reports, const std::
                   {"suppressed", s.suppressed}};
   j["fail_on"] = fail_on;
   j["exit_code"] = exit_code;
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string render_rules_json(const std::vector<RuleInfo>& rules) {
@@ -99,7 +101,7 @@ std::string render_rules_json(const std::vector<RuleInfo>& rules) {
     list.push_back(std::move(e));
   }
   ordered_json j = {{"schema", "trustlint/rules/v1"}, {"rules", std::move(list)}};
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace trustlint

@@ -3,6 +3,8 @@
 #include <sstream>
 
 #include "report/markdown.h"
+#include "report/printable.h"
+#include "source/utf8.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -20,7 +22,13 @@ std::string plural(std::size_t n, const char* one, const char* many) { return st
 
 }  // namespace
 
-std::string render_lint_markdown(const std::vector<LintReport>& reports, const std::vector<LintWho>& who) {
+std::string render_lint_markdown(const std::vector<LintReport>& raw, const std::vector<LintWho>& who) {
+  std::vector<LintReport> reports;
+  for (const auto& r : raw) {
+    reports.push_back(internal::printable(r));
+    reports.back().file = internal::visible_text(r.file);
+    for (auto& f : reports.back().findings) f.span.file = internal::visible_text(f.span.file);
+  }
   std::ostringstream out;
   const LintSummary s = summarize(reports);
   out << "## trustlint\n\n"

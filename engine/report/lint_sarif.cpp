@@ -3,7 +3,9 @@
 // columns in UTF-16 code units (run.columnKind), as SARIF's default and GitHub expect.
 #include <nlohmann/json.hpp>
 
+#include "report/printable.h"
 #include "report/sarif_support.h"
+#include "source/utf8.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -69,8 +71,9 @@ ordered_json region(const Span& s, const std::string& file, const SourceSnapshot
   return r;
 }
 
-ordered_json result(const Finding& f, const LintReport& rep, const SourceSnapshot& sources,
+ordered_json result(const Finding& raw, const LintReport& rep, const SourceSnapshot& sources,
                     const std::map<std::string, std::size_t>& index) {
+  const Finding f = internal::printable(raw);
   const std::string& file = f.span.file.empty() ? rep.file : f.span.file;
   std::string text = f.message;
   if (f.witness) text += "\nexample: " + f.witness->description;
@@ -78,7 +81,8 @@ ordered_json result(const Finding& f, const LintReport& rep, const SourceSnapsho
   if (f.span.known()) physical["region"] = region(f.span, file, sources);
   ordered_json location = {{"physicalLocation", std::move(physical)}};
   if (!rep.resource.empty()) {
-    location["logicalLocations"] = {{{"name", rep.resource}, {"fullyQualifiedName", rep.resource + f.pointer},
+    const std::string resource = internal::visible_text(rep.resource);
+    location["logicalLocations"] = {{{"name", resource}, {"fullyQualifiedName", resource + f.pointer},
                                      {"kind", "resource"}}};
   }
   ordered_json j = {{"ruleId", f.rule}};
@@ -86,7 +90,7 @@ ordered_json result(const Finding& f, const LintReport& rep, const SourceSnapsho
   j["level"] = level(f.severity);
   j["message"] = {{"text", text}};
   j["locations"] = {std::move(location)};
-  j["partialFingerprints"] = {{"trustlintFinding/v1", finding_fingerprint(f, rep, sources)}};
+  j["partialFingerprints"] = {{"trustlintFinding/v1", finding_fingerprint(raw, rep, sources)}};
   if (f.suppressed) j["suppressions"] = {{{"kind", "external"}, {"justification", f.suppression_reason}}};
   ordered_json props = {{"pointer", f.pointer}};
   if (f.witness) props["example"] = f.witness->description;
@@ -116,7 +120,7 @@ std::string render_lint_sarif(const std::vector<LintReport>& reports, const Sour
   for (const auto& rep : reports) {
     for (const auto& f : rep.findings) results.push_back(result(f, rep, sources, index));
     for (const auto& n : rep.notes) {
-      notifications.push_back({{"level", "warning"}, {"message", {{"text", n}}},
+      notifications.push_back({{"level", "warning"}, {"message", {{"text", internal::visible_text(n)}}},
                                {"locations", {{{"physicalLocation", {{"artifactLocation", artifact(rep.file)}}}}}}});
     }
   }

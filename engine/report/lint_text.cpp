@@ -2,6 +2,8 @@
 #include <sstream>
 
 #include "report/ansi.h"
+#include "report/printable.h"
+#include "source/utf8.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -49,11 +51,13 @@ void indent(std::ostringstream& out, const std::string& text) {
 
 }  // namespace
 
-std::string render_lint_text(const LintReport& report, const SourceSnapshot& sources, const LintTextOptions& options) {
+std::string render_lint_text(const LintReport& raw, const SourceSnapshot& sources, const LintTextOptions& options) {
+  LintReport report = internal::printable(raw);
+  report.file = internal::visible_text(raw.file);
   std::ostringstream out;
   for (const auto& f : report.findings) {
     out << header(f, report.file, options.color) << "\n";
-    out << render_source_excerpt(f.span, report.file, sources, options.color);
+    out << render_source_excerpt(f.span, raw.file, sources, options.color);
     if (!report.resource.empty()) out << "  resource: " << report.resource << "\n";
     if (f.suppressed) out << "  suppressed: " << f.suppression_reason << "\n";
     if (f.witness) out << "  example: " << f.witness->description << "\n";

@@ -3,9 +3,19 @@
 
 #include <algorithm>
 
+#include "source/utf8.h"
+
 namespace trustlint::internal {
 
-std::string markdown_text(std::string_view text) {
+std::string markdown_text(std::string_view raw) {
+  // Line breaks become <br>; every other control character and bad byte a visible escape.
+  std::string text;
+  for (std::size_t from = 0; from <= raw.size();) {
+    const std::size_t nl = std::min(raw.find('\n', from), raw.size());
+    text += visible_text(raw.substr(from, nl - from));
+    if (nl < raw.size()) text += '\n';
+    from = nl + 1;
+  }
   std::string out;
   for (char c : text) {
     if (c == '\n') out += "<br>";
@@ -16,7 +26,8 @@ std::string markdown_text(std::string_view text) {
   return out;
 }
 
-std::string markdown_code(std::string_view text) {
+std::string markdown_code(std::string_view raw) {
+  const std::string text = visible_text(raw);  // control characters (line breaks too) escaped
   std::size_t longest = 0, run = 0;
   for (char c : text) {
     run = c == '`' ? run + 1 : 0;

@@ -66,7 +66,9 @@ std::string printable_text(std::string_view text) {
   std::string out;
   for (std::size_t pos = 0; pos < text.size();) {
     const auto c = decode_utf8(text, pos);
+    const bool line_break = c.code_point == '\t' || c.code_point == '\n' || c.code_point == '\r';
     if (c.problem != nullptr) append_utf8(out, 0xFFFD);
+    else if (needs_escape(c.code_point) && !line_break) out += visible_text(text.substr(pos, c.length));
     else out.append(text.substr(pos, c.length));
     pos += c.length;
   }

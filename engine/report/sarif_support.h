@@ -25,7 +25,8 @@ std::string fingerprint_hex(std::initializer_list<std::string_view> parts);
 // "cannot read input" → "cannot-read-input".
 std::string slug(std::string_view title);
 
-// Valid UTF-8 for JSON: malformed sequences become U+FFFD.
+// A source snippet for JSON: malformed sequences become U+FFFD; control characters other than
+// tab and line breaks, and invisible direction marks, become visible_text escapes.
 std::string printable_text(std::string_view text);
 
 }  // namespace trustlint::internal

@@ -1,6 +1,7 @@
 // SourceSnapshot lookups and the clang-style excerpt under a finding: the source line and a
 // caret with tildes under the offending value. Only quotes what the snapshot holds; control
-// characters and malformed UTF-8 are shown as '?' so an excerpt can never drive the terminal.
+// characters, direction marks (needs_escape) and malformed UTF-8 are shown as '?' so an excerpt
+// can never drive the terminal or reorder what it shows.
 #include <iomanip>
 #include <sstream>
 
@@ -56,8 +57,7 @@ std::vector<std::string> printable(std::string_view line) {
   std::vector<std::string> out;
   for (std::size_t pos = 0; pos < line.size();) {
     const auto c = internal::decode_utf8(line, pos);
-    if (c.problem != nullptr || (c.code_point < 0x20 && c.code_point != '\t') || c.code_point == 0x7f ||
-        (c.code_point >= 0x80 && c.code_point < 0xa0)) {
+    if (c.problem != nullptr || (internal::needs_escape(c.code_point) && c.code_point != '\t')) {
       out.emplace_back("?");
     } else {
       out.emplace_back(line.substr(pos, c.length));

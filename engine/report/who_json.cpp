@@ -1,6 +1,7 @@
 // `who` as JSON (schema trustlint/who/v1, documented in README.md).
 #include <nlohmann/json.hpp>
 
+#include "report/printable.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -30,7 +31,7 @@ std::string render_who_json(const AllowedSet& set, const WhoQuery& q) {
                          {"project", globs(p.project)},
                          {"environment", globs(p.environment)}};
     if (p.audience) part["audience"] = globs(*p.audience);
-    part["extra_conditions"] = p.extra_conditions;
+    part["extra_conditions"] = internal::printable(p.extra_conditions);
     part["example"] = facts(p.example);
     ordered_json denied = ordered_json::array();
     for (const auto& d : p.nearest_denied) denied.push_back(facts(d));
@@ -39,8 +40,8 @@ std::string render_who_json(const AllowedSet& set, const WhoQuery& q) {
   }
   j["allowed"] = std::move(parts);
   j["nobody"] = set.empty();
-  j["nobody_reasons"] = set.nobody_reasons;
-  j["notes"] = set.notes;
+  j["nobody_reasons"] = internal::printable(set.nobody_reasons);
+  j["notes"] = internal::printable(set.notes);
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 

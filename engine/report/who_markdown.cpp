@@ -32,7 +32,7 @@ std::string render_who_markdown(const AllowedSet& set, const WhoQuery& q) {
   out << "### Who can assume " << code(q.policy_file) << "\n\n";
   if (set.empty()) {
     out << "**Nobody** can assume this role.\n\n";
-    for (const auto& r : set.nobody_reasons) out << "- " << r << "\n";
+    for (const auto& r : set.nobody_reasons) out << "- " << internal::markdown_text(r) << "\n";
   } else {
     out << "| issuer | team | project | production | preview | development | custom | only when |\n";
     out << "|---|---|---|:---:|:---:|:---:|:---:|---|\n";
@@ -48,7 +48,7 @@ std::string render_who_markdown(const AllowedSet& set, const WhoQuery& q) {
     out << "\nEvery deployment not in a row above is denied. Exact: computed by automata over Vercel's name alphabets"
         << (q.any_audience ? ", for any requested audience" : ", for the default audience") << ".\n";
   }
-  for (const auto& note : set.notes) out << "\n> note: " << note << "\n";
+  for (const auto& note : set.notes) out << "\n> note: " << internal::markdown_text(note) << "\n";
   return out.str();
 }
 

@@ -2,23 +2,26 @@
 #include <sstream>
 
 #include "condition/glob.h"
+#include "source/utf8.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
 
 std::string describe_globs(const GlobSet& g) {
   std::string out;
-  for (std::size_t i = 0; i < g.match.size(); ++i) out += (i ? ", " : "") + g.match[i];
+  for (std::size_t i = 0; i < g.match.size(); ++i) out += (i ? ", " : "") + internal::visible_text(g.match[i]);
   if (!g.except.empty()) {
     out += " except ";
-    for (std::size_t i = 0; i < g.except.size(); ++i) out += (i ? ", " : "") + g.except[i];
+    for (std::size_t i = 0; i < g.except.size(); ++i) out += (i ? ", " : "") + internal::visible_text(g.except[i]);
   }
   return out;
 }
 
 std::string describe_facts(const DeploymentFacts& f) {
-  std::string out = f.team + "/" + f.project + "/" + f.environment + " (issuer " + issuer_mode_name(f.issuer);
-  if (f.audience) out += ", aud " + *f.audience;
+  using internal::visible_text;
+  std::string out = visible_text(f.team) + "/" + visible_text(f.project) + "/" + visible_text(f.environment) +
+                    " (issuer " + issuer_mode_name(f.issuer);
+  if (f.audience) out += ", aud " + visible_text(*f.audience);
   return out + ")";
 }
 
@@ -51,7 +54,7 @@ std::string render_who_text(const AllowedSet& set, const WhoQuery& q) {
   std::ostringstream out;
   if (set.empty()) {
     out << "NOBODY can assume this role" << (q.any_audience ? " (any audience)" : "") << ".\n";
-    for (const auto& r : set.nobody_reasons) out << "  " << r << "\n";
+    for (const auto& r : set.nobody_reasons) out << "  " << internal::visible_text(r) << "\n";
   } else {
     out << "These deployments can assume this role (exact" << (q.any_audience ? ", any requested audience" : ", default audience")
         << "):\n";
@@ -63,7 +66,7 @@ std::string render_who_text(const AllowedSet& set, const WhoQuery& q) {
       out << "\n";
       if (!p.extra_conditions.empty()) {
         out << "     only when:";
-        for (const auto& e : p.extra_conditions) out << "\n       - " << e;
+        for (const auto& e : p.extra_conditions) out << "\n       - " << internal::visible_text(e);
         out << "\n";
       }
       out << "     example:        " << describe_facts(p.example) << "\n";
@@ -76,7 +79,7 @@ std::string render_who_text(const AllowedSet& set, const WhoQuery& q) {
       }
     }
   }
-  for (const auto& note : set.notes) out << "note: " << note << "\n";
+  for (const auto& note : set.notes) out << "note: " << internal::visible_text(note) << "\n";
   return out.str();
 }
 

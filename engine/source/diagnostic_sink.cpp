@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "source/utf8.h"
+
 namespace trustlint::internal {
 
 void DiagnosticSink::add(Diagnostic d) {
@@ -55,25 +57,19 @@ std::string group_thousands(std::uint64_t n) {
 std::string quote(std::string_view text, std::size_t max_chars) {
   std::string out = "\"";
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const bool starts_char = (b & 0xC0u) != 0x80u;
-    if (starts_char && chars++ == max_chars) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (chars++ == max_chars) {
       out += "…";
       break;
     }
-    if (b == '"' || b == '\\') {
+    const Utf8Char c = decode_utf8(text, pos);
+    if (c.problem == nullptr && (c.code_point == '"' || c.code_point == '\\')) {
       out += '\\';
-      out += static_cast<char>(b);
-    } else if (b == '\n' || b == '\t' || b == '\r') {
-      out += b == '\n' ? "\\n" : b == '\t' ? "\\t" : "\\r";
-    } else if (b < 0x20 || b == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(b));
-      out += buf;
+      out += static_cast<char>(c.code_point);
     } else {
-      out += static_cast<char>(b);
+      out += visible_text(text.substr(pos, c.length));  // one code point or one bad byte
     }
+    pos += c.length;
   }
   out += '"';
   return out;

@@ -44,8 +44,9 @@ class DiagnosticSink {
 // 16777216 → "16,777,216".
 std::string group_thousands(std::uint64_t n);
 
-// A value for a message: in double quotes, control characters escaped, cut after `max_chars`
-// code points with "…" so that a 10 MB string never lands in a message.
+// A value for a message: in double quotes, '"' and '\\' escaped, control characters and bytes
+// that are not UTF-8 escaped as visible_text does, cut after `max_chars` code points (never
+// inside one) with "…" so that a 10 MB string never lands in a message.
 std::string quote(std::string_view text, std::size_t max_chars = 60);
 
 }  // namespace trustlint::internal

@@ -98,6 +98,52 @@ std::string describe_code_point(char32_t cp) {
   return buf;
 }
 
+bool needs_escape(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+std::string visible_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b >= 0x20 && b < 0x7F) {
+      out += static_cast<char>(b);
+      ++pos;
+      continue;
+    }
+    const Utf8Char c = decode_utf8(text, pos);
+    char buf[16];
+    if (c.problem != nullptr) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(b));
+      out += buf;
+    } else if (c.code_point == '\n') {
+      out += "\\n";
+    } else if (c.code_point == '\t') {
+      out += "\\t";
+    } else if (c.code_point == '\r') {
+      out += "\\r";
+    } else if (needs_escape(c.code_point)) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c.code_point));
+      out += buf;
+    } else {
+      out.append(text.substr(pos, c.length));
+    }
+    pos += c.length;
+  }
+  return out;
+}
+
+std::string cut_utf8(std::string_view text, std::size_t max_code_points) {
+  std::size_t pos = 0;
+  for (std::size_t n = 0; pos < text.size(); ++n) {
+    if (n == max_code_points) return std::string(text.substr(0, pos)) + "…";
+    pos += decode_utf8(text, pos).length;
+  }
+  return std::string(text);
+}
+
 Diagnostics check_utf8(const SourceFile& file) {
   std::string_view text = file.text();
   for (std::size_t pos = 0; pos < text.size();) {

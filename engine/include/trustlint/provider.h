@@ -58,6 +58,10 @@ struct DeploymentFacts {
 
 // Checks each fact against the profile's alphabets (TL090) and builds the request: provider
 // name, action sts:AssumeRoleWithWebIdentity, PROVIDER:sub and PROVIDER:aud, extra keys.
+// An extra key no token of the deployment can carry is refused (TL092): another provider's
+// claim, a sub other than the deployment's own, an aud other than `audience` when that is given
+// (without `audience`, an aud key chooses the audience). Multi-valued keys are set on the
+// request afterwards (Request::set_multi), each value checked as a single key first.
 Result<Request> make_request(const ProviderProfile& profile, const DeploymentFacts& facts);
 
 // Why a value is not a valid segment of the profile, or nullopt when it is.

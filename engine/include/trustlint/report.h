@@ -36,6 +36,11 @@ std::string render_can_json(const Decision& decision, const CanQuery& query, boo
 // ("  note: ..."), one diagnostic per line.
 std::string render_diagnostics_text(const Diagnostics& diagnostics);
 
+// `text` safe to print anywhere: control characters as escapes ("\n", "\u0000"), bytes that
+// are not UTF-8 as "\xE9". Every renderer passes values from a policy or the command line
+// through it.
+std::string visible_text(std::string_view text);
+
 }  // namespace trustlint
 
 // ---- who ------------------------------------------------------------------------------------

@@ -86,3 +86,34 @@ TEST_CASE("provider::teams_named reads condition keys case-insensitively (§1.10
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("provider::make_request refuses extra keys no token of the deployment carries (TL092)") {
+  const auto code_of = [](const DeploymentFacts& f) {
+    auto r = make_request(vercel_profile(), f);
+    return r.ok() ? std::string("ok") : r.diagnostics().front().code;
+  };
+  DeploymentFacts f{"acme", "api", "production", IssuerMode::team, std::nullopt, {}};
+  f.extra_context = {{"sub", "owner:acme:project:web:environment:production"}};
+  CHECK(code_of(f) == "TL092");  // web's sub with project api
+  f.extra_context = {{"OIDC.vercel.com/acme:SUB", "owner:acme:project:api:environment:production"}};
+  CHECK(code_of(f) == "ok");  // the deployment's own sub, key in any case
+  f.extra_context = {{"oidc.vercel.com:sub", "owner:acme:project:api:environment:production"}};
+  CHECK(code_of(f) == "TL092");  // the global issuer's key under the team issuer
+  f.extra_context = {{"oidc.vercel.com/globex:amr", "x"}};
+  CHECK(code_of(f) == "TL092");  // another team's provider
+  f.extra_context = {{"aud", "sts.amazonaws.com"}};
+  CHECK(code_of(f) == "ok");  // without an audience given, the aud key chooses it
+  f.audience = "https://vercel.com/acme";
+  CHECK(code_of(f) == "TL092");  // two different audiences
+  f.extra_context = {{"aws:SourceIp", "203.0.113.9"}, {"amr", "x"}, {"oidc.vercel.com.evil:sub", "y"}};
+  CHECK(code_of(f) == "ok");  // keys of no Vercel provider are free
+}
+
+TEST_CASE("provider::check_segment names a non-ASCII or non-UTF-8 character whole") {
+  const SegmentSpec& team = *vercel_profile().segment("team");
+  CHECK(*check_segment(team, "acm\xC3\xA9") ==
+        "team \"acmé\" contains U+00E9, which Vercel never issues; expected " + team.description);
+  CHECK(check_segment(team, "acm\xE9")->find("\"acm\\xE9\" is not UTF-8") != std::string::npos);
+  CHECK(check_segment(team, "")->find("team is empty") == 0);
+  CHECK(!check_segment(team, "acme-2"));
+}

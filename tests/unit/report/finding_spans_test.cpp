@@ -37,11 +37,16 @@ Position position_of(const std::string& text, std::uint64_t offset) {
 // The span's bytes are the value at `pointer`; or, for a finding about a key (Resource,
 // NotPrincipal, a misspelt operator or condition key), that key, quoted, as the pointer's last
 // segment or as a member of the object it names; or, for a finding about one character
-// (TL059), a part of the string there.
+// (TL059), a part of the string there, as written (raw, or a JSON escape such as \u0000).
 bool names_value(const nlohmann::json& tree, const nlohmann::json::json_pointer& pointer, const std::string& bytes) {
   const nlohmann::json& value = tree.at(pointer);
   const auto parsed = nlohmann::json::parse(bytes, nullptr, false);
-  if (parsed.is_discarded()) return value.is_string() && value.get<std::string>().find(bytes) != std::string::npos;
+  if (parsed.is_discarded()) {
+    if (!value.is_string()) return false;
+    const auto unescaped = nlohmann::json::parse("\"" + bytes + "\"", nullptr, false);
+    const std::string part = unescaped.is_string() ? unescaped.get<std::string>() : bytes;
+    return value.get<std::string>().find(part) != std::string::npos;
+  }
   if (parsed == value) return true;
   if (!parsed.is_string()) return false;
   const auto key = parsed.get<std::string>();

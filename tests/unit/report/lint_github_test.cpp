@@ -39,9 +39,11 @@ TEST_CASE("report::render_lint_github") {
   hidden.suppressed = true;
   r.findings.push_back(hidden);
   r.notes.push_back("security rules not run");
+  // A line break inside the message is a value's (escaped visibly, as every format does); the
+  // renderer's own breaks between message, example and fix are %0A.
   CHECK(render_lint_github({r}) ==
         "::error file=dir/a%2Cb%3Ac.json,line=12,col=34,endLine=12,endColumn=47,title=TL101 other-team::"
-        "team acme* admits 100%25 of%0Aacme-evil%0Aexample: acme-evil/web/production (issuer global) can assume the role"
+        "team acme* admits 100%25 of\\nacme-evil%0Aexample: acme-evil/web/production (issuer global) can assume the role"
         "%0Afix: Pin the owner.\n"
         "::notice file=dir/a%2Cb%3Ac.json,line=12,col=34,endLine=12,endColumn=47,title=TL202::like\n"
         "::notice file=dir/a%2Cb%3Ac.json,title=trustlint::security rules not run\n");

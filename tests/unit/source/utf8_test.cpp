@@ -1,8 +1,10 @@
-// check_utf8 and the UTF-8 helpers: every kind of malformed sequence is TL003 at its first byte.
+// check_utf8 and the UTF-8 helpers: every kind of malformed sequence is TL003 at its first byte;
+// visible_text, cut_utf8 and quote keep every value printable and cut only between code points.
 #include "source/utf8.h"
 
 #include <doctest/doctest.h>
 
+#include "source/diagnostic_sink.h"
 #include "source/source_file.h"
 
 TEST_SUITE_BEGIN("source");
@@ -62,3 +64,45 @@ TEST_CASE("source::utf8 helpers") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("source::visible_text escapes control characters, direction marks and bad bytes, nothing else") {
+  struct Case {
+    std::string in, out;
+  };
+  const Case cases[] = {
+      {"plain ascii ~", "plain ascii ~"},
+      {"wéb € 😀", "wéb € 😀"},  // printable non-ASCII stays
+      {std::string("a\0b", 3), "a\\u0000b"},
+      {"a\nb\tc\rd", "a\\nb\\tc\\rd"},
+      {"\x1b[31mred", "\\u001B[31mred"},
+      {"\x7f", "\\u007F"},
+      {"\xC2\x85", "\\u0085"},                 // NEL (C1)
+      {"x\xE2\x80\xAEy", "x\\u202Ey"},         // right-to-left override
+      {"\xEF\xBB\xBF", "\\uFEFF"},             // byte-order mark
+      {"acm\xE9", "acm\\xE9"},                 // Latin-1 byte, not UTF-8
+      {"\xE2\x82", "\\xE2\\x82"},              // truncated sequence: each byte
+      {"\xC0\xAF", "\\xC0\\xAF"},              // overlong
+      {"back\\slash \"q\"", "back\\slash \"q\""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.out);
+    CHECK(visible_text(c.in) == c.out);
+    CHECK(visible_text(visible_text(c.in)) == visible_text(c.in));
+  }
+}
+
+TEST_CASE("source::cut_utf8 and quote cut between code points, never inside one") {
+  CHECK(cut_utf8("abc", 3) == "abc");
+  CHECK(cut_utf8("abcd", 3) == "abc…");
+  CHECK(cut_utf8("éééé", 2) == "éé…");
+  CHECK(cut_utf8("😀😀", 1) == "😀…");
+  CHECK(cut_utf8("a\xE9zz", 2) == "a\xE9…");  // a bad byte counts as one
+  const std::string long_value = "owner:acme:project:" + std::string(300, 'x') + "é";
+  for (std::size_t max = 0; max < 40; ++max) {
+    CAPTURE(max);
+    const std::string s = "é" + std::string(max % 3, 'a') + "éüÿ€😀" + long_value;
+    const std::string q = trustlint::internal::quote(s, max);
+    CHECK(trustlint::internal::visible_text(q) == q);  // valid UTF-8, nothing to escape
+  }
+  CHECK(trustlint::internal::quote("wé\"b\\\n\xE9", 60) == "\"wé\\\"b\\\\\\n\\xE9\"");
+}
