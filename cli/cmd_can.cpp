@@ -26,6 +26,7 @@ struct CanOptions {
   bool team_given = false;  // --team present, even as '' (then refused, never filled in)
   std::size_t quota = 0;
   Limits limits;
+  TerraformVars tf;
 };
 
 std::string quoted(const std::string& s) { return "\"" + visible_text(s) + "\""; }
@@ -198,6 +199,7 @@ void register_can(CLI::App& app, int& exit_code) {
   cmd->add_option("--requests", o->requests, "Decide many deployments: JSON lines {team, project, environment, issuer} (- for stdin)");
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
+  add_terraform_flags(*cmd, o->tf);
   cmd->callback([o, cmd, &exit_code] {
     o->team_given = cmd->count("--team") > 0;
     if (o->requests.empty() && (o->project.empty() || o->environment.empty())) {
@@ -207,6 +209,7 @@ void register_can(CLI::App& app, int& exit_code) {
     }
     LoadOptions options;
     options.limits = o->limits;
+    o->tf.apply(options);
     if (o->quota) options.quota = {o->quota, true};
     auto in = load_for_evaluation(o->policy, options, o->resource);
     if (!in) {

@@ -38,6 +38,7 @@ struct LintCli {
   std::string color = "auto";
   std::size_t quota = 0;
   Limits limits;
+  TerraformVars tf;
 };
 
 // Configurations by path, loaded once each; nullptr after an error (already printed).
@@ -169,6 +170,7 @@ int lint_all(const LintCli& o) {
   if (!rule_flags(o, base)) return kExitBadInput;
   LoadOptions load;
   load.limits = o.limits;
+  o.tf.apply(load);
   if (o.quota) load.quota = {o.quota, true};
   bool bad_input = false;
   ConfigCache configs;
@@ -288,6 +290,7 @@ void register_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--write-baseline", o->write_baseline,
                   "Record every unsuppressed finding's fingerprint in this file (exit 0 unless an input is bad)");
   add_limit_flags(*cmd, o->limits);
+  add_terraform_flags(*cmd, o->tf);
   cmd->callback([o, &exit_code] { exit_code = lint_all(*o); });
 }
 

@@ -20,11 +20,13 @@ struct WhoOptionsCli {
   std::size_t max_states = Limits{}.max_automaton_states;
   std::size_t quota = 0;
   Limits limits;
+  TerraformVars tf;
 };
 
 int run_who(const WhoOptionsCli& o) {
   LoadOptions load;
   load.limits = o.limits;
+  o.tf.apply(load);
   if (o.quota) load.quota = {o.quota, true};
   auto in = load_for_evaluation(o.policy, load, o.resource);
   if (!in) return kExitBadInput;
@@ -64,6 +66,7 @@ void register_who(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-states", o->max_states, "Automaton state limit (default 200000)");
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
+  add_terraform_flags(*cmd, o->tf);
   cmd->callback([o, &exit_code] { exit_code = run_who(*o); });
 }
 

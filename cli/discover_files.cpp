@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 bool candidate_name(const fs::path& p) {
   const std::string ext = p.extension().string();
-  return (ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template") && p.filename() != kLintConfigName;
+  return (ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template" || ext == ".tf") &&
+         p.filename() != kLintConfigName;
 }
 
 // The file's first bytes, at most the input limit (a larger file is read anyway when it looks

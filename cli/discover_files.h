@@ -1,8 +1,9 @@
 // Which files `lint` reads. Files named on the command line: read when a reader takes their form
 // (or when they are broken in a way the reader reports), an error when no reader does (TL084
-// Terraform source, TL085 anything else: file_kind.h). Below each directory named there,
+// Terraform JSON source, TL085 anything else: file_kind.h). Below each directory named there,
 // recursively and in sorted order: *.json, *.yaml, *.yml and *.template files that a reader takes
-// and that mention a trust policy or an IAM role; a file with IAM-policy shape that no reader
+// and that mention a trust policy or an IAM role, and *.tf files that declare an "aws_iam_role"
+// (the other .tf files of their directory are read with them, as one module); a file with IAM-policy shape that no reader
 // takes is a note (TL086); package.json, docker-compose.yml and the like are counted as skipped.
 // Directories skip what .gitignore files (at and below the walked directory) ignore, .git,
 // node_modules, .terraform and cdk.out/asset.* (unless `default_excludes` is off), and always

@@ -64,4 +64,16 @@ void add_limit_flags(CLI::App& cmd, Limits& limits) {
       ->group("Limits");
 }
 
+void add_terraform_flags(CLI::App& cmd, TerraformVars& vars) {
+  cmd.add_option("--tf-var", vars.values, "Terraform source: a variable's value, NAME=VALUE, as terraform -var (repeatable)")
+      ->group("Terraform");
+  cmd.add_option("--tf-var-file", vars.files, "Terraform source: a .tfvars file of variable values, as terraform -var-file (repeatable)")
+      ->group("Terraform");
+}
+
+void TerraformVars::apply(LoadOptions& load) const {
+  load.tf_vars = values;
+  load.tf_var_files = files;
+}
+
 }  // namespace trustlint::cli

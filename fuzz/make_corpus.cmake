@@ -3,7 +3,8 @@
 # fuzz_read_json: *.json · fuzz_read_yaml, fuzz_load_policy: every fixture · fuzz_who_vs_can:
 # good/ and risky/ *.json (read as policies) and a few generator inputs · fuzz_glob: each
 # sub/aud value of the fixtures against a matching and a non-matching text · fuzz_iac: fixtures/iac
-# (CloudFormation, Terraform plan, account details) and the good policies.
+# (CloudFormation, Terraform plan, account details) and the good policies · fuzz_read_hcl:
+# fixtures/terraform/**/*.tf.
 cmake_minimum_required(VERSION 3.25)
 foreach(var IN ITEMS ROOT OUT)
   if(NOT DEFINED ${var})
@@ -17,6 +18,7 @@ file(GLOB_RECURSE yaml_files ${ROOT}/fixtures/*.yaml)
 file(GLOB clean_json ${ROOT}/fixtures/good/*.json ${ROOT}/fixtures/risky/*.json)
 file(GLOB iac_files ${ROOT}/fixtures/iac/*)
 file(GLOB good_files ${ROOT}/fixtures/good/*)
+file(GLOB_RECURSE tf_files ${ROOT}/fixtures/terraform/*.tf)
 
 function(seed target)
   file(MAKE_DIRECTORY ${OUT}/${target})
@@ -40,6 +42,7 @@ string(REPEAT "?" 200 q200)
 file(WRITE ${OUT}/fuzz_prover_bounded/issue-11-hang "0A s owner:acme:*\nD s *${q60}*\n")
 file(WRITE ${OUT}/fuzz_prover_bounded/long-run "1A s *${q200}*\nD a *${q60}*\n")
 file(WRITE ${OUT}/fuzz_prover_bounded/segments "1A s owner:*?*?*:project:*?*?*:environment:*?*\nD s *:*:*:*${q60}\nA a h*?*/*\n")
+seed(fuzz_read_hcl ${tf_files})
 foreach(i RANGE 1 8)
   string(RANDOM LENGTH 64 RANDOM_SEED ${i} bytes)
   file(WRITE ${OUT}/fuzz_who_vs_can/generator-${i} "${bytes}")

@@ -38,9 +38,13 @@ bool pointer_covers(const std::string& outer, const std::string& inner) {
                             inner[outer.size()] == '/');
 }
 
-bool input_failure(const Diagnostic& d) {
-  return d.severity == Severity::error && d.code.size() == 5 && d.code.compare(0, 4, "TL00") == 0;
+// The codes of an input that could not be read or parsed: TL001–TL009, and Terraform source's
+// syntax error (TL078) and unreadable file()/--tf-var input (TL088).
+bool input_code(const std::string& code) {
+  return (code.size() == 5 && code.compare(0, 4, "TL00") == 0) || code == "TL078" || code == "TL088";
 }
+
+bool input_failure(const Diagnostic& d) { return d.severity == Severity::error && input_code(d.code); }
 
 }  // namespace
 
@@ -48,7 +52,7 @@ bool input_failure(const Diagnostic& d) {
 void finalize(std::vector<Finding>& findings, const LintOptions& options) {
   std::vector<Finding> kept;
   for (auto& f : findings) {
-    const bool input = f.rule.size() == 5 && f.rule.compare(0, 4, "TL00") == 0;
+    const bool input = input_code(f.rule);
     const RuleDecision d = rule_decision(options, f.rule, f.severity);
     if (!input) {
       if (!d.enabled) continue;

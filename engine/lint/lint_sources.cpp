@@ -128,7 +128,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
     return reports;
   }
   const std::string& text = input.value().text();
-  auto found = find_trust_policies_text(text, input.value().name(), load);
+  auto found = find_trust_policies_text(text, input.value().name(), load, /*name_is_path=*/path != "-");
   if (!found.has_value()) {
     reports.push_back(internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), path, options, {}));
     reports.back().role = false;

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace trustlint {
 
@@ -39,6 +41,10 @@ struct LoadOptions {
   Limits limits;
   TrustPolicyQuota quota;
   InputFormat format = InputFormat::auto_detect;
+  // Terraform source (.tf): variable values as `terraform -var NAME=VALUE` and `-var-file FILE`
+  // give them (later ones win; both above terraform.tfvars and *.auto.tfvars).
+  std::vector<std::string> tf_vars;
+  std::vector<std::string> tf_var_files;
 };
 
 }  // namespace trustlint

@@ -70,7 +70,11 @@ Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tre
   return sources;
 }
 
-Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options) {
+// `on_disk`: the file was read from a path, so a .tf file's directory is its module.
+Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options, bool on_disk) {
+  if (options.format == InputFormat::auto_detect && ends_with(file.name(), ".tf")) {
+    return internal::find_terraform_source_roles(file, options, on_disk);
+  }
   Result<Node> tree = internal::read_tree(file, options.format, options.limits);
   if (!tree.has_value()) return Result<std::vector<PolicySource>>::failure(tree.take_diagnostics());
   Diagnostics tree_diagnostics = tree.take_diagnostics();
@@ -108,11 +112,11 @@ Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOpti
 Result<std::vector<PolicySource>> find_trust_policies(const std::string& path, const LoadOptions& options) {
   Result<SourceFile> source = internal::read_source_file(path, options.limits);
   if (!source.has_value()) return Result<std::vector<PolicySource>>::failure(source.take_diagnostics());
-  return find_in(source.value(), options);
+  return find_in(source.value(), options, path != "-");
 }
 
 Result<std::vector<PolicySource>> find_trust_policies_text(std::string_view text, const std::string& name,
-                                                           const LoadOptions& options) {
+                                                           const LoadOptions& options, bool name_is_path) {
   if (text.size() > options.limits.max_bytes) {
     Span where;
     where.file = name;
@@ -121,7 +125,7 @@ Result<std::vector<PolicySource>> find_trust_policies_text(std::string_view text
         where));
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  return find_in(SourceFile(name, std::string(text)), options);
+  return find_in(SourceFile(name, std::string(text)), options, name_is_path);
 }
 
 }  // namespace trustlint

@@ -7,6 +7,7 @@
 
 #include "source/iac/iac_source.h"
 #include "source/node.h"
+#include "trustlint/sources.h"
 
 namespace trustlint::internal {
 
@@ -16,6 +17,12 @@ std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacIn
 // aws_iam_role resources of `terraform show -json` (a plan, or a state): assume_role_policy,
 // else the data.aws_iam_policy_document it refers to (terraform_plan.cpp).
 std::vector<FoundPolicy> find_terraform_roles(const Node& root, const IacInput& in);
+
+// resource "aws_iam_role" blocks of Terraform source (a .tf file; the other .tf files of its
+// directory give variables, locals and policy documents when `read_directory`) (tf_roles.cpp).
+// Fails on HCL syntax errors (TL078) and reader limits.
+Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& file, const LoadOptions& options,
+                                                              bool read_directory);
 
 // RoleDetailList[].AssumeRolePolicyDocument of get-account-authorization-details, decoded or
 // URL-encoded (account_details.cpp).

@@ -82,16 +82,16 @@ TEST_CASE("cli::discover_files keeps files named explicitly, whatever they hold"
 
 TEST_CASE("cli::discover_files reports named files no reader takes, saying what they look like") {
   Tree t;
-  t.write("main.tf", "resource \"aws_iam_role\" \"deploy\" {}\n");
+  t.write("main.tf.json", R"({"resource": {"aws_iam_role": {"deploy": {}}}})");
   t.write("serverless.yml", "service: web\nprovider:\n  name: aws\nresources:\n  Resources:\n    R:\n      Type: AWS::IAM::Role\n");
   t.write("typo.json", R"({"Version": "2012-10-17", "Statment": [{"Effect": "Allow", "Principal": {"Federated": "x"}}]})");
   const auto at = [&](const char* rel) { return (t.root / rel).string(); };
-  const Discovered d = discover_files({at("main.tf"), at("package.json"), at("serverless.yml"), at("typo.json")}, {});
+  const Discovered d = discover_files({at("main.tf.json"), at("package.json"), at("serverless.yml"), at("typo.json")}, {});
   REQUIRE(d.files.size() == 4);
   REQUIRE(d.files[0].unread);
   CHECK(d.files[0].unread->code == "TL084");
   CHECK(d.files[0].unread->error);
-  CHECK(d.files[0].unread->message.find("Terraform source") != std::string::npos);
+  CHECK(d.files[0].unread->message.find("Terraform JSON source") != std::string::npos);
   REQUIRE(d.files[1].unread);
   CHECK(d.files[1].unread->code == "TL085");
   CHECK(d.files[1].unread->message.find("npm package manifest") != std::string::npos);
