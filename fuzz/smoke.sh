@@ -12,4 +12,4 @@ TARGETS="fuzz_corpus fuzz_read_json fuzz_read_yaml fuzz_load_policy fuzz_glob fu
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER="$CXX_CLANG" -DTRUSTLINT_BUILD_FUZZ=ON \
   -DTRUSTLINT_BUILD_TESTS=OFF -DTRUSTLINT_FUZZ_SECONDS="$SECONDS_EACH" >/dev/null
 cmake --build build-fuzz -j2 --target $TARGETS
-ctest --test-dir build-fuzz -L fuzz --output-on-failure -j2
+ctest --test-dir build-fuzz -L '^fuzz$' --output-on-failure -j2
