@@ -14,16 +14,19 @@ const char* kExchangeNote =
     "a deployment chooses its audience through Vercel's token exchange; whether Vercel restricts which audiences may "
     "be requested is unverified (docs/semantics.md#vercel-custom-audiences, (u))";
 
-std::string default_audience_glob(const ProviderProfile& p) {
-  return p.aud_template.substr(0, p.aud_template.find('{')) + "*";
+// "https://vercel.com/": the default audience up to the team's slug.
+std::string default_audience_prefix(const ProviderProfile& p) {
+  return p.aud_template.substr(0, p.aud_template.find('{'));
 }
+
+std::string default_audience_glob(const ProviderProfile& p) { return default_audience_prefix(p) + "*"; }
 
 // The default audiences, and the ASCII case variants of those an IgnoreCase condition admits
 // ("(any case) HTTPS://VERCEL.COM/ACME"): IAM compares them as the same audience, so a policy and
 // its lowercase twin get the same TL305 verdict (the audience is checked either way).
 std::vector<std::string> default_audiences_any_case(const ProviderProfile& p, const GlobSet& audience) {
   std::vector<std::string> out{default_audience_glob(p)};
-  const std::string prefix = p.aud_template.substr(0, p.aud_template.find('{'));
+  const std::string prefix = default_audience_prefix(p);
   for (const auto& g : audience.match) {
     if (g.compare(0, kAnyCasePrefix.size(), kAnyCasePrefix) != 0) continue;
     const std::string lower = ascii_lowercase(g.substr(kAnyCasePrefix.size()));
@@ -113,7 +116,7 @@ void check_aud_only_pin(LintContext& ctx, const AllowedSet& any, const SegmentDo
     facts.team = example_of(others.front());
     facts.audience = example_of(set);
     for (const auto& t : expected) {
-      const std::string aud = ctx.profile().aud_template.substr(0, ctx.profile().aud_template.find('{')) + t;
+      const std::string aud = default_audience_prefix(ctx.profile()) + t;
       if (set.contains(aud)) {
         facts.audience = aud;
         break;
