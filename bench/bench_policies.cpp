@@ -18,7 +18,9 @@ std::vector<std::pair<std::string, std::string>> fixture_policies() {
   return out;
 }
 
-std::string generated_policy(int statements) {
+std::string generated_policy(int statements) { return generated_policy(statements, 3); }
+
+std::string generated_policy(int statements, int values) {
   static const char* const teams[] = {"acme", "acme-*", "glob?x", "*corp", "a*b"};
   static const char* const projects[] = {"web-*", "*-api", "api", "*", "svc-?" "?-*", "web"};
   static const char* const envs[] = {"production", "preview", "prod*", "*", "development"};
@@ -29,10 +31,14 @@ std::string generated_policy(int statements) {
     out += R"({"Effect":")" + std::string(deny ? "Deny" : "Allow") +
            R"(","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com"},)"
            R"("Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"oidc.vercel.com:sub":[)";
-    for (int v = 0; v < 3; ++v) {
+    for (int v = 0; v < values; ++v) {
       out += v ? "," : "";
-      out += std::string("\"owner:") + teams[(i + v) % 5] + ":project:" + projects[(i * 3 + v) % 6] +
-             ":environment:" + envs[(i + 2 * v) % 5] + "\"";
+      // The first three values of every statement are the same for any `values`; later ones name
+      // numbered projects (a prefix glob or a literal, in turn) of the statement's team.
+      const std::string project = v < 3 ? std::string(projects[(i * 3 + v) % 6])
+                                         : "p" + std::to_string(v) + (v % 2 ? "-*" : "-svc");
+      const char* team = v < 3 ? teams[(i + v) % 5] : teams[i % 5];
+      out += std::string("\"owner:") + team + ":project:" + project + ":environment:" + envs[(i + 2 * v) % 5] + "\"";
     }
     out += R"(],"oidc.vercel.com:aud":"https://vercel.com/*"}}})";
   }

@@ -12,7 +12,8 @@ namespace trustlint::bench {
 std::vector<std::pair<std::string, std::string>> fixture_policies();
 
 // A policy with `statements` Allow/Deny statements over sub and aud with wildcards in every
-// segment, deterministic.
+// segment, deterministic; `values` StringLike values of sub per statement (3 by default).
 std::string generated_policy(int statements);
+std::string generated_policy(int statements, int values);
 
 }  // namespace trustlint::bench

@@ -140,7 +140,7 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
 bool LintContext::prove_policy(Diagnostics& diagnostics) {
   WhoOptions who;
   who.limits = options_.limits;
-  auto set = allowed_set(policy_, profile_, who);
+  auto set = allowed_set_with_regions(policy_, profile_, who, &regions_);
   if (!set.ok()) {
     for (auto& d : set.diagnostics()) diagnostics.push_back(d);
     return false;
@@ -154,10 +154,15 @@ const AllowedSet* LintContext::allowed_any_audience() {
     WhoOptions who;
     who.limits = options_.limits;
     who.any_audience = true;
-    auto set = allowed_set(policy_, profile_, who);
+    auto set = allowed_set_with_regions(policy_, profile_, who, &any_regions_);
     any_audience_.emplace(set.ok() ? std::optional<AllowedSet>(std::move(set).value()) : std::nullopt);
   }
   return any_audience_->has_value() ? &**any_audience_ : nullptr;
+}
+
+PolicyRegions* LintContext::regions(bool any_audience) {
+  if (!any_audience) return allowed_ ? &regions_ : nullptr;
+  return allowed_any_audience() != nullptr ? &any_regions_ : nullptr;
 }
 
 std::optional<AllowedSet> LintContext::prove(const Document& variant, bool any_audience) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "prove/prover_context.h"
+#include "prove/statement_regions.h"
 #include "trustlint/allowed_set.h"
 #include "trustlint/finding.h"
 #include "trustlint/lint.h"
@@ -44,6 +45,9 @@ class LintContext {
   const AllowedSet& allowed() const { return *allowed_; }
   // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up.
   const AllowedSet* allowed_any_audience();
+  // The statement regions the proofs above built (any_audience: proving that set first if
+  // needed); nullptr when that proof gave up.
+  PolicyRegions* regions(bool any_audience);
   // Allowed set of a variant of this policy (a statement removed, an operator changed), with the
   // default audience or (any_audience) with every audience a deployment may request.
   std::optional<AllowedSet> prove(const Document& variant, bool any_audience = false) const;
@@ -76,6 +80,7 @@ class LintContext {
   SegmentDomain audience_;  // the audiences of any-audience parts (free text)
   std::optional<AllowedSet> allowed_;
   std::optional<std::optional<AllowedSet>> any_audience_;
+  PolicyRegions regions_, any_regions_;
   std::vector<std::string> teams_, projects_, environments_;
   std::vector<Finding> findings_;
 };

@@ -18,6 +18,10 @@ void check_keys(LintContext& ctx);
 // TL205: the policy or a statement allows nobody or changes nothing; TL208: only a requested
 // audience gets in (rules_no_effect.cpp).
 void check_no_effect(LintContext& ctx);
+// TL205's question for one statement: does the policy without it allow the same deployments,
+// with the default audience and with every audience? `reference`: by proving the variant
+// (the property test's reference); otherwise on the proof's regions where they answer.
+bool changes_nothing(LintContext& ctx, const Statement& st, bool reference);
 // TL207 and TL305: what a requested audience changes (rules_audience.cpp).
 void check_audience(LintContext& ctx);
 // TL301–TL304: qualifiers, negated-only Allows, wildcard principals, actions (rules_oidc.cpp).

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "lint/deployment_sets.h"
+#include "lint/no_effect_regions.h"
 #include "lint/witness.h"
 #include "trustlint/vercel_policy.h"
 #include "lint/rules.h"
@@ -102,8 +103,8 @@ void check_policy_nobody(LintContext& ctx, const std::vector<const Statement*>& 
   add_finding(ctx, std::move(f));
 }
 
-// Do `a` and `b` (the policy and a variant) allow the same deployments with every audience? True
-// when the any-audience proofs are not available (the default-audience answer stands alone).
+// Do the policy and a variant allow the same deployments with every audience? True when the
+// any-audience proofs are not available (the default-audience answer stands alone).
 bool same_with_any_audience(LintContext& ctx, const Document& variant) {
   const AllowedSet* any = ctx.allowed_any_audience();
   if (any == nullptr) return true;
@@ -111,38 +112,73 @@ bool same_with_any_audience(LintContext& ctx, const Document& variant) {
   return !rest || same_deployments(ctx, *any, *rest);
 }
 
-void check_statement(LintContext& ctx, const Statement& st, const std::vector<const Statement*>& vercel) {
-  const Document& doc = ctx.document();
-  const Document rest_doc = without(doc, st.index);
-  auto rest = ctx.prove(rest_doc);
-  if (!rest || !same_deployments(ctx, ctx.allowed(), *rest)) return;
-  if (!same_with_any_audience(ctx, rest_doc)) return;  // it matters for a requested audience
-  const bool allow = st.effect == Effect::allow;
-  const Document alone_doc = only(doc, {st.index}, /*deny_as_allow=*/!allow);
+// The statement alone (a Deny read as an Allow) allows nobody with any audience, and (when it
+// does) the prover's reasons; nullopt when a proof gave up.
+struct Alone {
+  bool nobody = false;
+  std::vector<std::string> reasons;
+};
+
+std::optional<Alone> alone_by_proof(LintContext& ctx, const Statement& st, const Document& alone_doc) {
   auto alone = ctx.prove(alone_doc);
-  if (!alone) return;
+  if (!alone) return std::nullopt;
   const AllowedSet* any = ctx.allowed_any_audience();
   auto alone_any = any != nullptr ? ctx.prove(alone_doc, /*any_audience=*/true) : std::nullopt;
-  if (any != nullptr && !alone_any) return;
-  const bool nobody = alone->empty() && (!alone_any || alone_any->empty());
+  if (any != nullptr && !alone_any) return std::nullopt;
+  (void)st;
+  return Alone{alone->empty() && (!alone_any || alone_any->empty()), alone->nobody_reasons};
+}
+
+// Does Allow `other` alone cover everything `st` alone allows (both audience modes)? By the
+// regions when they answer, else by proving both.
+bool covered_by(LintContext& ctx, const Statement& st, const Statement& other, const Document& alone_doc) {
+  const bool any_known = ctx.allowed_any_audience() != nullptr;
+  std::optional<bool> fast = covered_alone(*ctx.regions(false), st.index, other.index);
+  if (fast && any_known) {
+    const auto any = covered_alone(*ctx.regions(true), st.index, other.index);
+    fast = any ? std::optional<bool>(*fast && *any) : std::nullopt;
+  }
+  if (fast) return *fast;
+  const Document& doc = ctx.document();
+  const Document cover_doc = only(doc, {other.index});
+  auto alone = ctx.prove(alone_doc);
+  auto cover = ctx.prove(cover_doc);
+  if (!alone || !cover || example_not_in(ctx, *alone, *cover)) return false;
+  if (any_known) {
+    auto alone_any = ctx.prove(alone_doc, /*any_audience=*/true);
+    auto cover_any = ctx.prove(cover_doc, /*any_audience=*/true);
+    if (!alone_any || !cover_any || example_not_in(ctx, *alone_any, *cover_any)) return false;
+  }
+  return true;
+}
+
+void check_statement(LintContext& ctx, const Statement& st, const std::vector<const Statement*>& vercel) {
+  const Document& doc = ctx.document();
+  if (!changes_nothing(ctx, st, /*reference=*/false)) return;
+  const bool allow = st.effect == Effect::allow;
+  const Document alone_doc = only(doc, {st.index}, /*deny_as_allow=*/!allow);
+  // Nobody, by the regions when they answer (the reasons still come from a proof of the
+  // statement alone), else by proving it alone.
+  std::optional<bool> nobody = allows_nobody_alone(*ctx.regions(false), st.index);
+  if (nobody && *nobody && ctx.allowed_any_audience() != nullptr) nobody = allows_nobody_alone(*ctx.regions(true), st.index);
+  std::optional<Alone> alone;
+  if (!nobody || *nobody) {
+    alone = alone_by_proof(ctx, st, alone_doc);
+    if (!alone) return;
+    nobody = alone->nobody;
+  }
   std::string message;
   Finding f = ctx.make("TL205", "", st.span, statement_pointer(doc, st));
-  if (nobody) {
+  if (*nobody) {
     message = allow ? "statement " + st.label() + " allows nobody: removing it changes nothing"
                     : "Deny " + st.label() + " never applies to a Vercel token: it refuses nobody";
-    add_reasons(f, *alone);
+    for (const auto& r : alone->reasons) f.notes.push_back(r);
   } else if (allow) {
     message = "statement " + st.label() + " changes nothing: everything it allows is allowed by another statement or "
               "refused by a Deny";
     for (const Statement* other : vercel) {
       if (other == &st || other->effect != Effect::allow) continue;
-      const Document cover_doc = only(doc, {other->index});
-      auto cover = ctx.prove(cover_doc);
-      if (!cover || example_not_in(ctx, *alone, *cover)) continue;
-      if (alone_any) {
-        auto cover_any = ctx.prove(cover_doc, /*any_audience=*/true);
-        if (!cover_any || example_not_in(ctx, *alone_any, *cover_any)) continue;
-      }
+      if (!covered_by(ctx, st, *other, alone_doc)) continue;
       message = "statement " + st.label() + " is shadowed by statement " + other->label() +
                 ": everything it allows, that one allows too";
       break;
@@ -157,6 +193,19 @@ void check_statement(LintContext& ctx, const Statement& st, const std::vector<co
 }
 
 }  // namespace
+
+bool changes_nothing(LintContext& ctx, const Statement& st, bool reference) {
+  if (!reference) {
+    PolicyRegions* regions = ctx.regions(false);
+    std::optional<bool> fast = regions != nullptr ? unchanged_without(*regions, st.index) : std::nullopt;
+    if (fast && *fast && ctx.allowed_any_audience() != nullptr) fast = unchanged_without(*ctx.regions(true), st.index);
+    if (fast) return *fast;
+  }
+  const Document rest_doc = without(ctx.document(), st.index);
+  auto rest = ctx.prove(rest_doc);
+  if (!rest || !same_deployments(ctx, ctx.allowed(), *rest)) return false;
+  return same_with_any_audience(ctx, rest_doc);  // else it matters for a requested audience
+}
 
 void check_no_effect(LintContext& ctx) {
   const std::vector<const Statement*> vercel = vercel_statements(ctx);

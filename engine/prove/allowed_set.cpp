@@ -14,6 +14,7 @@
 #include "prove/condition_region.h"
 #include "prove/describe_parts.h"
 #include "prove/prover_context.h"
+#include "prove/statement_regions.h"
 
 namespace trustlint::internal {
 namespace {
@@ -55,7 +56,8 @@ std::vector<std::string> named_teams(const CompiledPolicy& policy, const Provide
 
 class Prover {
  public:
-  Prover(const CompiledPolicy& policy, ProverContext& ctx) : policy_(policy), ctx_(ctx) {}
+  Prover(const CompiledPolicy& policy, ProverContext& ctx, std::vector<ClassRegions>* regions)
+      : policy_(policy), ctx_(ctx), regions_(regions) {}
 
   std::vector<PartBoxes> run() {
     std::vector<PartBoxes> parts;
@@ -160,6 +162,7 @@ class Prover {
       else if (sr->extras.empty()) hard_denies.push_back(std::move(*sr));
       else soft_denies.push_back(std::move(*sr));
     }
+    if (regions_ != nullptr) record(cls, allows, hard_denies, soft_denies);
     BoxSet denied;
     for (const auto& d : hard_denies) denied.insert(denied.end(), d.boxes.begin(), d.boxes.end());
     for (const auto& a : allows) {
@@ -194,8 +197,24 @@ class Prover {
     }
   }
 
+  // The class's statement regions, in policy order, for statement_regions.h.
+  void record(const TeamClass& cls, const std::vector<StatementRegion>& allows,
+              const std::vector<StatementRegion>& hard_denies, const std::vector<StatementRegion>& soft_denies) {
+    ClassRegions c;
+    c.mode = cls.mode;
+    for (const auto* group : {&allows, &hard_denies, &soft_denies}) {
+      for (const auto& sr : *group) {
+        c.statements.push_back({sr.statement->index, sr.statement->effect, sr.boxes, sr.extras});
+      }
+    }
+    std::sort(c.statements.begin(), c.statements.end(),
+              [](const StatementBoxes& a, const StatementBoxes& b) { return a.index < b.index; });
+    regions_->push_back(std::move(c));
+  }
+
   const CompiledPolicy& policy_;
   ProverContext& ctx_;
+  std::vector<ClassRegions>* regions_;
   std::vector<std::pair<std::size_t, std::string>> reasons_;
   std::set<std::size_t> principal_matched_;
 };
@@ -203,19 +222,22 @@ class Prover {
 }  // namespace
 }  // namespace trustlint::internal
 
-namespace trustlint {
+namespace trustlint::internal {
 
-Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile, const WhoOptions& options) {
-  internal::ProverContext ctx(profile, options);
+Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                            const WhoOptions& options, PolicyRegions* regions) {
+  auto owned = std::make_unique<ProverContext>(profile, options);
+  ProverContext& ctx = *owned;
   if (options.any_audience) {
     ctx.note("--any-audience assumes a deployment may request any audience under either issuer; whether Vercel "
              "restricts requestable audiences, and whether global-issuer tokens can carry one, is unverified "
              "(docs/semantics.md#vercel-custom-audiences, docs/semantics.md#open-question-3)");
   }
-  internal::Prover prover(policy, ctx);
+  std::vector<ClassRegions> classes;
+  Prover prover(policy, ctx, regions != nullptr ? &classes : nullptr);
   auto parts = prover.run();
   AllowedSet set;
-  if (!ctx.budget.exceeded) set = internal::describe_parts(ctx, policy, std::move(parts));
+  if (!ctx.budget.exceeded) set = describe_parts(ctx, policy, std::move(parts));
   if (ctx.budget.exceeded) {
     // Every automaton, search and box comparison of the computation counts (automaton.h), so a
     // policy whose patterns need too much work stops here instead of running unbounded.
@@ -230,7 +252,19 @@ Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfi
   }
   if (set.parts.empty()) set.nobody_reasons = prover.reasons();
   for (const auto& n : ctx.notes) set.notes.push_back(n);
+  if (regions != nullptr) {
+    regions->ctx = std::move(owned);
+    regions->classes = std::move(classes);
+  }
   return set;
+}
+
+}  // namespace trustlint::internal
+
+namespace trustlint {
+
+Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile, const WhoOptions& options) {
+  return internal::allowed_set_with_regions(policy, profile, options, nullptr);
 }
 
 }  // namespace trustlint

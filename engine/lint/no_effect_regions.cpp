@@ -1,0 +1,117 @@
+// TL205 on the proof's statement regions (no_effect_regions.h). Within one class of teams, with
+// A the Allow regions and D the unconditional Deny regions, the allowed set is ∪(Aⱼ − D) labelled
+// by each Allow's extra conditions, and a re-proof compares two such sets part by part: a part
+// is covered by the other set's parts with no conditions or the same ones. So
+//   - an Allow i changes nothing iff (Aᵢ − D) ⊆ ∪{Aⱼ : j ≠ i, Eⱼ empty or Eⱼ = Eᵢ};
+//   - a Deny i changes nothing iff (∪A ∩ Dᵢ) ⊆ ∪{Dⱼ : j ≠ i}.
+// Classes partition the deployments, so the policy answer is the conjunction over classes.
+#include "lint/no_effect_regions.h"
+
+#include <algorithm>
+
+namespace trustlint::internal {
+namespace {
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+bool conditional_deny(const StatementBoxes& s) { return s.effect == Effect::deny && !s.extras.empty(); }
+
+const StatementBoxes* find(const ClassRegions& c, std::size_t index) {
+  for (const auto& s : c.statements) {
+    if (s.index == index) return &s;
+  }
+  return nullptr;
+}
+
+// A fresh work budget per question, as each re-proof had its own.
+StateBudget& fresh_budget(PolicyRegions& r) {
+  r.ctx->budget.spent = 0;
+  r.ctx->budget.exceeded = false;
+  return r.ctx->budget;
+}
+
+// "Unless" labels name Denies by position or Sid, so a conditional Deny anywhere makes the
+// re-proof's parts differ in text; only the re-proof answers then.
+bool has_conditional_deny(const PolicyRegions& r) {
+  for (const auto& c : r.classes) {
+    if (std::any_of(c.statements.begin(), c.statements.end(), conditional_deny)) return true;
+  }
+  return false;
+}
+
+// pieces − cover. Pieces inside one box of the cover go first (the common case of a shadowed
+// statement, one subset test each); the rest is subtracted box by box.
+BoxSet uncovered(BoxSet pieces, const BoxSet& cover, StateBudget& budget) {
+  BoxSet rest;
+  for (auto& p : pieces) {
+    const bool inside = std::any_of(cover.begin(), cover.end(), [&](const Box& c) {
+      return budget.spend(1) && subset_of(p, c);
+    });
+    if (!inside) rest.push_back(std::move(p));
+  }
+  if (rest.empty() || budget.exceeded) return rest;
+  return minus(rest, cover, budget);
+}
+
+}  // namespace
+
+std::optional<bool> unchanged_without(PolicyRegions& r, std::size_t index) {
+  if (r.ctx == nullptr || has_conditional_deny(r)) return std::nullopt;
+  StateBudget& budget = fresh_budget(r);
+  for (const auto& c : r.classes) {
+    const StatementBoxes* st = find(c, index);
+    if (st == nullptr) continue;  // nothing of it in this class
+    BoxSet rest;
+    if (st->effect == Effect::allow) {
+      const auto label = sorted(st->extras);
+      BoxSet denied, cover;
+      for (const auto& s : c.statements) {
+        if (s.effect == Effect::deny) denied.insert(denied.end(), s.boxes.begin(), s.boxes.end());
+        else if (s.index != index && (s.extras.empty() || sorted(s.extras) == label)) {
+          cover.insert(cover.end(), s.boxes.begin(), s.boxes.end());
+        }
+      }
+      rest = uncovered(minus(st->boxes, denied, budget), cover, budget);
+    } else {
+      BoxSet allowed, others;
+      for (const auto& s : c.statements) {
+        if (s.effect == Effect::allow) allowed.insert(allowed.end(), s.boxes.begin(), s.boxes.end());
+        else if (s.index != index) others.insert(others.end(), s.boxes.begin(), s.boxes.end());
+      }
+      rest = uncovered(intersect(allowed, st->boxes, budget), others, budget);
+    }
+    if (budget.exceeded) return std::nullopt;
+    if (!rest.empty()) return false;
+  }
+  return true;
+}
+
+std::optional<bool> allows_nobody_alone(PolicyRegions& r, std::size_t index) {
+  if (r.ctx == nullptr) return std::nullopt;
+  for (const auto& c : r.classes) {
+    if (find(c, index) != nullptr) return false;  // recorded regions are never empty
+  }
+  return true;
+}
+
+std::optional<bool> covered_alone(PolicyRegions& r, std::size_t index, std::size_t by) {
+  if (r.ctx == nullptr) return std::nullopt;
+  StateBudget& budget = fresh_budget(r);
+  for (const auto& c : r.classes) {
+    const StatementBoxes* st = find(c, index);
+    if (st == nullptr) continue;
+    const StatementBoxes* cover = find(c, by);
+    if (cover == nullptr || cover->effect != Effect::allow) return false;
+    // Alone, a statement's part carries its own extras (a Deny read as an Allow keeps its own).
+    if (!cover->extras.empty() && sorted(cover->extras) != sorted(st->extras)) return false;
+    const BoxSet rest = uncovered(st->boxes, cover->boxes, budget);
+    if (budget.exceeded) return std::nullopt;
+    if (!rest.empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace trustlint::internal

@@ -1,0 +1,37 @@
+// The regions a `who` proof builds on its way to the allowed set: for each class of teams (see
+// allowed_set.cpp), the boxes of every statement whose principal and action match there. Kept
+// so that questions about variants of the policy (the same policy without one statement) can be
+// answered by set algebra on these boxes instead of proving the variant again (lint's TL205).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "prove/prover_context.h"
+
+namespace trustlint::internal {
+
+struct StatementBoxes {
+  std::size_t index = 0;  // Statement::index
+  Effect effect = Effect::allow;
+  BoxSet boxes;                     // non-empty, within the class
+  std::vector<std::string> extras;  // conditions on keys that are not claims (allowed only when they hold)
+};
+
+struct ClassRegions {
+  IssuerMode mode = IssuerMode::team;
+  std::vector<StatementBoxes> statements;  // in policy order
+};
+
+// The computation's context (the boxes' value sets point into its domains) and the classes.
+struct PolicyRegions {
+  std::unique_ptr<ProverContext> ctx;
+  std::vector<ClassRegions> classes;
+};
+
+// allowed_set(), also handing back the regions it built (when `regions` is not null and the
+// proof succeeds).
+Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                            const WhoOptions& options, PolicyRegions* regions);
+
+}  // namespace trustlint::internal
