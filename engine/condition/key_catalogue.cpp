@@ -1,13 +1,12 @@
-// rules/condition_keys.yaml → KeyCatalogue, read once through the located YAML reader.
+// rules/condition_keys.yaml → KeyCatalogue, read once from the tree generated from it at build
+// time (data/generated_tables.h).
 #include "condition/key_catalogue.h"
 
 #include <array>
 #include <cstdlib>
 
-#include "data/embedded.h"
+#include "data/generated_tables.h"
 #include "policy/spelling.h"
-#include "source/read_tree.h"
-#include "source/source_file.h"
 #include "trustlint/request.h"
 
 namespace trustlint::internal {
@@ -26,13 +25,10 @@ KeyPresence presence_of(const std::string& s) {
 
 KeyCatalogue load() {
   KeyCatalogue out;
-  const auto text = embedded_file("rules/condition_keys.yaml");
-  if (!text) std::abort();  // the file is embedded at build time; its absence is a build bug
-  const SourceFile file("rules/condition_keys.yaml", std::string(*text));
-  auto tree = read_yaml(file, Limits{});
-  if (!tree.has_value()) std::abort();
+  const Node* tree = generated_tree("rules/condition_keys.yaml");
+  if (tree == nullptr) std::abort();  // generated at build time; its absence is a build bug
   for (const char* list : {"aws_keys", "sts_keys"}) {
-    const Node* l = tree.value().get(list);
+    const Node* l = tree->get(list);
     if (l == nullptr) std::abort();
     for (const auto& e : l->items) {
       KeyInfo k;
@@ -45,7 +41,7 @@ KeyCatalogue load() {
       out.keys.push_back(std::move(k));
     }
   }
-  if (const Node* a = tree.value().get("sts_actions")) {
+  if (const Node* a = tree->get("sts_actions")) {
     for (const auto& e : a->items) out.actions.push_back(e.text);
   }
   return out;

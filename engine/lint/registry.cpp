@@ -1,11 +1,13 @@
-// The rule catalogue: rules/catalogue.yaml (embedded) parsed once into RuleInfo values, and the
-// per-file severity of a rule (catalogue default, then the options' settings).
+// The rule catalogue: RuleInfo values built once from the table generated from
+// rules/catalogue.yaml at build time (or, for the test that checks that table, from the embedded
+// YAML itself), and the per-file severity of a rule (catalogue default, then the options' settings).
 #include "lint/registry.h"
 
 #include <algorithm>
 #include <cctype>
 
 #include "data/embedded.h"
+#include "data/generated_tables.h"
 #include "source/read_tree.h"
 #include "source/source_file.h"
 
@@ -23,21 +25,33 @@ std::string trimmed(std::string s) {
   return s;
 }
 
-RuleInfo info_of(const internal::Node& entry, bool is_rule) {
+// One entry from its raw fields, as the YAML or the generated table gives them.
+RuleInfo info_of(const internal::GeneratedRule& e) {
   RuleInfo r;
-  r.id = text_of(entry, is_rule ? "id" : "code");
-  r.name = is_rule ? text_of(entry, "name") : std::string();
-  r.severity = internal::parse_severity(text_of(entry, "severity")).value_or(Severity::error);
-  r.title = text_of(entry, "title");
-  r.explanation = trimmed(text_of(entry, "explanation"));
-  r.bad_example = trimmed(text_of(entry, "bad"));
-  r.good_example = trimmed(text_of(entry, "good"));
-  r.fix = trimmed(text_of(entry, "fix"));
+  r.id = e.id;
+  r.name = e.is_rule ? e.name : "";
+  r.severity = internal::parse_severity(e.severity).value_or(Severity::error);
+  r.title = e.title;
+  r.explanation = trimmed(e.explanation);
+  r.bad_example = trimmed(e.bad);
+  r.good_example = trimmed(e.good);
+  r.fix = trimmed(e.fix);
   r.help = "docs/rules/" + r.id + ".md";
   return r;
 }
 
-std::vector<RuleInfo> load_catalogue() {
+RuleInfo info_of(const internal::Node& entry, bool is_rule) {
+  const std::string id = text_of(entry, is_rule ? "id" : "code"), name = text_of(entry, "name"),
+                    severity = text_of(entry, "severity"), title = text_of(entry, "title"),
+                    explanation = text_of(entry, "explanation"), bad = text_of(entry, "bad"),
+                    good = text_of(entry, "good"), fix = text_of(entry, "fix");
+  return info_of(internal::GeneratedRule{is_rule, id.c_str(), name.c_str(), severity.c_str(), title.c_str(),
+                                         explanation.c_str(), bad.c_str(), good.c_str(), fix.c_str()});
+}
+
+}  // namespace
+
+std::vector<RuleInfo> internal::rule_catalogue_from_yaml() {
   std::vector<RuleInfo> out;
   const auto text = internal::embedded_file("rules/catalogue.yaml");
   if (!text) return out;
@@ -49,6 +63,14 @@ std::vector<RuleInfo> load_catalogue() {
     if (list == nullptr) continue;
     for (const auto& entry : list->items) out.push_back(info_of(entry, is_rule));
   }
+  return out;
+}
+
+namespace {
+
+std::vector<RuleInfo> load_catalogue() {
+  std::vector<RuleInfo> out;
+  for (const auto& e : internal::generated_rules()) out.push_back(info_of(e));
   return out;
 }
 

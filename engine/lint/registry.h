@@ -23,4 +23,8 @@ struct RuleDecision {
 // The catalogue's default (or `fallback` for ids it does not list), then options.rules.
 RuleDecision rule_decision(const LintOptions& options, const std::string& id, Severity fallback);
 
+// The catalogue parsed from the embedded rules/catalogue.yaml (rule_catalogue() reads the table
+// generated from it at build time; the test of that table compares the two).
+std::vector<RuleInfo> rule_catalogue_from_yaml();
+
 }  // namespace trustlint::internal

@@ -1,12 +1,11 @@
 // rules/providers/*.yaml (the ones with a `subject:` section) and aws-builtin.yaml → profiles,
-// read through the located YAML reader. A malformed embedded file is a build bug: abort.
+// read from the trees generated from them at build time (data/generated_tables.h). A malformed
+// data file is a build bug: abort.
 #include "provider/federation_profiles.h"
 
 #include <cstdlib>
 
-#include "data/embedded.h"
-#include "source/read_tree.h"
-#include "source/source_file.h"
+#include "data/generated_tables.h"
 #include "trustlint/request.h"
 
 namespace trustlint::internal {
@@ -27,12 +26,6 @@ std::vector<std::string> texts(const Node* n, const char* key) {
   return out;
 }
 
-std::optional<Node> read(std::string_view path, std::string_view body) {
-  const SourceFile file{std::string(path), std::string(body)};
-  auto tree = read_yaml(file, Limits{});
-  if (!tree.has_value()) return std::nullopt;
-  return std::move(tree).value();
-}
 
 FederationProfile profile_of(const Node& root) {
   FederationProfile p;
@@ -112,10 +105,11 @@ const BuiltinProvider* BuiltinFederation::find(const std::string& domain) const 
 const std::vector<FederationProfile>& federation_profiles() {
   static const std::vector<FederationProfile> profiles = [] {
     std::vector<FederationProfile> out;
-    for (const auto& [path, body] : embedded_files()) {
+    for (const auto& t : generated_trees()) {
+      const std::string_view path = t.path;
       if (path.rfind("rules/providers/", 0) != 0) continue;
-      auto root = read(path, body);
-      if (!root) std::abort();
+      const Node* root = generated_tree(path);
+      if (root == nullptr) std::abort();
       if (root->get("subject") != nullptr) out.push_back(profile_of(*root));
     }
     return out;
@@ -126,10 +120,8 @@ const std::vector<FederationProfile>& federation_profiles() {
 const BuiltinFederation& builtin_federation() {
   static const BuiltinFederation builtin = [] {
     BuiltinFederation out;
-    const auto body = embedded_file("rules/providers/aws-builtin.yaml");
-    if (!body) std::abort();
-    auto root = read("rules/providers/aws-builtin.yaml", *body);
-    if (!root || root->get("web_identity") == nullptr || root->get("saml") == nullptr) std::abort();
+    const Node* root = generated_tree("rules/providers/aws-builtin.yaml");
+    if (root == nullptr || root->get("web_identity") == nullptr || root->get("saml") == nullptr) std::abort();
     for (const auto& e : root->get("web_identity")->items) out.web_identity.push_back(builtin_of(e));
     out.saml = builtin_of(*root->get("saml"));
     return out;
