@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "data/generated_tables.h"
+#include "source/generated_tree.h"
 #include "policy/spelling.h"
 #include "trustlint/request.h"
 

@@ -1,14 +1,11 @@
 // Tables generated at build time from the data files (tools/gen_tables/gen_tables.cpp): the rule
 // catalogue's entries as raw fields, and the other YAML files (provider profiles, condition keys)
-// as the trees the engine's YAML reader makes of them (without locations), read at start-up
-// instead of parsing YAML. The YAML is the source of truth; a test checks they agree.
+// as the trees the engine's YAML reader makes of them (without locations; source/generated_tree.h
+// rebuilds them), read at start-up instead of parsing YAML. The YAML is the source of truth; a test checks they agree.
 // Read-only; safe from any thread.
 #pragma once
 
 #include <span>
-#include <string_view>
-
-#include "source/node.h"
 
 namespace trustlint::internal {
 
@@ -27,7 +24,7 @@ struct GeneratedRule {
 
 std::span<const GeneratedRule> generated_rules();
 
-// One node of a file's tree in preorder: its depth (the root is 0), kind (NodeKind), member key
+// One node of a file's tree in preorder: its depth (the root is 0), kind (source/node.h NodeKind), member key
 // (under an object), scalar text and tag.
 struct GeneratedNode {
   int depth;
@@ -44,8 +41,5 @@ struct GeneratedTree {
 
 std::span<const GeneratedTree> generated_trees();
 
-// The tree of a generated data file (locations empty: spans name only the file), built on
-// first use; nullptr when `path` was not generated.
-const Node* generated_tree(std::string_view path);
 
 }  // namespace trustlint::internal

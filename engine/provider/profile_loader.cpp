@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "data/generated_tables.h"
+#include "source/generated_tree.h"
 
 namespace trustlint::internal {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "data/embedded.h"
 #include "data/generated_tables.h"
+#include "source/generated_tree.h"
 #include "lint/registry.h"
 #include "provider/profile_loader.h"
 #include "source/read_tree.h"

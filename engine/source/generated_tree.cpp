@@ -3,6 +3,8 @@
 #include <mutex>
 #include <string>
 
+#include "source/generated_tree.h"
+
 #include "data/generated_tables.h"
 
 namespace trustlint::internal {
