@@ -141,6 +141,7 @@ bool covered_by(LintContext& ctx, const Statement& st, const Statement& other, c
   if (fast) return *fast;
   const Document& doc = ctx.document();
   const Document cover_doc = only(doc, {other.index});
+  if (ctx.prover().budget.exceeded) return false;  // as in changes_nothing
   auto alone = ctx.prove(alone_doc);
   auto cover = ctx.prove(cover_doc);
   if (!alone || !cover || example_not_in(ctx, *alone, *cover)) return false;
@@ -149,7 +150,7 @@ bool covered_by(LintContext& ctx, const Statement& st, const Statement& other, c
     auto cover_any = ctx.prove(cover_doc, /*any_audience=*/true);
     if (!alone_any || !cover_any || example_not_in(ctx, *alone_any, *cover_any)) return false;
   }
-  return true;
+  return !ctx.prover().budget.exceeded;
 }
 
 void check_statement(LintContext& ctx, const Statement& st, const std::vector<const Statement*>& vercel) {
@@ -201,10 +202,14 @@ bool changes_nothing(LintContext& ctx, const Statement& st, bool reference) {
     if (fast && *fast && ctx.allowed_any_audience() != nullptr) fast = unchanged_without(*ctx.regions(true), st.index);
     if (fast) return *fast;
   }
+  // The comparisons spend the context's budget; once it has run out they may miss a difference,
+  // so nothing is claimed (lint's report says findings were left out).
+  if (ctx.prover().budget.exceeded) return false;
   const Document rest_doc = without(ctx.document(), st.index);
   auto rest = ctx.prove(rest_doc);
   if (!rest || !same_deployments(ctx, ctx.allowed(), *rest)) return false;
-  return same_with_any_audience(ctx, rest_doc);  // else it matters for a requested audience
+  const bool same = same_with_any_audience(ctx, rest_doc);  // else it matters for a requested audience
+  return same && !ctx.prover().budget.exceeded;
 }
 
 void check_no_effect(LintContext& ctx) {

@@ -89,19 +89,6 @@ BoxSet minus(const BoxSet& a, const BoxSet& b, StateBudget& budget) {
 
 namespace {
 
-// "m1\x1fm2\x1f\x1ee1\x1f": a dimension's description, independent of the order of its globs.
-std::string description_key(const ValueSet& v) {
-  auto sorted = [](std::vector<std::string> l) {
-    std::sort(l.begin(), l.end());
-    return l;
-  };
-  std::string key;
-  for (const auto& g : sorted(v.match())) key += g + '\x1f';
-  key += '\x1e';
-  for (const auto& g : sorted(v.except())) key += g + '\x1f';
-  return key;
-}
-
 // Merges boxes written the same in every dimension but `d` (a cheap test; merging is only for
 // readability, the union is the same either way). Boxes are grouped by the description of the
 // other dimensions, so a pass costs n·dims, not n². Returns whether anything merged.
@@ -111,7 +98,10 @@ bool merge_along(BoxSet& boxes, std::size_t d, StateBudget& budget) {
   for (std::size_t i = 0; i < boxes.size(); ++i) {
     std::string key;
     for (std::size_t k = 0; k < boxes[i].dims.size(); ++k) {
-      if (k != d) key += description_key(boxes[i].dims[k]) + '\x1d';
+      if (k != d) {
+        key += boxes[i].dims[k].description_key();  // computed once per value set
+        key += '\x1d';
+      }
     }
     auto [it, fresh] = groups.try_emplace(key);
     if (fresh) order.push_back(key);

@@ -250,6 +250,12 @@ bool ValueSet::contains(std::string_view value) const {
 bool ValueSet::subset_of(const ValueSet& o) const {
   if (finite_) return std::all_of(match_.begin(), match_.end(), [&](const std::string& n) { return o.contains(n); });
   if (o.match_.size() == 1 && o.match_[0] == "*" && o.except_.empty()) return true;
+  // A member of this set outside o refutes inclusion without automata (o's "(any case)" globs
+  // are left to the automaton).
+  if (const auto& m = quick_member(); m && std::none_of(o.match_.begin(), o.match_.end(), any_case) &&
+                                     std::none_of(o.except_.begin(), o.except_.end(), any_case) && !o.contains(*m)) {
+    return false;
+  }
   const std::string key = question_key('s', {&match_, &except_, &o.match_, &o.except_});
   if (auto known = domain_->answer(key)) return *known;
   const GlobLists g(*domain_, {&match_, &except_, &o.match_, &o.except_});
@@ -269,12 +275,61 @@ bool ValueSet::same_as(const ValueSet& o) const {
   return subset_of(o) && o.subset_of(*this);
 }
 
-bool ValueSet::same_description(const ValueSet& o) const {
-  auto sorted = [](std::vector<std::string> v) {
-    std::sort(v.begin(), v.end());
-    return v;
+bool ValueSet::same_description(const ValueSet& o) const { return description_key() == o.description_key(); }
+
+// "m1\x1fm2\x1f\x1ee1\x1f": the globs of each list sorted, so the order they were written in
+// does not matter.
+const std::string& ValueSet::description_key() const {
+  if (description_key_.empty()) {
+    auto append_sorted = [this](const std::vector<std::string>& list) {
+      std::vector<const std::string*> sorted;
+      for (const auto& g : list) sorted.push_back(&g);
+      std::sort(sorted.begin(), sorted.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+      for (const auto* g : sorted) {
+        description_key_ += *g;
+        description_key_ += '\x1f';
+      }
+    };
+    append_sorted(match_);
+    description_key_ += '\x1e';
+    append_sorted(except_);
+  }
+  return description_key_;
+}
+
+const std::optional<std::string>& ValueSet::quick_member() const {
+  if (quick_member_) return *quick_member_;
+  quick_member_.emplace();
+  const auto anycase = [](const std::string& g) { return any_case(g); };
+  if (std::any_of(match_.begin(), match_.end(), anycase) || std::any_of(except_.begin(), except_.end(), anycase)) {
+    return *quick_member_;
+  }
+  auto try_candidate = [this](const std::string& c) {
+    if (!has_wildcard(c) && contains(c)) quick_member_->emplace(c);
+    return quick_member_->has_value();
   };
-  return sorted(match_) == sorted(o.match_) && sorted(except_) == sorted(o.except_);
+  for (const auto* list : {&domain_->known_values, &domain_->preferred_examples, &match_}) {
+    for (const auto& v : *list) {
+      if (try_candidate(v)) return *quick_member_;
+    }
+  }
+  // Each glob with its wildcards filled: '*' empty or one character, '?' one character.
+  if (domain_->alphabet.size() == 0) return *quick_member_;
+  const char fill = domain_->alphabet.at(0);
+  for (const auto& g : match_) {
+    for (bool star_empty : {true, false}) {
+      std::string c;
+      for (char ch : g) {
+        if (ch == '*') {
+          if (!star_empty) c += fill;
+        } else {
+          c += ch == '?' ? fill : ch;
+        }
+      }
+      if (try_candidate(c)) return *quick_member_;
+    }
+  }
+  return *quick_member_;
 }
 
 ValueSet ValueSet::intersect(const ValueSet& o) const {
@@ -364,6 +419,8 @@ void ValueSet::simplify() {
   }
   except_ = std::move(except);
   dfa_.reset();
+  quick_member_.reset();  // the same language, but the member may have been found in a dropped glob
+  description_key_.clear();
 }
 
 std::optional<std::string> ValueSet::example() const {

@@ -66,6 +66,9 @@ class ValueSet {
   bool same_as(const ValueSet& o) const;
   // Same description up to order (cheap; same_as decides by language).
   bool same_description(const ValueSet& o) const;
+  // The description independent of the order of its globs, computed once per set (merges
+  // bucket boxes by it).
+  const std::string& description_key() const;
 
   ValueSet intersect(const ValueSet& o) const;
   // this − o, as at most two value sets (this∖match(o), and this ∩ except(o)).
@@ -81,11 +84,17 @@ class ValueSet {
  private:
   ValueSet(const SegmentDomain* d, std::vector<std::string> m, std::vector<std::string> e);
   bool finite() const { return finite_; }  // match holds plain names only
+  // A member found without automata (a known, preferred or listed name, or a glob with its
+  // wildcards filled in), computed once; nullopt when none is found that way, or when a glob is
+  // an "(any case)" one (only the automaton decides those). Refutes inclusion cheaply.
+  const std::optional<std::string>& quick_member() const;
   const SegmentDomain* domain_;
   std::vector<std::string> match_;
   std::vector<std::string> except_;
   bool finite_ = false;
   mutable std::optional<Dfa> dfa_;
+  mutable std::optional<std::optional<std::string>> quick_member_;
+  mutable std::string description_key_;  // empty until computed (a computed key is never empty)
 };
 
 // IAM glob matching for short values (names), without building anything.
