@@ -1,6 +1,6 @@
 // `lint` per policy: text → parse → compile → every rule, as `trustlint lint` does for each file
-// (without reading the file or printing), on the fixtures and on large generated policies;
-// policies/s and bytes/s.
+// (without reading the file or printing), on the fixtures and on generated policies of 1/10/30/100
+// statements and of 10 statements × 10/50/200 values; policies/s and bytes/s.
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -51,9 +51,16 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("lint/" + name).c_str(),
                                  [text, p = path](benchmark::State& s) { run_lint(s, text, p); });
   }
-  for (int statements : {10, 30, 100}) {
+  // Growth with the number of statements S (3 values each) and of values V (10 statements).
+  for (int statements : {1, 10, 30, 100}) {
     const std::string text = bench::generated_policy(statements);
     benchmark::RegisterBenchmark(("lint/generated/" + std::to_string(statements)).c_str(),
+                                 [text](benchmark::State& s) { run_lint(s, text, "generated.json"); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  for (int values : {10, 50, 200}) {
+    const std::string text = bench::generated_policy(10, values);
+    benchmark::RegisterBenchmark(("lint/generated_values/10x" + std::to_string(values)).c_str(),
                                  [text](benchmark::State& s) { run_lint(s, text, "generated.json"); })
         ->Unit(benchmark::kMillisecond);
   }

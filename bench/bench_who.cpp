@@ -1,4 +1,5 @@
-// `who` per policy: the exact allowed set of each fixture and of large generated policies.
+// `who` per policy: the exact allowed set of each fixture and of generated policies of 1/10/30/100
+// statements and of 10 statements × 10/50/200 values.
 #include <benchmark/benchmark.h>
 
 #include "bench_policies.h"
@@ -22,8 +23,10 @@ void run_who(benchmark::State& state, const Document& doc) {
   state.counters["policies/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// range(0) statements of range(1) values each.
 void bm_generated(benchmark::State& state) {
-  auto doc = load_policy_text(bench::generated_policy(static_cast<int>(state.range(0))), "generated.json");
+  auto doc = load_policy_text(
+      bench::generated_policy(static_cast<int>(state.range(0)), static_cast<int>(state.range(1))), "generated.json");
   if (!doc.has_value()) {
     state.SkipWithError("generated policy does not load");
     return;
@@ -39,7 +42,11 @@ int main(int argc, char** argv) {
     if (!doc.ok()) continue;
     benchmark::RegisterBenchmark(("who/" + name).c_str(), [d = doc.value()](benchmark::State& s) { run_who(s, d); });
   }
-  benchmark::RegisterBenchmark("who/generated", bm_generated)->Arg(10)->Arg(30)->Arg(100)->Unit(benchmark::kMillisecond);
+  // Growth with the number of statements S (3 values each) and of values V (10 statements).
+  benchmark::RegisterBenchmark("who/generated", bm_generated)
+      ->Args({1, 3})->Args({10, 3})->Args({30, 3})->Args({100, 3})
+      ->Args({10, 10})->Args({10, 50})->Args({10, 200})
+      ->Unit(benchmark::kMillisecond);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

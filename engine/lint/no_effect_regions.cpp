@@ -42,9 +42,32 @@ bool has_conditional_deny(const PolicyRegions& r) {
   return false;
 }
 
-// pieces − cover. Pieces inside one box of the cover go first (the common case of a shadowed
-// statement, one subset test each); the rest is subtracted box by box.
+// A point of the box from each dimension's member found without automata, or nullopt.
+std::optional<std::vector<std::string>> quick_point(const Box& b) {
+  std::vector<std::string> point;
+  for (const auto& d : b.dims) {
+    const auto& m = d.quick_member();
+    if (!m) return std::nullopt;
+    point.push_back(*m);
+  }
+  return point;
+}
+
+// pieces − cover. A piece with a point outside every cover box is left over at once (the common
+// case of a statement that matters, a glob match per box); pieces inside one box of the cover
+// go next (the common case of a shadowed statement, one subset test each); the rest is
+// subtracted box by box.
 BoxSet uncovered(BoxSet pieces, const BoxSet& cover, StateBudget& budget) {
+  const bool plain = std::all_of(cover.begin(), cover.end(), [](const Box& c) {
+    return std::all_of(c.dims.begin(), c.dims.end(), [](const ValueSet& v) { return v.plain(); });
+  });
+  for (const auto& p : pieces) {
+    if (!plain) break;
+    const auto point = quick_point(p);
+    if (point && std::none_of(cover.begin(), cover.end(), [&](const Box& c) { return c.contains(*point); })) {
+      return BoxSet{p};
+    }
+  }
   BoxSet rest;
   for (auto& p : pieces) {
     const bool inside = std::any_of(cover.begin(), cover.end(), [&](const Box& c) {
@@ -67,14 +90,13 @@ std::optional<bool> unchanged_without(PolicyRegions& r, std::size_t index) {
     BoxSet rest;
     if (st->effect == Effect::allow) {
       const auto label = sorted(st->extras);
-      BoxSet denied, cover;
+      BoxSet cover;
       for (const auto& s : c.statements) {
-        if (s.effect == Effect::deny) denied.insert(denied.end(), s.boxes.begin(), s.boxes.end());
-        else if (s.index != index && (s.extras.empty() || sorted(s.extras) == label)) {
+        if (s.effect == Effect::allow && s.index != index && (s.extras.empty() || sorted(s.extras) == label)) {
           cover.insert(cover.end(), s.boxes.begin(), s.boxes.end());
         }
       }
-      rest = uncovered(minus(st->boxes, denied, budget), cover, budget);
+      rest = uncovered(st->left, cover, budget);  // left: the Allow minus the Denies, from the proof
     } else {
       BoxSet allowed, others;
       for (const auto& s : c.statements) {

@@ -162,11 +162,12 @@ class Prover {
       else if (sr->extras.empty()) hard_denies.push_back(std::move(*sr));
       else soft_denies.push_back(std::move(*sr));
     }
-    if (regions_ != nullptr) record(cls, allows, hard_denies, soft_denies);
+    std::vector<BoxSet> lefts;  // each Allow's region minus the unconditional Denies, for record()
     BoxSet denied;
     for (const auto& d : hard_denies) denied.insert(denied.end(), d.boxes.begin(), d.boxes.end());
     for (const auto& a : allows) {
       BoxSet left = minus(a.boxes, denied, ctx_.budget);
+      if (regions_ != nullptr) lefts.push_back(left);
       for (const auto& d : hard_denies) ctx_.blame(d.statement->span);
       if (left.empty()) {
         reason(*a.statement, "everything it allows is denied by a Deny statement");
@@ -195,16 +196,21 @@ class Prover {
         for (auto& b : boxes) parts.push_back({cls.mode, std::move(b), extras});
       }
     }
+    if (regions_ != nullptr) record(cls, allows, lefts, hard_denies, soft_denies);
   }
 
   // The class's statement regions, in policy order, for statement_regions.h.
-  void record(const TeamClass& cls, const std::vector<StatementRegion>& allows,
+  void record(const TeamClass& cls, const std::vector<StatementRegion>& allows, std::vector<BoxSet>& lefts,
               const std::vector<StatementRegion>& hard_denies, const std::vector<StatementRegion>& soft_denies) {
     ClassRegions c;
     c.mode = cls.mode;
-    for (const auto* group : {&allows, &hard_denies, &soft_denies}) {
+    for (std::size_t i = 0; i < allows.size(); ++i) {
+      const auto& sr = allows[i];
+      c.statements.push_back({sr.statement->index, sr.statement->effect, sr.boxes, sr.extras, std::move(lefts[i])});
+    }
+    for (const auto* group : {&hard_denies, &soft_denies}) {
       for (const auto& sr : *group) {
-        c.statements.push_back({sr.statement->index, sr.statement->effect, sr.boxes, sr.extras});
+        c.statements.push_back({sr.statement->index, sr.statement->effect, sr.boxes, sr.extras, {}});
       }
     }
     std::sort(c.statements.begin(), c.statements.end(),

@@ -16,6 +16,7 @@ struct StatementBoxes {
   Effect effect = Effect::allow;
   BoxSet boxes;                     // non-empty, within the class
   std::vector<std::string> extras;  // conditions on keys that are not claims (allowed only when they hold)
+  BoxSet left;                      // an Allow's boxes minus the class's unconditional Denies
 };
 
 struct ClassRegions {

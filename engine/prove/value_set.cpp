@@ -252,8 +252,7 @@ bool ValueSet::subset_of(const ValueSet& o) const {
   if (o.match_.size() == 1 && o.match_[0] == "*" && o.except_.empty()) return true;
   // A member of this set outside o refutes inclusion without automata (o's "(any case)" globs
   // are left to the automaton).
-  if (const auto& m = quick_member(); m && std::none_of(o.match_.begin(), o.match_.end(), any_case) &&
-                                     std::none_of(o.except_.begin(), o.except_.end(), any_case) && !o.contains(*m)) {
+  if (const auto& m = quick_member(); m && o.plain() && !o.contains(*m)) {
     return false;
   }
   const std::string key = question_key('s', {&match_, &except_, &o.match_, &o.except_});
@@ -297,13 +296,15 @@ const std::string& ValueSet::description_key() const {
   return description_key_;
 }
 
+bool ValueSet::plain() const {
+  const auto anycase = [](const std::string& g) { return any_case(g); };
+  return std::none_of(match_.begin(), match_.end(), anycase) && std::none_of(except_.begin(), except_.end(), anycase);
+}
+
 const std::optional<std::string>& ValueSet::quick_member() const {
   if (quick_member_) return *quick_member_;
   quick_member_.emplace();
-  const auto anycase = [](const std::string& g) { return any_case(g); };
-  if (std::any_of(match_.begin(), match_.end(), anycase) || std::any_of(except_.begin(), except_.end(), anycase)) {
-    return *quick_member_;
-  }
+  if (!plain()) return *quick_member_;
   auto try_candidate = [this](const std::string& c) {
     if (!has_wildcard(c) && contains(c)) quick_member_->emplace(c);
     return quick_member_->has_value();

@@ -69,6 +69,12 @@ class ValueSet {
   // The description independent of the order of its globs, computed once per set (merges
   // bucket boxes by it).
   const std::string& description_key() const;
+  // A member found without automata (a known, preferred or listed name, or a glob with its
+  // wildcards filled in), computed once; nullopt when none is found that way, or when a glob is
+  // an "(any case)" one (only the automaton decides those). Refutes inclusion cheaply.
+  const std::optional<std::string>& quick_member() const;
+  // No "(any case)" glob: contains() then decides membership exactly as the automaton does.
+  bool plain() const;
 
   ValueSet intersect(const ValueSet& o) const;
   // this − o, as at most two value sets (this∖match(o), and this ∩ except(o)).
@@ -84,10 +90,6 @@ class ValueSet {
  private:
   ValueSet(const SegmentDomain* d, std::vector<std::string> m, std::vector<std::string> e);
   bool finite() const { return finite_; }  // match holds plain names only
-  // A member found without automata (a known, preferred or listed name, or a glob with its
-  // wildcards filled in), computed once; nullopt when none is found that way, or when a glob is
-  // an "(any case)" one (only the automaton decides those). Refutes inclusion cheaply.
-  const std::optional<std::string>& quick_member() const;
   const SegmentDomain* domain_;
   std::vector<std::string> match_;
   std::vector<std::string> except_;
