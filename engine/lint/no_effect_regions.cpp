@@ -26,12 +26,27 @@ const StatementBoxes* find(const ClassRegions& c, std::size_t index) {
   return nullptr;
 }
 
-// A fresh work budget per question, as each re-proof had its own.
-StateBudget& fresh_budget(PolicyRegions& r) {
-  r.ctx->budget.spent = 0;
-  r.ctx->budget.exceeded = false;
-  return r.ctx->budget;
-}
+// The question's work drawn from the lint run's one budget (as every proof of the run is): the
+// regions' value sets spend their context's budget, synchronised with the run's around it.
+class Charged {
+ public:
+  Charged(PolicyRegions& r, StateBudget& run) : budget_(r.ctx->budget), run_(run) {
+    budget_.max_work = run.total();
+    budget_.spent = run.spent;
+    budget_.exceeded = run.exceeded;
+  }
+  ~Charged() {
+    run_.spent = budget_.spent;
+    run_.exceeded = run_.exceeded || budget_.exceeded;
+  }
+  Charged(const Charged&) = delete;
+  Charged& operator=(const Charged&) = delete;
+  StateBudget& budget() { return budget_; }
+
+ private:
+  StateBudget& budget_;
+  StateBudget& run_;
+};
 
 // "Unless" labels name Denies by position or Sid, so a conditional Deny anywhere makes the
 // re-proof's parts differ in text; only the re-proof answers then.
@@ -81,9 +96,10 @@ BoxSet uncovered(BoxSet pieces, const BoxSet& cover, StateBudget& budget) {
 
 }  // namespace
 
-std::optional<bool> unchanged_without(PolicyRegions& r, std::size_t index) {
-  if (r.ctx == nullptr || has_conditional_deny(r)) return std::nullopt;
-  StateBudget& budget = fresh_budget(r);
+std::optional<bool> unchanged_without(PolicyRegions& r, std::size_t index, StateBudget& run) {
+  if (r.ctx == nullptr || has_conditional_deny(r) || run.exceeded) return std::nullopt;
+  Charged charged(r, run);
+  StateBudget& budget = charged.budget();
   for (const auto& c : r.classes) {
     const StatementBoxes* st = find(c, index);
     if (st == nullptr) continue;  // nothing of it in this class
@@ -119,9 +135,10 @@ std::optional<bool> allows_nobody_alone(PolicyRegions& r, std::size_t index) {
   return true;
 }
 
-std::optional<bool> covered_alone(PolicyRegions& r, std::size_t index, std::size_t by) {
-  if (r.ctx == nullptr) return std::nullopt;
-  StateBudget& budget = fresh_budget(r);
+std::optional<bool> covered_alone(PolicyRegions& r, std::size_t index, std::size_t by, StateBudget& run) {
+  if (r.ctx == nullptr || run.exceeded) return std::nullopt;
+  Charged charged(r, run);
+  StateBudget& budget = charged.budget();
   for (const auto& c : r.classes) {
     const StatementBoxes* st = find(c, index);
     if (st == nullptr) continue;

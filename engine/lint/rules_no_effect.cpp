@@ -133,9 +133,10 @@ std::optional<Alone> alone_by_proof(LintContext& ctx, const Statement& st, const
 // regions when they answer, else by proving both.
 bool covered_by(LintContext& ctx, const Statement& st, const Statement& other, const Document& alone_doc) {
   const bool any_known = ctx.allowed_any_audience() != nullptr;
-  std::optional<bool> fast = covered_alone(*ctx.regions(false), st.index, other.index);
+  StateBudget& run = ctx.prover().budget;
+  std::optional<bool> fast = covered_alone(*ctx.regions(false), st.index, other.index, run);
   if (fast && any_known) {
-    const auto any = covered_alone(*ctx.regions(true), st.index, other.index);
+    const auto any = covered_alone(*ctx.regions(true), st.index, other.index, run);
     fast = any ? std::optional<bool>(*fast && *any) : std::nullopt;
   }
   if (fast) return *fast;
@@ -197,9 +198,10 @@ void check_statement(LintContext& ctx, const Statement& st, const std::vector<co
 
 bool changes_nothing(LintContext& ctx, const Statement& st, bool reference) {
   if (!reference) {
+    StateBudget& run = ctx.prover().budget;
     PolicyRegions* regions = ctx.regions(false);
-    std::optional<bool> fast = regions != nullptr ? unchanged_without(*regions, st.index) : std::nullopt;
-    if (fast && *fast && ctx.allowed_any_audience() != nullptr) fast = unchanged_without(*ctx.regions(true), st.index);
+    std::optional<bool> fast = regions != nullptr ? unchanged_without(*regions, st.index, run) : std::nullopt;
+    if (fast && *fast && ctx.allowed_any_audience() != nullptr) fast = unchanged_without(*ctx.regions(true), st.index, run);
     if (fast) return *fast;
   }
   // The comparisons spend the context's budget; once it has run out they may miss a difference,

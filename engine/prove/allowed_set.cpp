@@ -230,10 +230,22 @@ class Prover {
 
 namespace trustlint::internal {
 
-Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const ProviderProfile& profile,
-                                            const WhoOptions& options, PolicyRegions* regions) {
+// The proof, drawing on `shared` when given (allowed_set_within), and handing the regions it
+// built to `regions` when given (allowed_set_with_regions).
+Result<AllowedSet> prove_allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                     const WhoOptions& options, StateBudget* shared, PolicyRegions* regions) {
   auto owned = std::make_unique<ProverContext>(profile, options);
   ProverContext& ctx = *owned;
+  if (shared != nullptr) {
+    ctx.budget.max_work = shared->total();
+    ctx.budget.spent = shared->spent;
+    ctx.budget.exceeded = shared->exceeded;
+  }
+  auto give_back = [&] {
+    if (shared == nullptr) return;
+    shared->spent = ctx.budget.spent;
+    shared->exceeded = shared->exceeded || ctx.budget.exceeded;
+  };
   if (options.any_audience) {
     ctx.note("--any-audience assumes a deployment may request any audience under either issuer; whether Vercel "
              "restricts requestable audiences, and whether global-issuer tokens can carry one, is unverified "
@@ -241,9 +253,10 @@ Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const 
   }
   std::vector<ClassRegions> classes;
   Prover prover(policy, ctx, regions != nullptr ? &classes : nullptr);
-  auto parts = prover.run();
+  auto parts = ctx.budget.exceeded ? decltype(prover.run()){} : prover.run();
   AllowedSet set;
   if (!ctx.budget.exceeded) set = describe_parts(ctx, policy, std::move(parts));
+  give_back();
   if (ctx.budget.exceeded) {
     // Every automaton, search and box comparison of the computation counts (automaton.h), so a
     // policy whose patterns need too much work stops here instead of running unbounded.
@@ -265,12 +278,22 @@ Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const 
   return set;
 }
 
+Result<AllowedSet> allowed_set_within(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                      const WhoOptions& options, StateBudget& budget) {
+  return prove_allowed_set(policy, profile, options, &budget, nullptr);
+}
+
+Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                            const WhoOptions& options, StateBudget& budget, PolicyRegions* regions) {
+  return prove_allowed_set(policy, profile, options, &budget, regions);
+}
+
 }  // namespace trustlint::internal
 
 namespace trustlint {
 
 Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile, const WhoOptions& options) {
-  return internal::allowed_set_with_regions(policy, profile, options, nullptr);
+  return internal::prove_allowed_set(policy, profile, options, nullptr, nullptr);
 }
 
 }  // namespace trustlint

@@ -30,9 +30,9 @@ struct PolicyRegions {
   std::vector<ClassRegions> classes;
 };
 
-// allowed_set(), also handing back the regions it built (when `regions` is not null and the
-// proof succeeds).
+// allowed_set_within(), also handing back the regions it built (when `regions` is not null and
+// the proof succeeds).
 Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const ProviderProfile& profile,
-                                            const WhoOptions& options, PolicyRegions* regions);
+                                            const WhoOptions& options, StateBudget& budget, PolicyRegions* regions);
 
 }  // namespace trustlint::internal

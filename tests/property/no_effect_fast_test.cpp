@@ -67,7 +67,7 @@ void check_policy(const Document& doc, trustlint_property::Gen& g, Counts& n) {
     const bool fast = internal::changes_nothing(ctx, st, /*reference=*/false);
     const bool reference = internal::changes_nothing(ctx, st, /*reference=*/true);
     CHECK_MESSAGE(fast == reference, "statement " << st.index << ": regions say " << fast << ", re-proof " << reference);
-    if (internal::unchanged_without(*ctx.regions(false), st.index)) ++n.by_regions;
+    if (internal::unchanged_without(*ctx.regions(false), st.index, ctx.prover().budget)) ++n.by_regions;
 
     Document rest_doc = doc;
     rest_doc.statements.erase(rest_doc.statements.begin() + static_cast<std::ptrdiff_t>(st.index));
