@@ -92,7 +92,7 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
   if (auto stopped = ctx.incomplete()) {
     // Not a note: a finding that needed the proof that stopped may be missing, so the run is not
     // a pass (error level, located where the work ran out).
-    stopped->message += " (lint stopped proving here: findings that needed the rest of the work are not shown)";
+    stopped->message += ": findings that needed the rest of the work are not shown";
     ctx.findings().push_back(finding_from_diagnostic(*stopped, &document));
   }
   report.findings = std::move(ctx.findings());

@@ -151,13 +151,17 @@ Result<AllowedSet> LintContext::bounded_proof(const CompiledPolicy& policy, cons
 }
 
 std::optional<Diagnostic> LintContext::incomplete() const {
-  if (out_of_work_) return out_of_work_;
-  if (!prover_->budget.exceeded) return std::nullopt;
-  // Spent in lint's own set computations (no proof failed): the first statement is blamed.
+  if (!out_of_work_ && !prover_->budget.exceeded) return std::nullopt;
+  // Where the proof that ran out stopped; spent in lint's own set computations (no proof
+  // failed): the first statement.
   Span where = document().span;
   if (!document().statements.empty()) where = document().statements.front().span;
-  return make_error("TL095", "the policy's patterns need more than " + std::to_string(prover_->budget.total()) +
-                                 " steps of work in all; raise the limit with --max-states",
+  if (out_of_work_) where = out_of_work_->span;
+  return make_error("TL095",
+                    "the policy's patterns need more work than one lint run may do (" +
+                        std::to_string(options_.limits.max_automaton_states) + " automaton states, " +
+                        std::to_string(prover_->budget.total()) +
+                        " steps of work in all proofs together); lint stopped proving here",
                     where);
 }
 

@@ -101,9 +101,11 @@ TEST_CASE("a sub value that starts with \"(any case) \" is literal: nobody's tea
 }
 
 TEST_CASE("an audience value that starts with \"(any case) \" is literal, in both audience modes") {
-  for (const char* op : {"StringEquals", "StringLike", "StringEqualsIgnoreCase"}) {
+  for (const std::string op : {"StringEquals", "StringLike", "StringEqualsIgnoreCase"}) {
+    const std::string aud = R"("oidc.vercel.com:aud": "(any case) https://vercel.com/acme")";
     const std::string text = policy({statement(
-        "Allow", kProduction + R"(, ")" + op + R"(": {"oidc.vercel.com:aud": "(any case) https://vercel.com/acme"})")});
+        "Allow", op == "StringLike" ? R"("StringLike": {"oidc.vercel.com:sub": "*:environment:production", )" + aud + "}"
+                                    : kProduction + R"(, ")" + op + R"(": {)" + aud + "}")});
     for (bool any : {false, true}) {
       const Proved p = prove(text, any);
       CHECK_MESSAGE(p.set.empty(), text);
