@@ -161,12 +161,12 @@ struct LintWho {
 std::string render_lint_markdown(const std::vector<LintReport>& reports, const std::vector<LintWho>& who);
 
 // `trustlint rules`: one line per catalogue entry; one entry in full; the catalogue as JSON.
-std::string render_rules_text(const std::vector<RuleInfo>& rules);
-std::string render_rule_text(const RuleInfo& rule);
+std::string render_rule_index_text(const std::vector<RuleInfo>& rules);
+std::string render_rule_detail_text(const RuleInfo& rule);
 std::string render_rules_json(const std::vector<RuleInfo>& rules);
 // One entry as the Markdown page docs/rules/ID.md (why, bad, good, fix).
-std::string render_rule_markdown(const RuleInfo& rule);
+std::string render_rule_page_markdown(const RuleInfo& rule);
 // The index docs/rules/README.md: one table row per entry, linking its page.
-std::string render_rules_markdown(const std::vector<RuleInfo>& rules);
+std::string render_rule_index_markdown(const std::vector<RuleInfo>& rules);
 
 }  // namespace trustlint
