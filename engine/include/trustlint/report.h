@@ -1,5 +1,18 @@
 // Renderers: turn answers into the text and JSON documents the CLI prints and the bindings
-// return. They never decide anything. Pure functions; thread-safe.
+// return. They never decide anything, and never read a file: what they quote comes in.
+//
+// Example:
+//   trustlint::SourceSnapshot sources;
+//   sources.files["role.json"] = text;  // the bytes the findings point into
+//   for (const trustlint::LintReport& r : reports)
+//     std::cout << trustlint::render_lint_text(r, sources, {.color = false});
+//   std::cout << trustlint::render_lint_summary_text(trustlint::summarize(reports));
+//
+// Ownership: CanQuery, WhoQuery, SourceSnapshot, LintTextOptions, LintSummary, SarifOptions and
+// LintWho are plain values owning their strings (a SourceSnapshot owns copies of the files);
+// the string_views SourceSnapshot::line() and excerpt() return point into the snapshot and
+// live as long as it is not changed.
+// Thread safety: every function is pure; a SourceSnapshot may be read from several threads.
 #pragma once
 
 #include <cstdint>
