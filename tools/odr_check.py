@@ -12,7 +12,8 @@ Fails (exit 1) and lists, for C++ symbols of namespace trustlint:
     linker may mix (an ODR violation such as two `internal::ValueSet` classes);
   - a free function name defined (T) in two objects with different parameters: two overloads
     in two files, one name for two jobs (like the two `parse_template`s were).
-Needs binutils' nm (with -C to demangle).
+Symbols are compared by their mangled names (a destructor's deleting, complete and base
+variants are three symbols), and demangled with c++filt for the report. Needs binutils.
 """
 import collections
 import re
@@ -24,7 +25,7 @@ def symbols(libs):
     # "lib.a:member.o:ADDR SIZE KIND NAME" (SIZE absent for some symbols)
     pattern = re.compile(r"^(.*?):([^:]+\.o):[0-9a-f]+ (?:([0-9a-f]+) )?(\w) (.*)$")
     for lib in libs:
-        out = subprocess.run(["nm", "-S", "-C", "-A", "--defined-only", lib],
+        out = subprocess.run(["nm", "-S", "-A", "--defined-only", lib],
                              capture_output=True, text=True, check=True).stdout
         for line in out.splitlines():
             m = pattern.match(line)
@@ -33,12 +34,23 @@ def symbols(libs):
                 yield member, size, kind, name
 
 
+def demangle(names):
+    out = subprocess.run(["c++filt"], input="\n".join(names) + "\n", capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    return dict(zip(names, out))
+
+
 def main(libs):
-    by_name = collections.defaultdict(list)
+    mangled = collections.defaultdict(list)
     for member, size, kind, name in symbols(libs):
-        if name.startswith(("trustlint::", "vtable for trustlint::", "typeinfo for trustlint::",
-                            "typeinfo name for trustlint::")) and "(anonymous namespace)" not in name:
-            by_name[name].append((member, size, kind))
+        # ours (namespace trustlint), not of an anonymous namespace (one per file by design)
+        if "9trustlint" in name and "_GLOBAL__N_" not in name:
+            mangled[name].append((member, size, kind))
+    readable = demangle(sorted(mangled))
+    ours = ("trustlint::", "vtable for trustlint::", "typeinfo for trustlint::", "typeinfo name for trustlint::")
+    # keyed by mangled name, shown demangled; std:: templates instantiated for our types are left
+    # to the library (their code may differ with what each file's headers pulled in)
+    by_name = {f"{readable[m]}  [{m}]": defs for m, defs in mangled.items() if readable[m].startswith(ours)}
     problems = []
     for name, defs in sorted(by_name.items()):
         strong = sorted({m for m, _, k in defs if k in "TDBR"})
@@ -50,13 +62,14 @@ def main(libs):
             problems.append(f"weak definitions of different sizes: {name}\n    {where}")
     overloads = collections.defaultdict(set)
     for name, defs in by_name.items():
-        if "::" in name and "(" in name and not name.startswith(("vtable", "typeinfo")):
-            base = name[:name.index("(")]
+        shown = name[:name.rindex("  [")]
+        if "::" in shown and "(" in shown and not shown.startswith(("vtable", "typeinfo")):
+            base = shown[:shown.index("(")]
             if re.search(r"::(~?)(\w+)::\1?\2$", base):  # constructors and destructors
                 continue
             for member, _, kind in defs:
                 if kind == "T":
-                    overloads[base].add((member, name))
+                    overloads[base].add((member, shown))
     for base, defs in sorted(overloads.items()):
         if len({m for m, _ in defs}) > 1 and len({n for _, n in defs}) > 1:
             problems.append(f"one name, overloads in several files: {base}\n    " +
