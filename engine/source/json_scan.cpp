@@ -110,6 +110,7 @@ UnicodeEscape decode_unicode_escape(std::string_view text, std::size_t pos) {
   const bool has_backslash = next < text.size() && text[next] == '\\';
   if (next >= text.size() || (has_backslash && next + 1 >= text.size())) {
     u.problem = UnicodeEscape::Problem::kTruncated;
+    u.length = 0;
     return u;
   }
   long low = kHexInvalid;
@@ -117,6 +118,7 @@ UnicodeEscape decode_unicode_escape(std::string_view text, std::size_t pos) {
     low = hex4(text, next + 2);
     if (low == kHexTruncated) {
       u.problem = UnicodeEscape::Problem::kTruncated;
+      u.length = 0;
       return u;
     }
   }

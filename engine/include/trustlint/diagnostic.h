@@ -5,7 +5,7 @@
 // Example:
 //   auto doc = trustlint::load_policy_file("trust-policy.json");
 //   for (const trustlint::Diagnostic& d : doc.diagnostics())
-//     std::cerr << trustlint::format_diagnostic(d) << "\n";  // "file:3:5: error: ... [TL012]"
+//     std::cerr << trustlint::format_diagnostic(d) << "\n";  // "file:3:5: error: ... [TL004]"
 //   if (trustlint::has_errors(doc.diagnostics())) return 2;
 //   std::cout << trustlint::count_errors(doc.diagnostics()) << " errors\n";
 //
