@@ -10,11 +10,11 @@
 // differ in what they read, so neither can stand in for the other:
 //   - here a policy value: `?` is one code point of any UTF-8 text, a `*` or `?` may be literal
 //     (GlobPieces from ${*}, ${?} and substituted variables), IgnoreCase folds ASCII, and the
-//     text is untrusted, so matching is linear-time whatever the pattern;
+//     text is untrusted, so matching is linear-time whatever the pattern (RE2, or the NFA);
 //   - there a prover glob over Vercel's ASCII name alphabets: `?` is one byte (one character of
-//     those alphabets), every `*`/`?` is a wildcard, and a pattern may carry the prover's
-//     "(any case) " marker (a set of case variants) that policy syntax cannot write.
-// Where both apply (no marker, `?` against ASCII), they must agree: fuzz/fuzz_glob.cpp checks it.
+//     those alphabets), every `*`/`?` is a wildcard, always case-sensitive, and a greedy
+//     two-pointer match builds nothing (names are short, and it runs very often).
+// Where both apply (valid UTF-8, `?` only against ASCII) they must agree: fuzz/fuzz_glob.cpp.
 #pragma once
 
 #include <memory>
