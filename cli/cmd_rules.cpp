@@ -17,8 +17,8 @@ struct RulesCli {
 int run_rules(const RulesCli& o) {
   if (o.id.empty()) {
     std::cout << (o.format == "json"       ? render_rules_json(rule_catalogue())
-                  : o.format == "markdown" ? render_rules_markdown(rule_catalogue())
-                                           : render_rules_text(rule_catalogue()));
+                  : o.format == "markdown" ? render_rule_index_markdown(rule_catalogue())
+                                           : render_rule_index_text(rule_catalogue()));
     return kExitOk;
   }
   const RuleInfo* info = find_rule(o.id);
@@ -27,8 +27,8 @@ int run_rules(const RulesCli& o) {
     return kExitBadInput;
   }
   std::cout << (o.format == "json"       ? render_rules_json({*info})
-                : o.format == "markdown" ? render_rule_markdown(*info)
-                                         : render_rule_text(*info));
+                : o.format == "markdown" ? render_rule_page_markdown(*info)
+                                         : render_rule_detail_text(*info));
   return kExitOk;
 }
 

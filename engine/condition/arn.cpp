@@ -1,7 +1,7 @@
 // ARN operators: split into six components, match each as a glob.
 #include "condition/arn.h"
 
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 
 namespace trustlint::internal {
 
@@ -55,9 +55,9 @@ bool match_parts(const ArnPatternParts& pattern, const ArnParts& parts) {
   return true;
 }
 
-class ArnValueSet final : public ValueSet {
+class ArnValueMatcher final : public ValueMatcher {
  public:
-  explicit ArnValueSet(std::vector<ArnValue> values) : values_(std::move(values)) {}
+  explicit ArnValueMatcher(std::vector<ArnValue> values) : values_(std::move(values)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext& ctx) const override {
     const std::optional<ArnParts> parts = split_arn(request_value);
@@ -101,7 +101,7 @@ class ArnValueSet final : public ValueSet {
 
 }  // namespace
 
-std::unique_ptr<ValueSet> compile_arn_values(const std::vector<PreparedValue>& values) {
+std::unique_ptr<ValueMatcher> compile_arn_values(const std::vector<PreparedValue>& values) {
   std::vector<ArnValue> compiled;
   compiled.reserve(values.size());
   for (const PreparedValue& pv : values) {
@@ -114,7 +114,7 @@ std::unique_ptr<ValueSet> compile_arn_values(const std::vector<PreparedValue>& v
     }
     compiled.push_back(std::move(v));
   }
-  return std::make_unique<ArnValueSet>(std::move(compiled));
+  return std::make_unique<ArnValueMatcher>(std::move(compiled));
 }
 
 }  // namespace trustlint::internal

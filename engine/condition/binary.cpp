@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "condition/text.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 
 namespace trustlint::internal {
 
@@ -49,9 +49,9 @@ std::optional<std::string> decode_base64(std::string_view text) {
 
 namespace {
 
-class BinaryValueSet final : public ValueSet {
+class BinaryValueMatcher final : public ValueMatcher {
  public:
-  explicit BinaryValueSet(std::vector<std::string> bytes) : bytes_(std::move(bytes)) {}
+  explicit BinaryValueMatcher(std::vector<std::string> bytes) : bytes_(std::move(bytes)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext&) const override {
     const std::optional<std::string> request = decode_base64(request_value);
@@ -68,7 +68,7 @@ class BinaryValueSet final : public ValueSet {
 
 }  // namespace
 
-std::unique_ptr<ValueSet> compile_binary_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics) {
+std::unique_ptr<ValueMatcher> compile_binary_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics) {
   std::vector<std::string> bytes;
   for (const PreparedValue& pv : values) {
     std::optional<std::string> b = decode_base64(pv.source->text);
@@ -79,7 +79,7 @@ std::unique_ptr<ValueSet> compile_binary_values(const std::vector<PreparedValue>
     }
     bytes.push_back(std::move(*b));
   }
-  return std::make_unique<BinaryValueSet>(std::move(bytes));
+  return std::make_unique<BinaryValueMatcher>(std::move(bytes));
 }
 
 }  // namespace trustlint::internal

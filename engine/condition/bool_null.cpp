@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "condition/text.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 
 namespace trustlint::internal {
 
@@ -21,9 +21,9 @@ struct BoolValue {
   bool value = false;  // when static
 };
 
-class BoolValueSet final : public ValueSet {
+class BoolValueMatcher final : public ValueMatcher {
  public:
-  explicit BoolValueSet(std::vector<BoolValue> values) : values_(std::move(values)) {}
+  explicit BoolValueMatcher(std::vector<BoolValue> values) : values_(std::move(values)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext& ctx) const override {
     const std::optional<bool> request = parse_bool(request_value);
@@ -56,7 +56,7 @@ Diagnostic not_boolean(const PreparedValue& pv, const char* op) {
 
 }  // namespace
 
-std::unique_ptr<ValueSet> compile_bool_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics) {
+std::unique_ptr<ValueMatcher> compile_bool_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics) {
   std::vector<BoolValue> compiled;
   for (const PreparedValue& pv : values) {
     BoolValue v;
@@ -71,7 +71,7 @@ std::unique_ptr<ValueSet> compile_bool_values(const std::vector<PreparedValue>& 
     }
     compiled.push_back(std::move(v));
   }
-  return std::make_unique<BoolValueSet>(std::move(compiled));
+  return std::make_unique<BoolValueMatcher>(std::move(compiled));
 }
 
 std::vector<bool> compile_null_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics) {

@@ -7,7 +7,7 @@
 
 #include "condition/keys.h"
 #include "condition/text.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 #include "condition/verdict_reason.h"
 
 namespace trustlint::internal {
@@ -32,7 +32,7 @@ const char* family_name(MatchKind k) {
 
 struct CompiledCondition::Impl {
   Condition condition;
-  std::unique_ptr<ValueSet> values;  // null for Null
+  std::unique_ptr<ValueMatcher> values;  // null for Null
   std::vector<bool> null_values;     // Null only
 
   Outcome run(const ContextEntry* entry, MatchContext& ctx) const {
@@ -59,7 +59,7 @@ Result<CompiledCondition> CompiledCondition::compile(const Condition& condition,
     const bool variable_syntax = contains_variable_syntax(value.text);
     if (variables_enabled && allows_variables) {
       std::string error;
-      if (!parse_template(value.text, pv.tmpl, error)) {
+      if (!parse_policy_variables(value.text, pv.tmpl, error)) {
         diagnostics.push_back(make_error("TL075", quote(value.text) + ": " + error, value.span));
         continue;
       }

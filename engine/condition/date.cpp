@@ -2,7 +2,7 @@
 #include "condition/date.h"
 
 #include "condition/text.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 
 namespace trustlint::internal {
 
@@ -144,9 +144,9 @@ int compare_instant(const Instant& a, const Instant& b) {
 
 namespace {
 
-class DateValueSet final : public ValueSet {
+class DateValueMatcher final : public ValueMatcher {
  public:
-  DateValueSet(MatchKind kind, std::vector<Instant> instants) : kind_(kind), instants_(std::move(instants)) {}
+  DateValueMatcher(MatchKind kind, std::vector<Instant> instants) : kind_(kind), instants_(std::move(instants)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext&) const override {
     const std::optional<Instant> request = parse_date(request_value);
@@ -164,7 +164,7 @@ class DateValueSet final : public ValueSet {
 
 }  // namespace
 
-std::unique_ptr<ValueSet> compile_date_values(MatchKind kind, const std::vector<PreparedValue>& values,
+std::unique_ptr<ValueMatcher> compile_date_values(MatchKind kind, const std::vector<PreparedValue>& values,
                                               Diagnostics& diagnostics) {
   std::vector<Instant> instants;
   for (const PreparedValue& pv : values) {
@@ -179,7 +179,7 @@ std::unique_ptr<ValueSet> compile_date_values(MatchKind kind, const std::vector<
     }
     instants.push_back(*t);
   }
-  return std::make_unique<DateValueSet>(kind, std::move(instants));
+  return std::make_unique<DateValueMatcher>(kind, std::move(instants));
 }
 
 }  // namespace trustlint::internal

@@ -4,6 +4,17 @@
 // Linear time in the text whatever the pattern: RE2 underneath, and a bit-parallel NFA
 // (glob_nfa.h) where RE2 declines or would thrash, so a thousand `*` cannot blow up.
 // Immutable after construction; matches() is safe to call from several threads.
+//
+// The engine has one more glob matcher, on purpose: prove/value_set.h's glob_matches, which the
+// prover runs on the names of its own glob lists (team, project, environment segments). The two
+// differ in what they read, so neither can stand in for the other:
+//   - here a policy value: `?` is one code point of any UTF-8 text, a `*` or `?` may be literal
+//     (GlobPieces from ${*}, ${?} and substituted variables), IgnoreCase folds ASCII, and the
+//     text is untrusted, so matching is linear-time whatever the pattern (RE2, or the NFA);
+//   - there a prover glob over Vercel's ASCII name alphabets: `?` is one byte (one character of
+//     those alphabets), every `*`/`?` is a wildcard, always case-sensitive, and a greedy
+//     two-pointer match builds nothing (names are short, and it runs very often).
+// Where both apply (valid UTF-8, `?` only against ASCII) they must agree: fuzz/fuzz_glob.cpp.
 #pragma once
 
 #include <memory>

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "condition/text.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 
 namespace trustlint::internal {
 
@@ -121,9 +121,9 @@ bool ip_block_contains(const IpBlock& block, const IpBlock& address) {
 
 namespace {
 
-class IpValueSet final : public ValueSet {
+class IpValueMatcher final : public ValueMatcher {
  public:
-  explicit IpValueSet(std::vector<IpBlock> blocks) : blocks_(std::move(blocks)) {}
+  explicit IpValueMatcher(std::vector<IpBlock> blocks) : blocks_(std::move(blocks)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext&) const override {
     const std::optional<IpBlock> address = parse_ip_block(request_value);
@@ -141,7 +141,7 @@ class IpValueSet final : public ValueSet {
 
 }  // namespace
 
-std::unique_ptr<ValueSet> compile_ip_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics) {
+std::unique_ptr<ValueMatcher> compile_ip_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics) {
   std::vector<IpBlock> blocks;
   for (const PreparedValue& pv : values) {
     const std::optional<IpBlock> block = parse_ip_block(pv.source->text);
@@ -155,7 +155,7 @@ std::unique_ptr<ValueSet> compile_ip_values(const std::vector<PreparedValue>& va
     }
     blocks.push_back(*block);
   }
-  return std::make_unique<IpValueSet>(std::move(blocks));
+  return std::make_unique<IpValueMatcher>(std::move(blocks));
 }
 
 }  // namespace trustlint::internal

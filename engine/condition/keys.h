@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 #include "trustlint/policy.h"
 #include "trustlint/request.h"
 

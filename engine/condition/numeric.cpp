@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "condition/text.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 
 namespace trustlint::internal {
 
@@ -75,9 +75,9 @@ bool ordered_holds(MatchKind kind, int cmp) {
 
 namespace {
 
-class NumericValueSet final : public ValueSet {
+class NumericValueMatcher final : public ValueMatcher {
  public:
-  NumericValueSet(MatchKind kind, std::vector<std::string> texts) : kind_(kind), texts_(std::move(texts)) {}
+  NumericValueMatcher(MatchKind kind, std::vector<std::string> texts) : kind_(kind), texts_(std::move(texts)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext&) const override {
     const std::optional<Decimal> request = parse_decimal(request_value);
@@ -96,7 +96,7 @@ class NumericValueSet final : public ValueSet {
 
 }  // namespace
 
-std::unique_ptr<ValueSet> compile_numeric_values(MatchKind kind, const std::vector<PreparedValue>& values,
+std::unique_ptr<ValueMatcher> compile_numeric_values(MatchKind kind, const std::vector<PreparedValue>& values,
                                                  Diagnostics& diagnostics) {
   std::vector<std::string> texts;
   for (const PreparedValue& pv : values) {
@@ -109,7 +109,7 @@ std::unique_ptr<ValueSet> compile_numeric_values(MatchKind kind, const std::vect
     }
     texts.push_back(text);
   }
-  return std::make_unique<NumericValueSet>(kind, std::move(texts));
+  return std::make_unique<NumericValueMatcher>(kind, std::move(texts));
 }
 
 }  // namespace trustlint::internal

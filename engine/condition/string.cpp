@@ -5,7 +5,7 @@
 
 #include "condition/glob.h"
 #include "condition/text.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 
 namespace trustlint::internal {
 
@@ -21,9 +21,9 @@ struct StringValue {
   std::optional<GlobMatcher> glob;  // static StringLike
 };
 
-class StringValueSet final : public ValueSet {
+class StringValueMatcher final : public ValueMatcher {
  public:
-  StringValueSet(MatchKind kind, std::vector<StringValue> values) : kind_(kind), values_(std::move(values)) {}
+  StringValueMatcher(MatchKind kind, std::vector<StringValue> values) : kind_(kind), values_(std::move(values)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext& ctx) const override {
     for (std::size_t i = 0; i < values_.size(); ++i) {
@@ -72,7 +72,7 @@ class StringValueSet final : public ValueSet {
 
 }  // namespace
 
-std::unique_ptr<ValueSet> compile_string_values(MatchKind kind, const std::vector<PreparedValue>& values) {
+std::unique_ptr<ValueMatcher> compile_string_values(MatchKind kind, const std::vector<PreparedValue>& values) {
   std::vector<StringValue> compiled;
   compiled.reserve(values.size());
   for (const PreparedValue& pv : values) {
@@ -89,7 +89,7 @@ std::unique_ptr<ValueSet> compile_string_values(MatchKind kind, const std::vecto
     }
     compiled.push_back(std::move(v));
   }
-  return std::make_unique<StringValueSet>(kind, std::move(compiled));
+  return std::make_unique<StringValueMatcher>(kind, std::move(compiled));
 }
 
 }  // namespace trustlint::internal

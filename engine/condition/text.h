@@ -1,10 +1,11 @@
 // Small text helpers shared by the condition operators: ASCII case folding (IAM folds ASCII
-// only, docs/semantics.md#string-operators), UTF-8 decoding that never fails (an invalid byte counts as one
-// character of its own), and quoting for trace messages.
+// only, docs/semantics.md#string-operators) and quoting for trace messages. UTF-8 decoding that
+// never fails (next_code_point) comes from source/utf8.h, included here for the operators.
 // Pure functions; safe to call from several threads.
 #pragma once
 
 #include "source/diagnostic_sink.h"  // quote()
+#include "source/utf8.h"             // next_code_point(), is_valid_utf8(): the one UTF-8 decoder
 
 #include <cstddef>
 #include <cstdint>
@@ -19,13 +20,6 @@ inline char32_t ascii_lower(char32_t c) { return (c >= U'A' && c <= U'Z') ? c - 
 std::string ascii_lowercase(std::string_view s);
 bool equals_ignore_ascii_case(std::string_view a, std::string_view b);
 bool has_non_ascii(std::string_view s);
-bool is_valid_utf8(std::string_view s);
-
-// Decodes the code point starting at s[i] and advances i past it. An invalid or truncated
-// sequence yields kInvalidByteBase + that byte and advances by one byte, so that decoding is
-// total and two texts with the same invalid byte still compare equal.
-inline constexpr char32_t kInvalidByteBase = 0x110000;
-char32_t next_code_point(std::string_view s, std::size_t& i);
 
 
 }  // namespace trustlint::internal

@@ -45,7 +45,7 @@ ValueTemplate ValueTemplate::plain(std::string_view text) {
   return t;
 }
 
-bool parse_template(std::string_view text, ValueTemplate& out, std::string& error) {
+bool parse_policy_variables(std::string_view text, ValueTemplate& out, std::string& error) {
   out.parts.clear();
   std::size_t i = 0;
   while (i < text.size()) {

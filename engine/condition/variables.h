@@ -37,7 +37,7 @@ struct ValueTemplate {
 
 // Parses `text`. On a malformed variable (no closing brace, `${}`, unquoted or unterminated
 // fallback) returns false and sets `error` to one sentence naming the problem.
-bool parse_template(std::string_view text, ValueTemplate& out, std::string& error);
+bool parse_policy_variables(std::string_view text, ValueTemplate& out, std::string& error);
 
 // Does the text contain something that reads as a policy variable?
 inline bool contains_variable_syntax(std::string_view text) { return text.find("${") != std::string_view::npos; }

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "condition/keys.h"
-#include "condition/value_set.h"
+#include "condition/value_matcher.h"
 #include "trustlint/policy.h"
 #include "trustlint/request.h"
 

@@ -5,6 +5,7 @@
 #include "policy/build_model.h"
 #include "source/diagnostic_sink.h"
 #include "source/read_tree.h"
+#include "source/utf8.h"
 
 namespace trustlint::internal {
 
@@ -21,7 +22,7 @@ std::size_t offset_of(std::string_view text, std::size_t line, std::size_t col) 
   }
   for (std::size_t c = 1; c < col && pos < text.size(); ++c) {
     ++pos;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0u) == 0x80u) ++pos;
+    while (pos < text.size() && is_utf8_continuation(text[pos])) ++pos;
   }
   return pos;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "source/json_scan.h"
 #include "source/utf8.h"
 
 namespace trustlint::internal {
@@ -15,14 +16,6 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-char32_t hex4(std::string_view text, std::size_t at) {
-  char32_t v = 0;
-  for (std::size_t i = 0; i < 4 && at + i < text.size(); ++i) {
-    v = v * 16 + static_cast<char32_t>(std::max(0, hex_value(text[at + i])));
-  }
-  return v;
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -57,16 +50,13 @@ MappedText decode_json_literal(std::string_view file_text, std::size_t begin) {
       case 'r': out.append("\r", at); break;
       case 't': out.append("\t", at); break;
       case 'u': {
-        char32_t cp = hex4(file_text, pos);
-        pos += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF && file_text.substr(pos, 2) == "\\u") {
-          const char32_t low = hex4(file_text, pos + 2);
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          pos += 6;
-        }
+        // The reader has checked the literal: a malformed escape cannot reach here, but if one
+        // did, U+FFFD stands in and the scan moves past it without leaving the text.
+        const UnicodeEscape u = decode_unicode_escape(file_text, at);
         std::string bytes;
-        append_utf8(bytes, cp);
+        append_utf8(bytes, u.length != 0 ? u.code_point : U'\uFFFD');
         out.append(bytes, at);
+        pos = u.length != 0 ? at + u.length : std::min(at + 6, file_text.size());
         break;
       }
       default: out.append(std::string(1, e), at); break;  // \" \\ \/

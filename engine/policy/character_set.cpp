@@ -2,29 +2,12 @@
 // Every key and string value is checked; the diagnostic points at the offending character in
 // the source, or at the string when the character was written in a way we cannot map back.
 #include "policy/model_parts.h"
+#include "source/json_scan.h"
 #include "source/utf8.h"
 
 namespace trustlint::internal {
 
 namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-long hex4(std::string_view s, std::size_t at) {
-  if (at + 4 > s.size()) return -1;
-  long v = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    const int h = hex_digit(s[at + i]);
-    if (h < 0) return -1;
-    v = v * 16 + h;
-  }
-  return v;
-}
 
 // First character of `text` IAM does not accept, or npos.
 std::size_t first_rejected(std::string_view text, char32_t& found) {
@@ -51,20 +34,13 @@ std::size_t locate_in_source(std::string_view raw, std::size_t& length) {
         case 'b': cp = 0x08; break;
         case 'f': cp = 0x0C; break;
         case 'u': {
-          const long u = hex4(raw, i + 2);
-          if (u < 0) {
+          const UnicodeEscape u = decode_unicode_escape(raw, i);
+          if (u.length == 0) {
             cp = 0x20;  // not a valid escape; the reader has reported it
             break;
           }
-          cp = static_cast<char32_t>(u);
-          n = 6;
-          const long low = u >= 0xD800 && u <= 0xDBFF && i + 7 < raw.size() && raw[i + 6] == '\\' && raw[i + 7] == 'u'
-                               ? hex4(raw, i + 8)
-                               : -1;
-          if (low >= 0xDC00 && low <= 0xDFFF) {
-            cp = static_cast<char32_t>(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
-            n = 12;
-          }
+          cp = u.code_point;  // a lone surrogate (reported by the reader too) as itself
+          n = u.length;
           break;
         }
         default: cp = 0x20; break;  // \" \\ \/ \n \r \t: all accepted

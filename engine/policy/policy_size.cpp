@@ -14,7 +14,7 @@ std::size_t json_string_size(std::string_view s) {
   std::size_t n = 2;  // the quotes
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if ((b & 0xC0u) == 0x80u || b == ' ') continue;  // continuation byte, or a space (white space)
+    if (is_utf8_continuation(s[i]) || b == ' ') continue;  // continuation byte, or a space (white space)
     if (b == '"' || b == '\\' || b == '\b' || b == '\f' || b == '\n' || b == '\r' || b == '\t') {
       n += 2;  // \" \\ \b \f \n \r \t
     } else if (b < 0x20) {

@@ -46,7 +46,7 @@ bool depends_on_request(const Condition& c, const std::string& provider, bool va
   for (const auto& v : c.values) {
     ValueTemplate value;
     std::string error;
-    if (!parse_template(v.text, value, error)) continue;  // malformed (TL075): matches nothing
+    if (!parse_policy_variables(v.text, value, error)) continue;  // malformed (TL075): matches nothing
     for (const auto& part : value.parts) {
       if (part.kind != TemplatePart::Kind::variable) continue;
       const std::string key = fold_key(part.text);
@@ -67,7 +67,7 @@ bool compares_claim_with_itself(const Condition& c, bool variables_enabled) {
   for (const auto& v : c.values) {
     ValueTemplate value;
     std::string error;
-    if (!parse_template(v.text, value, error) || value.parts.size() != 1) continue;
+    if (!parse_policy_variables(v.text, value, error) || value.parts.size() != 1) continue;
     const auto& part = value.parts.front();
     if (part.kind == TemplatePart::Kind::variable && fold_key(part.text) == c.key_folded) return true;
   }
@@ -82,7 +82,7 @@ std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, co
   const bool like = c.op.kind == MatchKind::string_like;
   ValueTemplate value = ValueTemplate::plain(raw);
   std::string error;
-  if (variables_enabled && !parse_template(raw, value, error)) return std::nullopt;
+  if (variables_enabled && !parse_policy_variables(raw, value, error)) return std::nullopt;
   std::string glob;
   for (const auto& part : value.parts) {
     switch (part.kind) {

@@ -109,7 +109,7 @@ std::string render_lint_summary_text(const LintSummary& s) {
   return out + "\n";
 }
 
-std::string render_rules_text(const std::vector<RuleInfo>& rules) {
+std::string render_rule_index_text(const std::vector<RuleInfo>& rules) {
   std::ostringstream out;
   out << pad("ID", 7) << pad("SEVERITY", 9) << pad("NAME", 24) << "TITLE\n";
   for (const auto& r : rules) {
@@ -119,7 +119,7 @@ std::string render_rules_text(const std::vector<RuleInfo>& rules) {
   return out.str();
 }
 
-std::string render_rule_text(const RuleInfo& r) {
+std::string render_rule_detail_text(const RuleInfo& r) {
   std::ostringstream out;
   out << r.id << (r.name.empty() ? "" : " " + r.name) << " (" << severity_name(r.severity) << "): " << r.title << "\n\n";
   out << wrapped(r.explanation, 96);

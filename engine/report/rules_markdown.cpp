@@ -20,7 +20,7 @@ std::string fenced(const std::string& example) {
 
 }  // namespace
 
-std::string render_rule_markdown(const RuleInfo& r) {
+std::string render_rule_page_markdown(const RuleInfo& r) {
   std::string md = "# " + r.id + (r.name.empty() ? "" : " " + r.name) + ": " + r.title + "\n\n";
   md += std::string("Default severity: **") + severity_name(r.severity) + "**. " +
         (r.is_rule() ? "A `trustlint lint` rule" : "A diagnostic reported while reading a policy") +
@@ -33,7 +33,7 @@ std::string render_rule_markdown(const RuleInfo& r) {
   return md;
 }
 
-std::string render_rules_markdown(const std::vector<RuleInfo>& rules) {
+std::string render_rule_index_markdown(const std::vector<RuleInfo>& rules) {
   std::string md =
       "# trustlint rules and diagnostic codes\n\n"
       "One page per entry of `rules/catalogue.yaml`: TL0xx are reported while reading a policy, "

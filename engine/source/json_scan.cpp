@@ -67,36 +67,69 @@ bool scan_escape(std::string_view text, std::size_t& pos, std::string& out, Json
     if (e > 0x20 && e < 0x7F) return fail(error, esc, std::string("invalid escape '\\") + e + "' in a string");
     return fail(error, esc, "invalid escape: '\\' followed by " + describe_json_char(text, esc + 1));
   }
-  long cp = hex4(text, esc + 2);
-  if (cp == kHexTruncated) return end_inside_string(text, error);
-  if (cp == kHexInvalid) return fail(error, esc, "invalid \\u escape: expected four hex digits");
-  pos = esc + 6;
-  if (cp >= 0xDC00 && cp <= 0xDFFF) {
-    return fail(error, esc, "lone low surrogate \\u" + std::string(text.substr(esc + 2, 4)) +
-                                " (it must follow a high surrogate \\uD800–\\uDBFF)");
-  }
-  if (cp >= 0xD800 && cp <= 0xDBFF) {
-    // A high surrogate must be followed by an escaped low surrogate.
-    const std::size_t next = pos;
-    const bool has_backslash = next < text.size() && text[next] == '\\';
-    if (next >= text.size() || (has_backslash && next + 1 >= text.size())) return end_inside_string(text, error);
-    long low = kHexInvalid;
-    if (has_backslash && text[next + 1] == 'u') {
-      low = hex4(text, next + 2);
-      if (low == kHexTruncated) return end_inside_string(text, error);
-    }
-    if (low < 0xDC00 || low > 0xDFFF) {
+  const UnicodeEscape u = decode_unicode_escape(text, esc);
+  using Problem = UnicodeEscape::Problem;
+  switch (u.problem) {
+    case Problem::kNone: break;
+    case Problem::kTruncated: return end_inside_string(text, error);
+    case Problem::kBadHex: return fail(error, esc, "invalid \\u escape: expected four hex digits");
+    case Problem::kLoneLow:
+      return fail(error, esc, "lone low surrogate \\u" + std::string(text.substr(esc + 2, 4)) +
+                                  " (it must follow a high surrogate \\uD800–\\uDBFF)");
+    case Problem::kLoneHigh:
       return fail(error, esc, "lone high surrogate \\u" + std::string(text.substr(esc + 2, 4)) +
                                   " (a low surrogate \\uDC00–\\uDFFF must follow)");
-    }
-    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-    pos = next + 6;
   }
-  append_utf8(out, static_cast<char32_t>(cp));
+  pos = esc + u.length;
+  append_utf8(out, u.code_point);
   return true;
 }
 
 }  // namespace
+
+UnicodeEscape decode_unicode_escape(std::string_view text, std::size_t pos) {
+  UnicodeEscape u;
+  const long unit = hex4(text, pos + 2);
+  if (unit == kHexTruncated) {
+    u.problem = UnicodeEscape::Problem::kTruncated;
+    return u;
+  }
+  if (unit == kHexInvalid) {
+    u.problem = UnicodeEscape::Problem::kBadHex;
+    return u;
+  }
+  u.code_point = static_cast<char32_t>(unit);
+  u.length = 6;
+  if (unit >= 0xDC00 && unit <= 0xDFFF) {
+    u.problem = UnicodeEscape::Problem::kLoneLow;
+    return u;
+  }
+  if (unit < 0xD800 || unit > 0xDBFF) return u;
+  // A high surrogate must be followed by an escaped low surrogate.
+  const std::size_t next = pos + 6;
+  const bool has_backslash = next < text.size() && text[next] == '\\';
+  if (next >= text.size() || (has_backslash && next + 1 >= text.size())) {
+    u.problem = UnicodeEscape::Problem::kTruncated;
+    u.length = 0;
+    return u;
+  }
+  long low = kHexInvalid;
+  if (has_backslash && text[next + 1] == 'u') {
+    low = hex4(text, next + 2);
+    if (low == kHexTruncated) {
+      u.problem = UnicodeEscape::Problem::kTruncated;
+      u.length = 0;
+      return u;
+    }
+  }
+  if (low < 0xDC00 || low > 0xDFFF) {
+    u.problem = UnicodeEscape::Problem::kLoneHigh;
+    return u;
+  }
+  u.code_point = static_cast<char32_t>(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+  u.length = 12;
+  return u;
+}
 
 bool scan_json_string(std::string_view text, std::size_t& pos, std::string& out, JsonScanError& error) {
   ++pos;  // the opening quote

@@ -16,6 +16,24 @@ struct JsonScanError {
   bool inside_string = false;  // the input ended inside a string
 };
 
+// One \uXXXX escape of a JSON string's source text, text[pos] being its backslash: the one
+// decoder of these escapes (the reader, the IAM character check and the IaC text maps use it).
+// A high surrogate followed by an escaped low surrogate is combined into one code point.
+struct UnicodeEscape {
+  enum class Problem {
+    kNone,
+    kTruncated,  // the text ends before the escape (or the low half of a pair) is complete
+    kBadHex,     // not four hex digits after "\u"
+    kLoneLow,    // a low surrogate \uDC00–\uDFFF with no high one before it
+    kLoneHigh,   // a high surrogate \uD800–\uDBFF with no escaped low one after it
+  };
+  char32_t code_point = 0;  // a lone surrogate: the unit itself
+  std::size_t length = 0;   // source bytes: 6, 12 for a pair (0 when truncated or not hex)
+  Problem problem = Problem::kNone;
+};
+// REQUIRES: text[pos] == '\\' and text[pos + 1] == 'u'.
+UnicodeEscape decode_unicode_escape(std::string_view text, std::size_t pos);
+
 // REQUIRES: text[pos] == '"'. On success `out` holds the unescaped value (\uXXXX surrogate
 // pairs combined) and pos is just past the closing quote. Rejects raw control characters and
 // NUL, unknown escapes, bad \u escapes and lone surrogates.

@@ -9,14 +9,9 @@
 #include <system_error>
 
 #include "source/diagnostic_sink.h"
+#include "source/utf8.h"
 
 namespace trustlint::internal {
-
-namespace {
-
-bool is_continuation(char ch) { return (static_cast<unsigned char>(ch) & 0xC0u) == 0x80u; }
-
-}  // namespace
 
 SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
   // A line ends at LF, CR LF or a lone CR (as editors count them).
@@ -26,7 +21,7 @@ SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(nam
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (i % kStride == 0) code_point_checkpoints_.push_back(code_points);
     const char ch = text_[i];
-    if (!is_continuation(ch)) ++code_points;
+    if (!is_utf8_continuation(ch)) ++code_points;
     if (ch == '\n' || (ch == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
       line_starts_.push_back(i + 1);
     }
@@ -37,7 +32,7 @@ SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(nam
 std::size_t SourceFile::code_points_before(std::size_t offset) const {
   std::size_t block = offset / kStride;
   std::size_t n = code_point_checkpoints_[block];
-  for (std::size_t i = block * kStride; i < offset; ++i) n += is_continuation(text_[i]) ? 0 : 1;
+  for (std::size_t i = block * kStride; i < offset; ++i) n += is_utf8_continuation(text_[i]) ? 0 : 1;
   return n;
 }
 

@@ -9,7 +9,7 @@ namespace trustlint::internal {
 
 namespace {
 
-bool is_continuation(unsigned char b) { return (b & 0xC0u) == 0x80u; }
+bool is_continuation(unsigned char b) { return is_utf8_continuation(static_cast<char>(b)); }
 
 }  // namespace
 
@@ -67,6 +67,28 @@ Utf8Char decode_utf8(std::string_view text, std::size_t pos) {
   return c;
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  const Utf8Char c = decode_utf8(text, pos);
+  if (c.problem != nullptr) {
+    ++pos;
+    return kInvalidByteBase + b0;
+  }
+  pos += c.length;
+  return c.code_point;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (next_code_point(text, pos) >= kInvalidByteBase) return false;
+  }
+  return true;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -87,7 +109,7 @@ void append_utf8(std::string& out, char32_t cp) {
 
 std::size_t count_code_points(std::string_view text) {
   std::size_t n = 0;
-  for (char ch : text) n += is_continuation(static_cast<unsigned char>(ch)) ? 0 : 1;
+  for (char ch : text) n += is_utf8_continuation(ch) ? 0 : 1;
   return n;
 }
 

@@ -1,7 +1,8 @@
-// UTF-8 helpers shared by the readers, the policy checks and the renderers: decode one code
-// point with the reason a sequence is malformed, encode a code point, count code points,
-// describe a character, and make any bytes safe to print (visible_text, cut_utf8): every value
-// quoted or cut for a message goes through these. Pure functions; safe from several threads.
+// UTF-8 helpers shared by the readers, the policy checks, the condition operators and the
+// renderers: decode one code point with the reason a sequence is malformed (or totally, for
+// matching), encode a code point, count code points, describe a character, and make any bytes
+// safe to print (visible_text, cut_utf8): every value quoted or cut for a message goes through
+// these. The one place the engine reads UTF-8 bytes. Pure functions; safe from several threads.
 #pragma once
 
 #include <cstddef>
@@ -20,6 +21,18 @@ struct Utf8Char {
 // code points past U+10FFFF, stray continuation bytes and truncated sequences.
 // REQUIRES: pos < text.size().
 Utf8Char decode_utf8(std::string_view text, std::size_t pos);
+
+// True for 0x80–0xBF, the bytes that continue a multi-byte sequence (never start a code point).
+constexpr bool is_utf8_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0u) == 0x80u; }
+
+// Decoding that never fails, for matching: the code point starting at text[pos], pos moved past
+// it. A malformed sequence (as decode_utf8 judges it) yields kInvalidByteBase + its first byte
+// and moves one byte, so two texts with the same invalid byte still compare equal.
+inline constexpr char32_t kInvalidByteBase = 0x110000;
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+// Whether every sequence of `text` is well-formed (decode_utf8 finds no problem).
+bool is_valid_utf8(std::string_view text);
 
 void append_utf8(std::string& out, char32_t code_point);
 

@@ -8,7 +8,9 @@ if(NOT rc EQUAL 0)
 endif()
 foreach(f bin/trustlint share/man/man1/trustlint.1 share/doc/trustlint/catalogue.yaml
           share/doc/trustlint/rules.md share/doc/trustlint/README.md
-          share/doc/trustlint/docs/semantics.md share/doc/trustlint/docs/rules/TL101.md)
+          share/doc/trustlint/docs/semantics.md share/doc/trustlint/docs/rules/TL101.md
+          include/trustlint/trustlint.h lib/cmake/trustlint/trustlintConfig.cmake
+          lib/cmake/trustlint/trustlintConfigVersion.cmake lib/cmake/trustlint/trustlintTargets.cmake)
   if(NOT EXISTS ${PREFIX}/${f})
     message(FATAL_ERROR "not installed: ${f}")
   endif()

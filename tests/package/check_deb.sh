@@ -40,4 +40,9 @@ out=$(bash -c '. "$1"; COMP_WORDS=(trustlint lint --fo); COMP_CWORD=2; _trustlin
 [ "$out" = $'--format\nsarif' ] || fail "bash completion gave: $out"
 if command -v zsh >/dev/null; then zsh -n "$root/usr/share/zsh/vendor-completions/_trustlint" || fail "zsh syntax"; fi
 if command -v fish >/dev/null; then fish --no-execute "$root/usr/share/fish/vendor_completions.d/trustlint.fish" || fail "fish syntax"; fi
+# the package is the program: the engine's library, headers and CMake package stay out of it
+# (Install.cmake's `development` component; `cmake --install` has them)
+if find "$root/usr" -name 'libtrustlint_engine.a' -o -name 'trustlintConfig.cmake' -o -name engine.h | grep -q .; then
+  fail "the .deb holds the development files: $(find "$root/usr" -name '*.a' -o -name '*.cmake' -o -name '*.h' | head -3)"
+fi
 echo "installed with dpkg into $root: ok"

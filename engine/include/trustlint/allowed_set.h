@@ -3,7 +3,19 @@
 // sampling: a deployment is allowed exactly when it belongs to one of `parts`. Each part is a
 // product issuer × team × project × environment of value sets written as IAM globs
 // ("match one of `match`, none of `except`"), with an example deployment the evaluator allows
-// and the nearest deployments it denies. Plain value type.
+// and the nearest deployments it denies.
+//
+// Example:
+//   auto set = trustlint::allowed_set(policy.value(), trustlint::vercel_profile());
+//   if (!set.ok()) return;  // TL095: the automata outgrew WhoOptions::limits
+//   for (const trustlint::AllowedPart& part : set.value().parts)
+//     std::cout << trustlint::describe_globs(part.project) << " / "
+//               << trustlint::describe_globs(part.environment) << "\n";  // "any" / "preview"
+//
+// Ownership: GlobSet, AllowedPart, AllowedSet and WhoOptions are plain values that own all
+// their strings; an AllowedSet keeps no reference to the policy or profile it came from.
+// Thread safety: allowed_set() and allowed_by_description() are safe to call from several
+// threads at once (on the same CompiledPolicy too); a value may be read from several threads.
 #pragma once
 
 #include <optional>

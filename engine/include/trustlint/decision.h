@@ -1,6 +1,17 @@
 // The answer to one request: allow, implicit deny or explicit deny (docs/semantics.md#decision-procedure), with a
 // trace that says, statement by statement, whether it applied, and condition by condition, which
-// operator, key and values decided it. Plain value type.
+// operator, key and values decided it.
+//
+// Example:
+//   trustlint::Decision d = trustlint::evaluate(policy.value(), request.value());
+//   std::cout << trustlint::outcome_name(d.outcome) << "\n";  // "allow", "implicit_deny", ...
+//   for (const trustlint::StatementTrace& s : d.statements)
+//     for (const trustlint::ConditionTrace& c : s.conditions)
+//       if (!c.result) std::cout << c.op << " " << c.key << ": " << c.reason << "\n";
+//
+// Ownership: ConditionTrace, StatementTrace and Decision are plain values owning their strings;
+// spans name the policy's file but no Decision points into the policy.
+// Thread safety: none needed: a Decision is immutable data, readable from any thread.
 #pragma once
 
 #include <cstddef>

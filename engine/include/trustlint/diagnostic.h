@@ -1,6 +1,17 @@
 // Diagnostics: located messages with stable codes. Every error the library reports is a
 // Diagnostic value (never an exception across the API), so callers can render, filter or count
-// them. Plain values; safe to copy between threads.
+// them.
+//
+// Example:
+//   auto doc = trustlint::load_policy_file("trust-policy.json");
+//   for (const trustlint::Diagnostic& d : doc.diagnostics())
+//     std::cerr << trustlint::format_diagnostic(d) << "\n";  // "file:3:5: error: ... [TL004]"
+//   if (trustlint::has_errors(doc.diagnostics())) return 2;
+//   std::cout << trustlint::count_errors(doc.diagnostics()) << " errors\n";
+//
+// Ownership: Span, Diagnostic and Diagnostics (a vector) are plain values owning their
+// strings; a Span names its file by path and points into no buffer.
+// Thread safety: the functions are pure; values are safe to copy and read between threads.
 #pragma once
 
 #include <cstdint>

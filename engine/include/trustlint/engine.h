@@ -1,6 +1,19 @@
 // The engine's entry points: load a policy (with its diagnostics), compile it once, then answer
-// many requests. Free functions over value types; no global state, so every function is safe to
-// call from several threads on different inputs. See trustlint.h for a tutorial.
+// many requests. See trustlint.h for a tutorial.
+//
+// Example:
+//   auto doc = trustlint::load_policy_text(text, "policy.json");
+//   if (!doc.ok()) return;  // doc.diagnostics() says where and why
+//   auto policy = trustlint::compile(doc.value());
+//   trustlint::EvaluateOptions fast{.trace = false};
+//   bool in = trustlint::evaluate(policy.value(), request, fast).allowed();
+//
+// Ownership: CompiledPolicy is move-only and owns a copy of the Document it was compiled from
+// (document()), so the Result<Document> may be dropped after compile(); EvaluateOptions is a
+// plain value.
+// Thread safety: no global state. A CompiledPolicy is immutable after compile(): evaluate() may
+// run on one policy from several threads at once. Loading and compiling are safe from several
+// threads on different inputs.
 #pragma once
 
 #include <memory>

@@ -1,7 +1,16 @@
 // Finding: one result of `lint`. A rule id, a severity, the exact location of the offending
 // value, and where one exists a concrete witness replayed through evaluate(): a deployment (or a
 // request) that gets in, or that is wrongly kept out, so every claim can be checked with `can`.
-// Plain value type; safe to copy between threads.
+//
+// Example:
+//   auto report = trustlint::lint(doc.value(), policy.value(), options);
+//   for (const trustlint::Finding& f : report.value().findings) {
+//     std::cout << f.span.line << ":" << f.span.col << " " << f.rule << " " << f.message << "\n";
+//     if (f.witness) std::cout << "  example: " << f.witness->description << "\n";
+//   }
+//
+// Ownership: Witness and Finding are plain values owning their strings.
+// Thread safety: none needed: immutable data, safe to copy and read between threads.
 #pragma once
 
 #include <optional>

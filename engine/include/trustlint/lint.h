@@ -2,7 +2,20 @@
 // TL2xx conditions, TL3xx OIDC) decide on the exact set of deployments allowed_set() computes,
 // or on concrete evaluate() calls, never on the policy's text; grammar diagnostics (TL0xx) join
 // the same report with their own ids. The rule catalogue (rules/catalogue.yaml) is data
-// embedded in the binary. Free functions over value types; safe from several threads.
+// embedded in the binary.
+//
+// Example:
+//   trustlint::LintOptions options;
+//   options.teams = {"acme"};  // empty: the teams the policy names
+//   for (const trustlint::LintReport& r : trustlint::lint_sources("infra/template.yaml", options))
+//     for (const trustlint::Finding& f : r.findings)
+//       std::cout << r.resource << ": " << f.rule << " " << f.message << "\n";
+//
+// Ownership: RuleInfo, RuleSetting, Suppression, LintOptions and LintReport are plain values
+// owning their strings; rule_catalogue() and find_rule() return references into the embedded
+// catalogue, which lives as long as the program. A LintReport refers to its file by path only.
+// Thread safety: every function may run from several threads at once (the catalogue is built
+// once, thread-safely, on first use); values are safe to copy and read between threads.
 #pragma once
 
 #include <map>

@@ -1,7 +1,18 @@
 // `.trustlint.yaml`: what lint should expect (teams, environments, projects), rule severities,
 // per-path overrides and suppressions with reasons. Found by walking up from each policy file
 // (like .editorconfig or .eslintrc), or given explicitly. Unknown keys and bad values are
-// located errors (TL011). Plain values; the functions are safe from several threads.
+// located errors (TL011).
+//
+// Example:
+//   trustlint::LintOptions options;
+//   if (auto path = trustlint::find_lint_config("infra/role.json")) {
+//     auto config = trustlint::load_lint_config(*path);
+//     if (config.ok()) options = trustlint::lint_options_for(config.value(), "infra/role.json", options);
+//   }
+//
+// Ownership: RuleOverride, IgnoreEntry and LintConfig are plain values owning their strings;
+// lint_options_for() returns a new LintOptions and keeps nothing.
+// Thread safety: the functions read files but share no state: safe from several threads.
 #pragma once
 
 #include <map>

@@ -1,6 +1,17 @@
 // Limits and options shared by every entry point. Each limit protects the tool against hostile
 // input (files from strangers' pull requests); exceeding one is a located TL0xx diagnostic,
 // never a crash or a hang. All limits can be raised from the CLI.
+//
+// Example:
+//   trustlint::LoadOptions load;
+//   load.limits.max_bytes = 64u * 1024u * 1024u;  // a larger file is TL002, not a crash
+//   load.format = trustlint::InputFormat::yaml;     // instead of detecting it
+//   load.tf_vars = {"env=prod"};                    // Terraform source: --tf-var env=prod
+//   auto doc = trustlint::load_policy_file("role.yaml", load);
+//
+// Ownership: Limits, TrustPolicyQuota and LoadOptions are plain values (LoadOptions owns its
+// strings); the functions that take them copy what they need.
+// Thread safety: none needed: plain data, safe to share read-only between threads.
 #pragma once
 
 #include <cstddef>

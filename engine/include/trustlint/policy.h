@@ -1,6 +1,19 @@
 // The policy model: a read-only, located view of one IAM role trust policy. Every node keeps
 // the Span of the text it came from, so that any finding can point at the exact value.
-// Built by load_policy_*() (engine.h); immutable afterwards and safe to share between threads.
+// Built by load_policy_*() (engine.h).
+//
+// Example:
+//   const trustlint::Document& doc = loaded.value();  // auto loaded = trustlint::load_policy_file(path)
+//   for (const trustlint::Statement& s : doc.statements)
+//     for (const trustlint::Condition& c : s.conditions)
+//       std::cout << s.label() << ": " << c.op_text << " " << c.key << " (line "
+//                 << c.key_span.line << ", " << c.values.size() << " values)\n";
+//
+// Ownership: Located, OperatorSpec, ConditionValue, Condition, PrincipalEntry, PrincipalBlock,
+// ActionBlock, Statement and Document are plain values; each owns its strings and children (a
+// Document owns the whole tree) and none points into the source text.
+// Thread safety: immutable once built, so a Document may be read from several threads at once;
+// parse_operator() and operator_name() are pure.
 #pragma once
 
 #include <cstddef>

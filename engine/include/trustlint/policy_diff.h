@@ -2,7 +2,20 @@
 // and what it takes away ("lost"), exactly: set differences of the two allowed sets computed
 // on their automata (`trustlint diff`), never by sampling. Each part is written like a part of
 // `who` (IAM globs per dimension) with an example deployment replayed through evaluate() on
-// both sides. Plain value types.
+// both sides.
+//
+// Example:
+//   auto d = trustlint::diff_policies(old_policy.value(), new_policy.value(), trustlint::vercel_profile());
+//   if (!d.ok()) return;  // TL095: the automata outgrew the limits
+//   for (const trustlint::DiffPart& p : d.value().gained)
+//     std::cout << "now gets in: " << trustlint::describe_facts(p.example) << "\n";
+//   std::cout << trustlint::render_diff_text({{.diff = d.value()}}, {.old_input = "a", .new_input = "b"});
+//
+// Ownership: DiffPart, PolicyDiff, RoleDiff and DiffQuery are plain values owning their
+// strings; diff_allowed_sets() reads the policies it is given (nullptr: no replay on that side)
+// only during the call and keeps no pointer.
+// Thread safety: the functions may run from several threads at once, also on the same
+// policies; the values are safe to copy and read between threads.
 #pragma once
 
 #include <optional>

@@ -1,7 +1,20 @@
 // OIDC provider profiles (rules/providers/*.yaml, embedded in the binary) and the requests a
 // provider's tokens produce. Vercel is the first profile: deployment facts (team, project,
 // environment, issuer mode, audience) become the provider name, `sub` and `aud` exactly as
-// Vercel forms them (docs/semantics.md#vercel). Profiles are immutable once loaded; thread-safe.
+// Vercel forms them (docs/semantics.md#vercel).
+//
+// Example:
+//   trustlint::DeploymentFacts facts{.team = "acme", .project = "web", .environment = "preview"};
+//   facts.issuer = trustlint::IssuerMode::global;  // default: team
+//   auto request = trustlint::make_request(trustlint::vercel_profile(), facts);
+//   if (!request.ok()) return;  // TL090: not a name Vercel issues; TL092: a contradicting claim
+//   bool in = trustlint::evaluate(policy.value(), request.value()).allowed();
+//
+// Ownership: SegmentSpec, ProviderProfile and DeploymentFacts are plain values owning their
+// strings. vercel_profile() returns a reference to a profile built once that lives as long as
+// the program. A profile passed to allowed_set() and the other provers must outlive the call.
+// Thread safety: profiles are immutable once built (vercel_profile() builds its one
+// thread-safely on first use); make_request() and check_segment() are pure.
 #pragma once
 
 #include <optional>

@@ -1,5 +1,18 @@
 // Renderers: turn answers into the text and JSON documents the CLI prints and the bindings
-// return. They never decide anything. Pure functions; thread-safe.
+// return. They never decide anything, and never read a file: what they quote comes in.
+//
+// Example:
+//   trustlint::SourceSnapshot sources;
+//   sources.files["role.json"] = text;  // the bytes the findings point into
+//   for (const trustlint::LintReport& r : reports)
+//     std::cout << trustlint::render_lint_text(r, sources, {.color = false});
+//   std::cout << trustlint::render_lint_summary_text(trustlint::summarize(reports));
+//
+// Ownership: CanQuery, WhoQuery, SourceSnapshot, LintTextOptions, LintSummary, SarifOptions and
+// LintWho are plain values owning their strings (a SourceSnapshot owns copies of the files);
+// the string_views SourceSnapshot::line() and excerpt() return point into the snapshot and
+// live as long as it is not changed.
+// Thread safety: every function is pure; a SourceSnapshot may be read from several threads.
 #pragma once
 
 #include <cstdint>
@@ -161,12 +174,12 @@ struct LintWho {
 std::string render_lint_markdown(const std::vector<LintReport>& reports, const std::vector<LintWho>& who);
 
 // `trustlint rules`: one line per catalogue entry; one entry in full; the catalogue as JSON.
-std::string render_rules_text(const std::vector<RuleInfo>& rules);
-std::string render_rule_text(const RuleInfo& rule);
+std::string render_rule_index_text(const std::vector<RuleInfo>& rules);
+std::string render_rule_detail_text(const RuleInfo& rule);
 std::string render_rules_json(const std::vector<RuleInfo>& rules);
 // One entry as the Markdown page docs/rules/ID.md (why, bad, good, fix).
-std::string render_rule_markdown(const RuleInfo& rule);
+std::string render_rule_page_markdown(const RuleInfo& rule);
 // The index docs/rules/README.md: one table row per entry, linking its page.
-std::string render_rules_markdown(const std::vector<RuleInfo>& rules);
+std::string render_rule_index_markdown(const std::vector<RuleInfo>& rules);
 
 }  // namespace trustlint

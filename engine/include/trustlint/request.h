@@ -1,7 +1,17 @@
 // A request to assume a role, as IAM evaluates it (docs/semantics.md#request-and-policies): the federated principal
 // (the OIDC provider's name, e.g. "oidc.vercel.com/acme"), the action, and the context keys.
 // Context key names are case-insensitive (docs/semantics.md#condition-block); values are case-sensitive.
-// Plain value type; safe to copy.
+//
+// Example:
+//   trustlint::Request r;
+//   r.provider = "oidc.vercel.com/acme";
+//   r.set("oidc.vercel.com/acme:sub", "owner:acme:project:web:environment:preview");
+//   r.set_multi("oidc.vercel.com/acme:amr", {"a", "b"});
+//   bool in = trustlint::evaluate(policy.value(), r).allowed();  // make_request() builds these
+//
+// Ownership: ContextEntry and Request are plain values owning their strings; find() returns a
+// pointer into the Request, valid until it is changed.
+// Thread safety: none needed: plain data, safe to copy and to read from several threads.
 #pragma once
 
 #include <string>

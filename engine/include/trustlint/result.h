@@ -1,6 +1,18 @@
 // Result<T>: a value and the diagnostics produced while computing it. A result is ok() when it
 // holds a value and no error; it may still carry warnings. A failed result may hold a partial
-// value (collect, don't stop), reachable through partial(). No exceptions cross the API.
+// value (collect, don't stop), reachable through has_value() and value(). No exceptions cross
+// the API.
+//
+// Example:
+//   trustlint::Result<trustlint::Document> doc = trustlint::load_policy_file("role.json");
+//   for (const auto& d : doc.diagnostics()) std::cerr << trustlint::format_diagnostic(d) << "\n";
+//   if (doc.ok()) use(doc.value());                  // a value and no error
+//   else if (doc.has_value()) partial(doc.value());  // errors, and what could still be read
+//   trustlint::Document owned = std::move(doc).value();  // REQUIRES: has_value()
+//
+// Ownership: Result owns its value and its diagnostics; value() returns a reference into it,
+// std::move(result).value() moves the value out.
+// Thread safety: like T: a Result may be read from several threads when T may.
 #pragma once
 
 #include <optional>

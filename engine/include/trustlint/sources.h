@@ -2,7 +2,17 @@
 // and long intrinsic forms), a Terraform plan (`terraform show -json`) or the output of
 // `aws iam get-account-authorization-details`. find_trust_policies() detects the form from the
 // content and returns one PolicySource per IAM role, each policy located in the user's file.
-// Free functions over value types; safe to call from several threads on different inputs.
+//
+// Example:
+//   auto roles = trustlint::find_trust_policies("template.yaml");
+//   if (!roles.ok()) return 2;  // unreadable or unparsable (TL001–TL010)
+//   for (const trustlint::PolicySource& role : roles.value())
+//     if (role.policy.has_value())
+//       std::cout << role.resource << " (" << role.form << "): " << role.policy.value().statements.size() << "\n";
+//
+// Ownership: PolicySource is a plain value that owns its Document and strings; nothing points
+// into the input text, which may be dropped after the call.
+// Thread safety: safe to call from several threads on different inputs (stdin, "-", is one).
 #pragma once
 
 #include <string>

@@ -3,7 +3,20 @@
 // `only` (everything that gets in lies inside the selector). Each is decided on the exact
 // allowed set, quantified over everything the selector leaves open, never by sampling; a
 // failure comes with a counterexample replayed through evaluate() and the statement that
-// decided it. Spec files (*.trustspec.yaml) name a policy and list expectations. Plain values.
+// decided it. Spec files (*.trustspec.yaml) name a policy and list expectations.
+//
+// Example:
+//   auto spec = trustlint::load_spec("prod.trustspec.yaml");
+//   auto set = trustlint::allowed_set(policy.value(), trustlint::vercel_profile());
+//   for (const trustlint::Expectation& e : spec.value().expect) {
+//     auto out = trustlint::check_expectation(policy.value(), set.value(), e, spec.value().team, trustlint::vercel_profile());
+//     std::cout << e.text << ": " << (out.ok() && out.value().holds ? "holds" : "fails") << "\n";
+//   }
+//
+// Ownership: Selector, Expectation, Spec and ExpectationOutcome are plain values owning their
+// strings; check_expectation() reads the policy, set and profile only during the call.
+// Thread safety: the functions may run from several threads at once (also on one policy and
+// set); the values are safe to copy and read between threads.
 #pragma once
 
 #include <optional>

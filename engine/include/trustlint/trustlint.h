@@ -1,7 +1,7 @@
 // trustlint: exact answers about AWS role trust policies federated to OIDC providers.
+// This header includes the whole API; each header it includes opens with its own example.
 //
-// Load a policy, compile it once, then ask:
-//
+// Example:
 //   auto doc = trustlint::load_policy_file("trust-policy.json");
 //   if (!doc.ok()) { for (auto& d : doc.diagnostics()) puts(format_diagnostic(d).c_str()); }
 //   auto policy = trustlint::compile(doc.value());
@@ -22,7 +22,13 @@
 //   for (const auto& f : report.value().findings) { /* f.rule, f.span, f.witness, f.fix */ }
 //
 // Every fallible call returns Result<T> (value + located Diagnostics); no exception crosses
-// this API. All functions are safe to call from several threads on different inputs.
+// this API.
+// Ownership: every type is a value that owns what it holds (CompiledPolicy is move-only); no
+// result points into an input text or into another result, except where a header says so
+// (Request::find(), SourceSnapshot's views, the catalogue and profile references).
+// Thread safety: no global mutable state. All functions are safe to call from several threads
+// on different inputs, and the read-only ones (evaluate, allowed_set, lint, the renderers) also
+// on one shared CompiledPolicy, Document or profile.
 #pragma once
 
 #include "trustlint/allowed_set.h"

@@ -1,7 +1,16 @@
 // What a policy itself says about the provider's identities: the teams it names (in principals,
 // key prefixes, and literal `sub`/`aud` values) and the issuer mode its principals use. `can`
 // uses these to fill in a team or issuer the user left out, and says that it did.
-// Pure functions; thread-safe.
+//
+// Example:
+//   const auto& vercel = trustlint::vercel_profile();
+//   std::vector<std::string> teams = trustlint::teams_named(doc.value(), vercel);  // {"acme"}
+//   auto issuer = trustlint::issuer_named(doc.value(), vercel);  // IssuerMode::team, or nullopt
+//   if (!trustlint::trusts_provider(doc.value(), vercel)) std::cout << "not a Vercel role\n";
+//   std::string team = teams.size() == 1 ? teams[0] : "";  // can's default team
+//
+// Ownership: the functions return values (owning their strings) and keep nothing.
+// Thread safety: pure functions over an immutable Document: safe from several threads.
 #pragma once
 
 #include <optional>

@@ -6,7 +6,7 @@
 #include "unit/condition/condition_test_util.h"
 
 using trustlint::Request;
-using trustlint::internal::parse_template;
+using trustlint::internal::parse_policy_variables;
 using trustlint::internal::TemplatePart;
 using trustlint::internal::ValueTemplate;
 using trustlint::test::diagnostics_of;
@@ -25,25 +25,25 @@ TEST_SUITE_BEGIN("condition");
 TEST_CASE("condition::variables parse ${key}, defaults and escapes (docs/semantics.md#policy-variables)") {
   ValueTemplate t;
   std::string error;
-  REQUIRE(parse_template("owner:${aws:username}:x", t, error));
+  REQUIRE(parse_policy_variables("owner:${aws:username}:x", t, error));
   REQUIRE(t.parts.size() == 3);
   CHECK(t.parts[1].kind == TemplatePart::Kind::variable);
   CHECK(t.parts[1].text == "aws:username");
   CHECK_FALSE(t.parts[1].has_fallback);
 
-  REQUIRE(parse_template("${aws:username, 'nobody}, x'}", t, error));
+  REQUIRE(parse_policy_variables("${aws:username, 'nobody}, x'}", t, error));
   REQUIRE(t.parts.size() == 1);
   CHECK(t.parts[0].has_fallback);
   CHECK(t.parts[0].fallback == "nobody}, x");
 
-  REQUIRE(parse_template("a${*}b${?}c${$}d", t, error));
+  REQUIRE(parse_policy_variables("a${*}b${?}c${$}d", t, error));
   REQUIRE(t.parts.size() == 7);
   CHECK(t.parts[1].kind == TemplatePart::Kind::escape);
   CHECK(t.parts[1].text == "*");
   CHECK(t.parts[5].text == "$");
   CHECK_FALSE(t.has_variables());
 
-  REQUIRE(parse_template("no variables $ { } $x", t, error));
+  REQUIRE(parse_policy_variables("no variables $ { } $x", t, error));
   CHECK(t.parts.size() == 1);
 }
 

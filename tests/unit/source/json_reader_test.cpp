@@ -6,6 +6,7 @@
 #include <string>
 
 #include "source/diagnostic_sink.h"
+#include "source/json_scan.h"
 #include "source/read_tree.h"
 
 TEST_SUITE_BEGIN("source");
@@ -317,3 +318,34 @@ TEST_CASE("source::read_json a 10 MB string is TL009, quickly") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("source::decode_unicode_escape, the one \\uXXXX decoder") {
+  using Problem = UnicodeEscape::Problem;
+  struct Case {
+    std::string text;
+    Problem problem;
+    char32_t code_point;
+    std::size_t length;
+  };
+  const Case cases[] = {
+      {R"(\u0041)", Problem::kNone, U'A', 6},
+      {R"(\u00e9x)", Problem::kNone, 0xE9, 6},
+      {R"(\uD83D\uDE00)", Problem::kNone, 0x1F600, 12},  // a surrogate pair is one code point
+      {R"(\ud83d\ude00")", Problem::kNone, 0x1F600, 12},
+      {R"(\uDE00)", Problem::kLoneLow, 0xDE00, 6},
+      {R"(\uD83Dx")", Problem::kLoneHigh, 0xD83D, 6},
+      {R"(\uD83D\n")", Problem::kLoneHigh, 0xD83D, 6},
+      {R"(\uD83D\u0041")", Problem::kLoneHigh, 0xD83D, 6},  // the escape after it is no low surrogate
+      {R"(\uD83D)", Problem::kTruncated, 0, 0},              // the text ends where the low half belongs
+      {R"(\uD83D\uDE)", Problem::kTruncated, 0, 0},
+      {R"(\u00)", Problem::kTruncated, 0, 0},
+      {R"(\u00G1)", Problem::kBadHex, 0, 0},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const UnicodeEscape u = decode_unicode_escape(c.text, 0);
+    CHECK(u.problem == c.problem);
+    CHECK(u.length == c.length);
+    if (c.length != 0) CHECK(u.code_point == c.code_point);
+  }
+}

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "source/diagnostic_sink.h"
 #include "source/source_file.h"
 
@@ -105,4 +108,38 @@ TEST_CASE("source::cut_utf8 and quote cut between code points, never inside one"
     CHECK(trustlint::internal::visible_text(q) == q);  // valid UTF-8, nothing to escape
   }
   CHECK(trustlint::internal::quote("wé\"b\\\n\xE9", 60) == "\"wé\\\"b\\\\\\n\\xE9\"");
+}
+
+TEST_CASE("source::next_code_point decodes totally, exactly where decode_utf8 finds no problem") {
+  // Every one- and two-byte string, and the edges of every multi-byte form: next_code_point
+  // moves by decode_utf8's length when the sequence is well-formed, else by one byte with
+  // kInvalidByteBase + that byte (the condition operators' reading of invalid text).
+  std::vector<std::string> texts;
+  for (int a = 0; a < 256; ++a) {
+    texts.push_back(std::string(1, static_cast<char>(a)));
+    for (int b : {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}) {
+      texts.push_back(std::string{static_cast<char>(a), static_cast<char>(b)});
+      texts.push_back(std::string{static_cast<char>(a), static_cast<char>(b), '\x80', '\xBF'});
+    }
+  }
+  for (const auto& text : texts) {
+    CAPTURE(visible_text(text));
+    std::size_t pos = 0;
+    const char32_t cp = next_code_point(text, pos);
+    const Utf8Char c = decode_utf8(text, 0);
+    if (c.problem == nullptr) {
+      CHECK(cp == c.code_point);
+      CHECK(pos == c.length);
+    } else {
+      CHECK(cp == kInvalidByteBase + static_cast<unsigned char>(text[0]));
+      CHECK(pos == 1);
+    }
+  }
+  CHECK(is_valid_utf8("h\xC3\xA9 \xF0\x9F\x98\x80"));
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));  // an encoded surrogate
+  CHECK_FALSE(is_valid_utf8("ok\xE2\x82"));    // truncated
+  CHECK(is_utf8_continuation('\x80'));
+  CHECK(is_utf8_continuation('\xBF'));
+  CHECK_FALSE(is_utf8_continuation('\xC0'));
+  CHECK_FALSE(is_utf8_continuation('a'));
 }

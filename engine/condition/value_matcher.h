@@ -1,4 +1,4 @@
-// ValueSet: the compiled policy values of one condition, for one operator family (string, arn,
+// ValueMatcher: the compiled policy values of one condition, for one operator family (string, arn,
 // numeric, date, bool, binary, ip). It answers one question: which policy value, if any, does
 // this request value match? The set logic around it (absent keys, IfExists, qualifiers, NOR)
 // lives in keys.h and is shared by every family.
@@ -36,9 +36,9 @@ struct MatchContext {
   }
 };
 
-class ValueSet {
+class ValueMatcher {
  public:
-  virtual ~ValueSet() = default;
+  virtual ~ValueMatcher() = default;
   // Index of the first policy value that `request_value` matches, or kNoMatch. A request value
   // that cannot be read for the operator (not a number, not an ARN, …) matches nothing.
   virtual std::size_t find_match(std::string_view request_value, MatchContext& ctx) const = 0;
@@ -57,15 +57,15 @@ bool ordered_holds(MatchKind kind, int cmp);
 
 // Family compile steps. Each validates its values, appends located TL07x diagnostics for the
 // bad ones and returns the set (which is only used when no error was reported).
-std::unique_ptr<ValueSet> compile_string_values(MatchKind kind, const std::vector<PreparedValue>& values);
-std::unique_ptr<ValueSet> compile_arn_values(const std::vector<PreparedValue>& values);
-std::unique_ptr<ValueSet> compile_numeric_values(MatchKind kind, const std::vector<PreparedValue>& values,
-                                                 Diagnostics& diagnostics);
-std::unique_ptr<ValueSet> compile_date_values(MatchKind kind, const std::vector<PreparedValue>& values,
-                                              Diagnostics& diagnostics);
-std::unique_ptr<ValueSet> compile_bool_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics);
-std::unique_ptr<ValueSet> compile_binary_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics);
-std::unique_ptr<ValueSet> compile_ip_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics);
+std::unique_ptr<ValueMatcher> compile_string_values(MatchKind kind, const std::vector<PreparedValue>& values);
+std::unique_ptr<ValueMatcher> compile_arn_values(const std::vector<PreparedValue>& values);
+std::unique_ptr<ValueMatcher> compile_numeric_values(MatchKind kind, const std::vector<PreparedValue>& values,
+                                                     Diagnostics& diagnostics);
+std::unique_ptr<ValueMatcher> compile_date_values(MatchKind kind, const std::vector<PreparedValue>& values,
+                                                  Diagnostics& diagnostics);
+std::unique_ptr<ValueMatcher> compile_bool_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics);
+std::unique_ptr<ValueMatcher> compile_binary_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics);
+std::unique_ptr<ValueMatcher> compile_ip_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics);
 // Null: one entry per value, true for "true" (the key must be absent), false for "false".
 std::vector<bool> compile_null_values(const std::vector<PreparedValue>& values, Diagnostics& diagnostics);
 
