@@ -77,6 +77,8 @@ class TfEvaluator {
   const TfModule& module() const { return module_; }
   // A file a call reads (file(), templatefile()), kept for as long as the evaluator.
   const TfFile* load_file(const std::string& path, const TfFile& from, std::size_t begin, std::size_t end);
+  // The names of the files load_file() read, in order.
+  std::vector<std::string> loaded_names() const;
 
  private:
   friend class TfCalls;

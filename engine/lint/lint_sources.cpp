@@ -154,6 +154,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
     report.resource = std::move(source.resource);
     report.form = std::move(source.form);
     report.assumptions = std::move(source.assumptions);
+    report.read_files = std::move(source.read_files);
     drop_resource_notes(report);
     reports.push_back(std::move(report));
   }
