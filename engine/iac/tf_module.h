@@ -89,6 +89,8 @@ class TfEvaluator {
   TfValue for_expression(const HclExpr& e, const TfFile& f);
   TfValue operation(const HclExpr& e, const TfFile& f);
   bool step(const TfFile& f, std::size_t at);
+  void push_once(Diagnostic d);  // a TL080 said once per place
+  void used_here(const Node& v, const TfFile& f, std::size_t begin, std::size_t end);
 
   TfModule& module_;
   const LoadOptions& options_;
