@@ -90,6 +90,13 @@ class TfEvaluator {
   TfValue operation(const HclExpr& e, const TfFile& f);
   bool step(const TfFile& f, std::size_t at);
   void push_once(Diagnostic d);  // a TL080 said once per place
+  // The blocks of `type` in `body`, a dynamic "type" block expanded once per element of its known
+  // for_each (its content block, with the iterator in `scope`); unknown for_each: TL080 (tf_document.cpp).
+  struct Expanded {
+    const HclBlock* block;
+    std::map<std::string, Node> scope;
+  };
+  std::vector<Expanded> expand_blocks(const HclBody& body, const std::string& type, const TfFile& f, const std::string& address);
   void used_here(const Node& v, const TfFile& f, std::size_t begin, std::size_t end);
 
   TfModule& module_;
