@@ -2,9 +2,11 @@
 // (files or directories), configured by .trustlint.yaml files and flags.
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "cli/baseline.h"
@@ -131,6 +133,29 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
   return reports;
 }
 
+// One spelling per file (./a/b.json, a/b.json and /abs/a/b.json are one).
+std::string same_file_key(const std::string& path) {
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(path, ec);
+  return ec ? std::filesystem::path(path).lexically_normal().generic_string() : canonical.generic_string();
+}
+
+// The files that roles read besides their own (LintReport::read_files), as same_file_key gives them.
+// (`files[i]` is the file linted[i] was read from; a role's report names the file its policy is in.)
+std::set<std::string> files_read_through(const std::vector<std::string>& files,
+                                         const std::vector<std::optional<std::vector<LintReport>>>& linted) {
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < linted.size(); ++i) {
+    if (!linted[i]) continue;
+    for (const LintReport& r : *linted[i]) {
+      for (const std::string& f : r.read_files) {
+        if (same_file_key(f) != same_file_key(files[i])) out.insert(same_file_key(f));
+      }
+    }
+  }
+  return out;
+}
+
 // A file reported instead of read (discover_files.h): its one finding at 1:1.
 LintReport unread_report(const Unread& u) {
   LintReport r;
@@ -214,7 +239,9 @@ int lint_all(const LintCli& o) {
     if (o.format == "text") print_text(o, report, load);
     reports.push_back(std::move(report));
   };
-  // In command-line order: the files read (their reports) and the files reported unread.
+  // In command-line order: the files read (their reports) and the files reported unread. A file
+  // that a Terraform role read (file(), templatefile()) is reported through that role only.
+  const std::set<std::string> read_through = files_read_through(files, linted);
   std::size_t next_read = 0;
   for (const auto& file : discovered.files) {
     if (file.unread) {
@@ -222,7 +249,7 @@ int lint_all(const LintCli& o) {
       continue;
     }
     auto& file_reports = linted[next_read++];
-    if (!file_reports) continue;
+    if (!file_reports || read_through.count(same_file_key(file.path)) != 0) continue;
     for (LintReport& report : *file_reports) take(std::move(report));
   }
   if (!o.write_baseline.empty()) {

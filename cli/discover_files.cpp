@@ -76,6 +76,35 @@ void named(const std::string& path, Discovered& out) {
   }
 }
 
+// A .tf file named on the command line stands for its module (one directory): pre-commit passes
+// only the staged files, and a staged variables.tf changes the roles of main.tf. The module's .tf
+// files that declare an aws_iam_role are read in its place, each once; false when there are
+// none (the file is then taken as any named file).
+bool named_module(const std::string& path, Discovered& out) {
+  const fs::path named_path(path);
+  if (named_path.extension() != ".tf") return false;
+  const fs::path dir = named_path.parent_path();
+  std::vector<std::string> roles;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->path().extension() != ".tf" || !it->is_regular_file(type_ec)) continue;
+    const std::string sibling = (dir / it->path().filename()).string();
+    const auto sniff = sniffed(sibling);
+    if (!sniff || sniff->mentions_role) roles.push_back(sibling);  // unreadable: read anyway (TL001)
+  }
+  if (roles.empty()) return false;
+  std::sort(roles.begin(), roles.end());
+  const auto same = [](const std::string& a, const std::string& b) {
+    return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
+  };
+  for (const std::string& role_file : roles) {
+    const bool listed = std::any_of(out.files.begin(), out.files.end(), [&](const DiscoveredFile& f) { return same(f.path, role_file); });
+    if (!listed) out.files.push_back({role_file, std::nullopt});
+  }
+  return true;
+}
+
 // The .gitignore of `dir` (lines: no comments, no blank lines, trailing blanks trimmed).
 std::optional<ExcludePatterns> gitignore(const fs::path& dir) {
   std::ifstream in(dir / ".gitignore");
@@ -173,6 +202,7 @@ Discovered discover_files(const std::vector<std::string>& paths, const DiscoverO
     std::error_code ec;
     if (p != "-" && fs::is_directory(p, ec)) walk(p, options, out);
     else if (p == "-" || !fs::is_regular_file(p, ec)) out.files.push_back({p, std::nullopt});
+    else if (named_module(p, out)) continue;
     else if (options.filter_named) {
       if (candidate_name(p)) sift(p, out);
       else ++out.skipped;

@@ -1,6 +1,8 @@
 // Which files `lint` reads. Files named on the command line: read when a reader takes their form
 // (or when they are broken in a way the reader reports), an error when no reader does (TL084
-// Terraform JSON source, TL085 anything else: file_kind.h). Below each directory named there,
+// Terraform JSON source, TL085 anything else: file_kind.h); a named .tf file stands for its
+// module: the .tf files of its directory that declare an "aws_iam_role" are read instead, once
+// each (a staged variables.tf lints the roles it feeds). Below each directory named there,
 // recursively and in sorted order: *.json, *.yaml, *.yml and *.template files that a reader takes
 // and that mention a trust policy or an IAM role, and *.tf files that declare an "aws_iam_role"
 // (the other .tf files of their directory are read with them, as one module); a file with IAM-policy shape that no reader

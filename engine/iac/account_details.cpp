@@ -49,7 +49,7 @@ std::vector<FoundPolicy> find_account_roles(const Node& root, const IacInput& in
     }
     std::string named = "role " + resource;
     name_resource(policy.diagnostics(), named);
-    found.push_back(FoundPolicy{PolicySource{std::move(resource), "account-authorization-details", std::move(policy), {}},
+    found.push_back(FoundPolicy{PolicySource{std::move(resource), "account-authorization-details", std::move(policy), {}, {}},
                                 role.span.offset, role.span.end_offset, std::move(named)});
   }
   return found;

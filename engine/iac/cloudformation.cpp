@@ -67,7 +67,7 @@ std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacIn
     }
     std::string named = "resource " + m.key + " (AWS::IAM::Role)";
     name_resource(policy.diagnostics(), named);
-    found.push_back(FoundPolicy{PolicySource{m.key, "cloudformation", std::move(policy), std::move(assumptions)},
+    found.push_back(FoundPolicy{PolicySource{m.key, "cloudformation", std::move(policy), std::move(assumptions), {}},
                                 m.key_span.offset, definition.span.end_offset, std::move(named)});
   }
   return found;

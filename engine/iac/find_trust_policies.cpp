@@ -66,7 +66,7 @@ Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tre
   Result<Document> policy = model.has_value() ? Result<Document>(std::move(model).value(), std::move(diagnostics))
                                               : Result<Document>::failure(std::move(diagnostics));
   std::vector<PolicySource> sources;
-  sources.push_back(PolicySource{"", "policy", std::move(policy), {}});
+  sources.push_back(PolicySource{"", "policy", std::move(policy), {}, {}});
   return sources;
 }
 

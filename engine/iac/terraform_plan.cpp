@@ -180,7 +180,7 @@ std::vector<FoundPolicy> find_terraform_roles(const Node& root, const IacInput& 
                                     ? policy_from_string(mapped_string(*policy, in), in, {})
                                     : unknown_policy(plan, address, *role, in, assumptions);
     name_resource(document.diagnostics(), address);
-    found.push_back(FoundPolicy{PolicySource{address, "terraform-plan", std::move(document), std::move(assumptions)},
+    found.push_back(FoundPolicy{PolicySource{address, "terraform-plan", std::move(document), std::move(assumptions), {}},
                                 role->span.offset, role->span.end_offset, address});
   }
   return found;

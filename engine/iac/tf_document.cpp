@@ -3,7 +3,8 @@
 // (sid, effect Allow by default, actions, resources, principals and conditions merged by type and
 // test, type "*" with identifiers ["*"] as Principal "*"), then source_policy_documents beneath
 // and override_policy_documents above, statements with the same sid replaced as the provider
-// documents. Every value is located where the .tf file writes it.
+// documents; dynamic "statement", "principals" and "condition" blocks expanded over a known for_each.
+// Every value is located where the .tf file writes it.
 #include <algorithm>
 
 #include "source/diagnostic_sink.h"
@@ -51,7 +52,53 @@ void put(std::vector<Node>& statements, Node statement) {
   statements.push_back(std::move(statement));
 }
 
+// Pushes a scope for as long as it lives.
+struct ScopeGuard {
+  std::vector<std::map<std::string, Node>>& scopes;
+  ScopeGuard(std::vector<std::map<std::string, Node>>& s, std::map<std::string, Node> scope) : scopes(s) { scopes.push_back(std::move(scope)); }
+  ~ScopeGuard() { scopes.pop_back(); }
+  ScopeGuard(const ScopeGuard&) = delete;
+  ScopeGuard& operator=(const ScopeGuard&) = delete;
+};
+
 }  // namespace
+
+std::vector<TfEvaluator::Expanded> TfEvaluator::expand_blocks(const HclBody& body, const std::string& type, const TfFile& f,
+                                                              const std::string& address) {
+  std::vector<Expanded> out;
+  for (const HclBlock& b : body.blocks) {
+    if (b.type == type) {
+      out.push_back(Expanded{&b, {}});
+      continue;
+    }
+    if (b.type != "dynamic" || b.labels.size() != 1 || b.labels[0] != type) continue;
+    const HclAttribute* for_each = b.body.attribute("for_each");
+    const HclAttribute* iterator = b.body.attribute("iterator");
+    const HclBlock* content = nullptr;
+    for (const HclBlock& c : b.body.blocks) {
+      if (c.type == "content") content = &c;
+    }
+    const std::string name = iterator != nullptr && iterator->expr->kind == HclExprKind::variable ? iterator->expr->name : type;
+    const Node coll = for_each != nullptr ? eval(*for_each->expr, f).node : Node{};
+    if (content == nullptr || for_each == nullptr || tf_is_unknown(coll) || (coll.kind != NodeKind::array && coll.kind != NodeKind::object)) {
+      unknown(address + ".dynamic", "the for_each of a dynamic \"" + type + "\" block of " + address +
+                                        " is not known offline: its blocks are not checked", f, b.begin, b.type_end);
+      continue;
+    }
+    const bool arr = coll.kind == NodeKind::array;
+    const std::size_t n = arr ? coll.items.size() : coll.members.size();
+    for (std::size_t i = 0; i < n && step(f, b.begin); ++i) {
+      Node it;
+      it.kind = NodeKind::object;
+      it.span = f.file.span(b.begin, b.type_end);
+      Node key = arr ? Node{NodeKind::number, std::to_string(i), coll.span, {}, {}, {}} : tf_string(coll.members[i].key, coll.members[i].key_span);
+      it.members.push_back(Member{"key", it.span, std::move(key)});
+      it.members.push_back(Member{"value", it.span, arr ? coll.items[i] : coll.members[i].value});
+      out.push_back(Expanded{content, {{name, std::move(it)}}});
+    }
+  }
+  return out;
+}
 
 std::optional<Node> TfEvaluator::policy_document(const std::string& name, const TfFile& from, std::size_t begin, std::size_t end) {
   const auto found = module_.policy_documents.find(name);
@@ -94,12 +141,9 @@ std::optional<Node> TfEvaluator::policy_document(const std::string& name, const 
   };
   merge_documents("source_policy_documents");
   std::size_t index = 0;
-  for (const HclBlock& sb : block.body.blocks) {
-    if (sb.type == "dynamic") {
-      unknown(address + ".dynamic", "a dynamic block of " + address + " is not evaluated: its statements are not checked", f, sb.begin, sb.type_end);
-      continue;
-    }
-    if (sb.type != "statement") continue;
+  for (const Expanded& se : expand_blocks(block.body, "statement", f, address)) {
+    const HclBlock& sb = *se.block;
+    const ScopeGuard statement_scope(scopes_, se.scope);
     ++index;
     Node st;
     st.kind = NodeKind::object;
@@ -113,8 +157,9 @@ std::optional<Node> TfEvaluator::policy_document(const std::string& name, const 
       principal.kind = NodeKind::object;
       bool any = false, everyone = false;
       Span first_key;
-      for (const HclBlock& pb : sb.body.blocks) {
-        if (pb.type != kind) continue;
+      for (const Expanded& pe : expand_blocks(sb.body, kind, f, address)) {
+        const HclBlock& pb = *pe.block;
+        const ScopeGuard principals_scope(scopes_, pe.scope);
         if (!any) {
           first_key = f.file.span(pb.begin, pb.type_end);
           principal.span = f.file.span(pb.begin, pb.end);
@@ -143,8 +188,9 @@ std::optional<Node> TfEvaluator::policy_document(const std::string& name, const 
     Node condition;
     condition.kind = NodeKind::object;
     Span condition_key;
-    for (const HclBlock& cb : sb.body.blocks) {
-      if (cb.type != "condition") continue;
+    for (const Expanded& ce : expand_blocks(sb.body, "condition", f, address)) {
+      const HclBlock& cb = *ce.block;
+      const ScopeGuard condition_scope(scopes_, ce.scope);
       if (condition.members.empty()) {
         condition_key = f.file.span(cb.begin, cb.type_end);
         condition.span = f.file.span(cb.begin, cb.end);

@@ -67,10 +67,33 @@ Node TfEvaluator::unknown(const std::string& what, const std::string& why, const
   n.tag = kUnknownTag;
   Diagnostic d = make_warning("TL080", why + "; read as the placeholder " + quote(n.text, 100), n.span);
   d.notes.push_back("a placeholder equals no real value: a condition on it never holds, a negated one always does");
-  diagnostics_.push_back(std::move(d));
+  push_once(std::move(d));
   const std::string assumption = quote(n.text, 100) + " stands for " + why;
   if (told_.insert(assumption).second) assumptions_.push_back(assumption);
   return n;
+}
+
+void TfEvaluator::push_once(Diagnostic d) {
+  for (const Diagnostic& e : diagnostics_) {
+    if (e.code == d.code && e.span.file == d.span.file && e.span.offset == d.span.offset && e.span.end_offset == d.span.end_offset &&
+        e.message == d.message) {
+      return;
+    }
+  }
+  diagnostics_.push_back(std::move(d));
+}
+
+// A placeholder made elsewhere (a local, a variable without value) and used in a template: a
+// TL080 at the use too, so that lint drops the findings about the text it lands in (a
+// placeholder is not literal text: UNRESOLVED-… is no name Vercel issues, but the real value may be).
+void TfEvaluator::used_here(const Node& v, const TfFile& f, std::size_t begin, std::size_t end) {
+  const bool made_here = v.span.file == f.file.name() && v.span.offset >= begin && v.span.end_offset <= end;
+  if (made_here) return;
+  const std::string what(f.file.text().substr(begin, end - begin));
+  Diagnostic d = make_warning("TL080", quote(what, 100) + " is known only when Terraform runs; its placeholder text is not checked as written here",
+                              f.file.span(begin, end));
+  d.notes.push_back("the placeholder comes from " + (v.span.known() ? v.span.file + ":" + std::to_string(v.span.line) : std::string("elsewhere")));
+  push_once(std::move(d));
 }
 
 bool TfEvaluator::step(const TfFile& f, std::size_t at) {
@@ -178,10 +201,19 @@ void TfEvaluator::append_parts(const std::vector<HclTemplatePart>& parts, const 
         }
         break;
       case HclTemplatePart::Kind::interpolation: {
-        const Node v = eval(*part.expr, f).node;
+        Node v = eval(*part.expr, f).node;
+        const bool scalar = (v.kind == NodeKind::string && v.tag != kEncodedTag) || v.kind == NodeKind::number || v.kind == NodeKind::boolean;
+        if (!scalar && !tf_is_unknown(v)) {  // Terraform refuses it: "Cannot include the given value in a string template"
+          v = unknown(std::string(f.file.text().substr(part.expr->begin, part.expr->end - part.expr->begin)),
+                      v.tag == kEncodedTag ? std::string("a jsonencode() value inside a longer template is not rendered")
+                                           : "a " + std::string(v.kind == NodeKind::array ? "list" : v.kind == NodeKind::object ? "map or object" : "null") +
+                                                 " is not a string: Terraform refuses it inside a template",
+                      f, part.expr->begin, part.expr->end);
+        } else if (tf_is_unknown(v)) {
+          used_here(v, f, part.begin, part.end);
+        }
         is_unknown = is_unknown || tf_is_unknown(v);
-        std::string text = v.kind == NodeKind::string && v.tag != kEncodedTag ? v.text
-                           : v.kind == NodeKind::number || v.kind == NodeKind::boolean
+        std::string text = v.kind == NodeKind::string || v.kind == NodeKind::number || v.kind == NodeKind::boolean
                                ? v.text
                                : placeholder_text(std::string(f.file.text().substr(part.expr->begin, part.expr->end - part.expr->begin)));
         for (char c : text) out.append(std::string_view(&c, 1), part.begin);

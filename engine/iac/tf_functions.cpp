@@ -28,6 +28,14 @@ const TfFile* TfEvaluator::load_file(const std::string& path, const TfFile& from
   return &loaded_.back();
 }
 
+std::vector<std::string> TfEvaluator::loaded_names() const {
+  std::vector<std::string> out;
+  for (const TfFile& f : loaded_) {
+    if (std::find(out.begin(), out.end(), f.file.name()) == out.end()) out.push_back(f.file.name());
+  }
+  return out;
+}
+
 TfValue TfEvaluator::call(const HclExpr& e, const TfFile& f) {
   TfValue out;
   out.file = &f.file;

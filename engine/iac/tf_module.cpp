@@ -80,7 +80,14 @@ std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, 
     if (!source.has_value()) continue;  // reported when that file is linted itself
     auto file = std::make_unique<TfFile>(TfFile{std::move(source).value(), HclBody{}});
     Result<HclBody> parsed = read_hcl(file->file, options.limits);
-    if (!parsed.has_value()) continue;  // the same
+    if (!parsed.has_value()) {
+      // A file that declares a role reports its own errors when it is linted; any other
+      // (variables.tf, locals.tf) is never linted alone: its errors are the module's.
+      if (file->file.text().find("\"aws_iam_role\"") == std::string_view::npos) {
+        for (Diagnostic& d : parsed.take_diagnostics()) m->problems.push_back(std::move(d));
+      }
+      continue;
+    }
     file->body = std::move(parsed).value();
     m->files.push_back(std::move(file));
   }

@@ -77,6 +77,8 @@ class TfEvaluator {
   const TfModule& module() const { return module_; }
   // A file a call reads (file(), templatefile()), kept for as long as the evaluator.
   const TfFile* load_file(const std::string& path, const TfFile& from, std::size_t begin, std::size_t end);
+  // The names of the files load_file() read, in order.
+  std::vector<std::string> loaded_names() const;
 
  private:
   friend class TfCalls;
@@ -87,6 +89,15 @@ class TfEvaluator {
   TfValue for_expression(const HclExpr& e, const TfFile& f);
   TfValue operation(const HclExpr& e, const TfFile& f);
   bool step(const TfFile& f, std::size_t at);
+  void push_once(Diagnostic d);  // a TL080 said once per place
+  // The blocks of `type` in `body`, a dynamic "type" block expanded once per element of its known
+  // for_each (its content block, with the iterator in `scope`); unknown for_each: TL080 (tf_document.cpp).
+  struct Expanded {
+    const HclBlock* block;
+    std::map<std::string, Node> scope;
+  };
+  std::vector<Expanded> expand_blocks(const HclBody& body, const std::string& type, const TfFile& f, const std::string& address);
+  void used_here(const Node& v, const TfFile& f, std::size_t begin, std::size_t end);
 
   TfModule& module_;
   const LoadOptions& options_;

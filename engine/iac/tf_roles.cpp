@@ -129,7 +129,7 @@ Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& 
         if (std::find(unique.begin(), unique.end(), a) == unique.end()) unique.push_back(std::move(a));
       }
       assumptions = std::move(unique);
-      sources.push_back(PolicySource{instance.address, "terraform", std::move(document), std::move(assumptions)});
+      sources.push_back(PolicySource{instance.address, "terraform", std::move(document), std::move(assumptions), ev.loaded_names()});
     }
   }
   return Result<std::vector<PolicySource>>(std::move(sources), std::move(outside));

@@ -108,7 +108,9 @@ std::vector<InlineSuppression> scan_ignore_comments(std::string_view text, const
     if (marker == markers.end()) continue;
     const std::string code = trim(before.substr(0, before.size() - marker->size()));
     InlineSuppression s;
-    parse_body(lines[i].substr(at + kTag.size()), s);
+    std::string_view body = lines[i].substr(at + kTag.size());
+    if (*marker == "/*") body = body.substr(0, body.find("*/"));  // a one-line /* … */ comment
+    parse_body(body, s);
     s.span = source.span(line_start + before.size() - marker->size(), line_start + lines[i].size());
     const auto line = static_cast<std::uint32_t>(i + 1);
     if (!code.empty()) {
@@ -186,7 +188,8 @@ void apply_inline_suppressions(std::vector<LintReport>& reports, std::vector<Inl
           return info != nullptr && info->id == f.rule;
         });
         const std::uint32_t last = std::max(f.span.line, f.span.end_line);
-        const bool here = !s.resource.empty() || (f.span.line <= s.last_line && s.first_line <= last);
+        // a comment covers lines of its own file (a Terraform role's findings may be in another)
+        const bool here = !s.resource.empty() || (f.span.file == s.span.file && f.span.line <= s.last_line && s.first_line <= last);
         if (!named || !here || f.suppressed) continue;
         s.used = true;
         if (expired) {

@@ -25,7 +25,8 @@ struct InlineSuppression {
   bool used = false;
 };
 
-// Comments in `text` that start with one of `markers` ("#", "//") followed by
+// Comments in `text` that start with one of `markers` ("#", "//", "/*" for a one-line block
+// comment, whose "*/" ends the reason) followed by
 // "trustlint:ignore". A comment after code covers its own line; a comment on a line of its own
 // covers the next line that is neither blank nor a comment. Form:
 //   trustlint:ignore ID[,ID…] [until=YYYY-MM-DD] -- reason

@@ -108,7 +108,10 @@ void apply_suppressions_in_code(std::vector<LintReport>& reports, const std::str
   const auto first = text.find_first_not_of(" \t\r\n");
   const bool json = first != std::string::npos && (text[first] == '{' || text[first] == '[');
   if (!json && text.find("trustlint:ignore") != std::string::npos) {
-    found = internal::scan_ignore_comments(text, file, {"#"}, problems);
+    // HCL (.tf) comments open with #, // or /* (one line); YAML's with #.
+    const bool hcl = !reports.empty() && reports.front().form == "terraform";
+    found = internal::scan_ignore_comments(text, file, hcl ? std::vector<std::string_view>{"#", "//", "/*"} : std::vector<std::string_view>{"#"},
+                                           problems);
   }
   if (!reports.empty() && reports.front().form == "cloudformation" && text.find("trustlint") != std::string::npos) {
     for (auto& s : internal::cloudformation_ignores(text, file, problems)) found.push_back(std::move(s));
@@ -154,6 +157,7 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
     report.resource = std::move(source.resource);
     report.form = std::move(source.form);
     report.assumptions = std::move(source.assumptions);
+    report.read_files = std::move(source.read_files);
     drop_resource_notes(report);
     reports.push_back(std::move(report));
   }

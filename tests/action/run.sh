@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The lint step of action.yml (tools/github-action-lint.sh) outside GitHub: with the variables a
 # runner sets, it prints annotations, writes the Markdown summary, the SARIF file and the step
-# outputs, and reports trustlint's exit code without failing itself.
+# outputs, and reports trustlint's exit code without failing itself; for a Terraform module too.
 # usage: run.sh SOURCE_DIR TRUSTLINT_EXE     exit 77 (CTest: skipped) when lint lacks the formats
 set -euo pipefail
 src=$1
@@ -39,6 +39,16 @@ check "annotation for TL101" grep -q "^::error .*owner-prefix-wildcard.json" "$w
 check "summary names TL101" grep -q "TL101" "$work/summary"
 check "SARIF 2.1.0 with TL101" grep -q '"2.1.0"' "$work/trustlint.sarif"
 check "SARIF names TL101" grep -q 'TL101' "$work/trustlint.sarif"
+# A Terraform module directory: the annotation lands on the .tf line of the offending value.
+: >"$work/output"
+: >"$work/summary"
+check "the step succeeds on a Terraform module" env TRUSTLINT="$exe" GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary" \
+  RUNNER_TEMP="$work" INPUT_PATHS=fixtures/terraform/vercel-module-risky INPUT_TEAM="acme" INPUT_FAIL_ON=error INPUT_SARIF=true \
+  INPUT_CONFIG="" INPUT_EXCLUDE="" bash -c 'bash tools/github-action-lint.sh >"$0" 2>&1' "$work/log"
+check "exit-code=1 on the module's role" grep -qx "exit-code=1" "$work/output"
+check "annotation at main.tf:13:64 for TL306" grep -q "^::error file=fixtures/terraform/vercel-module-risky/main.tf,line=13,.*col=64.*TL306" "$work/log"
+check "summary names TL306" grep -q "TL306" "$work/summary"
+check "SARIF locates TL306 in main.tf" grep -q 'vercel-module-risky/main.tf' "$work/trustlint.sarif"
 check "the step succeeds with fail-on never" run never
 check "exit-code=0 with fail-on never" grep -qx "exit-code=0" "$work/output"
 

@@ -4,7 +4,8 @@
 #    README's example (extracted from README.md, its repo and rev pointed at a local clone of the
 #    hooks), with its `args: [--team, acme]`: a risky policy staged with a safe one fails and names
 #    the finding; the safe one alone passes; only unrelated files pass (--allow-empty).
-# 2. `pre-commit try-repo` on a good policy, a bad one and a package.json.
+# 2. `pre-commit try-repo` on a good policy, a bad one and a package.json; a Terraform module of
+#    which only variables.tf is staged.
 # Both hooks (trustlint, trustlint-system) each time. Offline: pre-commit clones a local hook
 # repository, and both hooks are language script/system (the binary under test is on PATH).
 # usage: run.sh SOURCE_DIR TRUSTLINT_EXE      exit 77 (CTest: skipped) without pre-commit or git,
@@ -142,6 +143,23 @@ for hook in trustlint trustlint-system; do
   contains "[TL101]"
   lacks "package.json"
 done
+
+# Terraform source: a module whose risky role is in main.tf; a commit that stages only its
+# variables.tf (pre-commit passes only that file) lints the module's role, located in main.tf.
+mkdir -p "$project/infra/tf"
+cp "$src/fixtures/terraform/vercel-module-risky/main.tf" "$src/fixtures/terraform/vercel-module-risky/variables.tf" "$project/infra/tf/"
+git -C "$project" add -A
+for hook in trustlint trustlint-system; do
+  expect 1 "$hook" --files infra/tf/variables.tf
+  contains "Failed"
+  contains "infra/tf/main.tf:13:64: error: every deployment of team acme can assume the role"
+  contains "[TL306]"
+  contains "1 file, 1 role checked: 1 error"
+  expect 1 "$hook" --files infra/tf/main.tf infra/tf/variables.tf
+  contains "1 file, 1 role checked: 1 error"
+done
+git -C "$project" rm -rq --cached infra/tf
+rm -rf "$project/infra/tf"
 
 # trustlint-test: the specs below the repository, whichever files are staged.
 cat >"$project/infra/good.trustspec.yaml" <<'SPEC'

@@ -91,6 +91,8 @@ struct LintReport {
   std::string form = "policy";  // PolicySource::form; empty for the report of a file without roles
   // What the analysis assumed because the input does not say (PolicySource::assumptions).
   std::vector<std::string> assumptions;
+  // Other files the role's policy was read from (PolicySource::read_files).
+  std::vector<std::string> read_files;
   std::vector<Finding> findings;  // sorted by position, then rule id
   // About the run itself, e.g. "security rules not run: ...". Never about the policy's safety.
   std::vector<std::string> notes;

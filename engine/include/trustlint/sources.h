@@ -42,6 +42,9 @@ struct PolicySource {
   // Default, pseudo parameters, intrinsics replaced by a placeholder (each also a TL080 warning
   // in policy.diagnostics()), Terraform values known only after apply. Empty when nothing was.
   std::vector<std::string> assumptions;
+  // Other files the policy was read from (Terraform file() and templatefile()), named as in
+  // spans. `lint` of a directory reports such a file through the role, not a second time alone.
+  std::vector<std::string> read_files;
 };
 
 // Reads `path` ("-" = stdin) and returns its trust policies, in file order. The form is detected
