@@ -43,6 +43,8 @@ class LintContext {
   // Proves the policy's allowed set; false (with TL095 in diagnostics) when the prover gave up.
   bool prove_policy(Diagnostics& diagnostics);
   const AllowedSet& allowed() const { return *allowed_; }
+  // The proven set, moved out once the rules are done with it.
+  AllowedSet take_allowed() { return std::move(*allowed_); }
   // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up (then
   // incomplete() says so: a rule that skips on nullptr is reported as not checked).
   const AllowedSet* allowed_any_audience();
