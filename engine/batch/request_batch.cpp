@@ -1,29 +1,53 @@
-// RequestBatch: one request line → facts → request → decision → one JSON answer line.
+// RequestBatch: one request line → facts → request → decision → one JSON answer line. This file
+// is the general path (every line, every error); plain_line.cpp answers the common lines faster.
 #include <nlohmann/json.hpp>
 
+#include "batch/request_batch_impl.h"
 #include "batch/request_line_json.h"
-#include "trustlint/batch.h"
+#include "batch/request_line_scan.h"
+#include "report/json_line.h"
 #include "trustlint/report.h"
 #include "trustlint/vercel_policy.h"
 
 namespace trustlint {
 
 std::optional<RequestLineError> parse_request_line(std::string_view line, RequestLine& out) {
+  RequestLine fast;
+  if (internal::scan_request_line(line, fast)) {
+    out = std::move(fast);
+    return std::nullopt;
+  }
   return internal::parse_request_line_json(line, out);
 }
 
-struct RequestBatch::Impl {
-  const CompiledPolicy* policy = nullptr;
-  BatchOptions options;
-  // What the policy names, looked up once (not per line).
-  std::vector<std::string> teams;
-  std::optional<IssuerMode> policy_issuer;
-
-  // Fills in team and issuer when the line leaves them out (a team given as "" is not left
-  // out: make_request refuses it). Returns an error message or "".
-  std::string complete_facts(DeploymentFacts& facts, bool team_given, const std::optional<std::string>& issuer,
-                             std::vector<std::string>& assumptions) const;
-};
+RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_options)
+    : policy(&compiled),
+      options(std::move(batch_options)),
+      teams(teams_named(compiled.document(), vercel_profile())),
+      policy_issuer(issuer_named(compiled.document(), vercel_profile())) {
+  const ProviderProfile& profile = vercel_profile();
+  team_provider = internal::parse_template(profile.team_provider);
+  sub_template = internal::parse_template(profile.sub_template);
+  aud_template = internal::parse_template(profile.aud_template);
+  const char* names[] = {"team", "project", "environment"};
+  for (int i = 0; i < 3; ++i) segment_specs[i] = profile.segment(names[i]);
+  // The assumptions of a line that gives team and issuer, or leaves either out (complete_facts
+  // says them in this order).
+  for (int combo = 0; combo < 4; ++combo) {
+    DeploymentFacts facts;
+    std::vector<std::string> said = options.assumptions;
+    const bool team_left_out = combo & 1, issuer_left_out = combo & 2;
+    if (team_left_out && teams.size() != 1) continue;  // an error line: never rendered from here
+    complete_facts(facts, !team_left_out, issuer_left_out ? std::nullopt : std::optional<std::string>("team"), said);
+    std::string& json = assumptions_json[static_cast<std::size_t>(combo)];
+    json = "[";
+    for (std::size_t i = 0; i < said.size(); ++i) {
+      if (i > 0) json += ',';
+      internal::append_json_string(json, visible_text(said[i]));
+    }
+    json += ']';
+  }
+}
 
 std::string RequestBatch::Impl::complete_facts(DeploymentFacts& facts, bool team_given,
                                                const std::optional<std::string>& issuer,
@@ -57,36 +81,24 @@ std::string RequestBatch::Impl::complete_facts(DeploymentFacts& facts, bool team
   return {};
 }
 
-RequestBatch::RequestBatch(const CompiledPolicy& policy, BatchOptions options) : impl_(std::make_unique<Impl>()) {
-  impl_->policy = &policy;
-  impl_->options = std::move(options);
-  impl_->teams = teams_named(policy.document(), vercel_profile());
-  impl_->policy_issuer = issuer_named(policy.document(), vercel_profile());
-}
-RequestBatch::RequestBatch(RequestBatch&&) noexcept = default;
-RequestBatch& RequestBatch::operator=(RequestBatch&&) noexcept = default;
-RequestBatch::~RequestBatch() = default;
+namespace {
 
-const BatchOptions& RequestBatch::options() const { return impl_->options; }
-
-std::string RequestBatch::error_message(const LineOutcome& outcome, std::size_t line_no) const {
-  return visible_text(impl_->options.source_name) + ":" + std::to_string(line_no) + ":" +
-         std::to_string(outcome.column) + ": error: " + outcome.error + " [TL091]\n";
+void write_error(std::size_t line_no, LineOutcome& outcome, std::string error, std::string& out) {
+  outcome.status = LineStatus::error;
+  outcome.error = visible_text(error);
+  nlohmann::ordered_json e = {{"line", line_no}, {"error", outcome.error}};
+  out += e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += '\n';
 }
 
-LineOutcome RequestBatch::decide_line(std::string_view line, std::size_t line_no, std::string& out) const {
+}  // namespace
+
+LineOutcome RequestBatch::Impl::answer(RequestLine parsed, std::size_t line_no, std::string& out) const {
   LineOutcome outcome;
-  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return outcome;
   CanQuery q;
-  q.assumptions = impl_->options.assumptions;
-  RequestLine parsed;
-  std::string error;
-  if (auto bad = parse_request_line(line, parsed)) {
-    error = std::move(bad->message);
-    outcome.column = bad->column;
-  }
+  q.assumptions = options.assumptions;
   q.facts = std::move(parsed.facts);
-  if (error.empty()) error = impl_->complete_facts(q.facts, parsed.team_given, parsed.issuer, q.assumptions);
+  std::string error = complete_facts(q.facts, parsed.team_given, parsed.issuer, q.assumptions);
   Result<Request> request = Result<Request>::failure(Diagnostics{});
   if (error.empty()) {
     request = make_request(vercel_profile(), q.facts);
@@ -107,19 +119,62 @@ LineOutcome RequestBatch::decide_line(std::string_view line, std::size_t line_no
     }
   }
   if (!error.empty()) {
-    outcome.status = LineStatus::error;
-    outcome.error = visible_text(error);
-    nlohmann::ordered_json e = {{"line", line_no}, {"error", outcome.error}};
-    out += e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += '\n';
+    write_error(line_no, outcome, std::move(error), out);
     return outcome;
   }
   q.request = std::move(request).value();
-  const Decision d = evaluate(*impl_->policy, q.request, EvaluateOptions{.trace = false});
+  const Decision d = evaluate(*policy, q.request, EvaluateOptions{.trace = false});
   out += render_can_json(d, q, true);
   out += '\n';
   outcome.status = d.allowed() ? LineStatus::allowed : LineStatus::denied;
   return outcome;
+}
+
+RequestBatch::RequestBatch(const CompiledPolicy& policy, BatchOptions options)
+    : impl_(std::make_unique<Impl>(policy, std::move(options))) {}
+RequestBatch::RequestBatch(RequestBatch&&) noexcept = default;
+RequestBatch& RequestBatch::operator=(RequestBatch&&) noexcept = default;
+RequestBatch::~RequestBatch() = default;
+
+const BatchOptions& RequestBatch::options() const { return impl_->options; }
+
+std::string RequestBatch::error_message(const LineOutcome& outcome, std::size_t line_no) const {
+  return visible_text(impl_->options.source_name) + ":" + std::to_string(line_no) + ":" +
+         std::to_string(outcome.column) + ": error: " + outcome.error + " [TL091]\n";
+}
+
+namespace {
+
+bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+}  // namespace
+
+LineOutcome RequestBatch::Impl::answer_reference(std::string_view line, std::size_t line_no, std::string& out) const {
+  RequestLine parsed;
+  if (auto bad = internal::parse_request_line_json(line, parsed)) {
+    LineOutcome outcome;
+    write_error(line_no, outcome, std::move(bad->message), out);
+    outcome.column = bad->column;
+    return outcome;
+  }
+  return answer(std::move(parsed), line_no, out);
+}
+
+LineOutcome RequestBatch::decide_line(std::string_view line, std::size_t line_no, std::string& out) const {
+  LineOutcome outcome;
+  if (blank(line)) return outcome;
+  const std::size_t mark = out.size();
+  if (impl_->answer_plain(line, out, outcome)) return outcome;
+  out.resize(mark);
+  RequestLine parsed;
+  if (internal::scan_request_line(line, parsed)) return impl_->answer(std::move(parsed), line_no, out);
+  return impl_->answer_reference(line, line_no, out);
+}
+
+LineOutcome RequestBatchAccess::decide_line_reference(const RequestBatch& batch, std::string_view line,
+                                                      std::size_t line_no, std::string& out) {
+  if (blank(line)) return {};
+  return batch.impl_->answer_reference(line, line_no, out);
 }
 
 }  // namespace trustlint

@@ -63,33 +63,37 @@ void JsonLine::strings(const std::vector<std::string>& values) {
 }
 
 void JsonLine::escaped(std::string_view s) {
-  out_ += '"';
+  if (!append_json_string(out_, s)) ok_ = false;
+}
+
+bool append_json_string(std::string& out, std::string_view s) {
+  out += '"';
   std::size_t run = 0;  // start of the characters not yet copied (copied in one go)
   bool non_ascii = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     non_ascii = non_ascii || c >= 0x80;
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s.data() + run, i - run);
+    out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
       default: {
         char buffer[8];
         std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-        out_ += buffer;
+        out += buffer;
       }
     }
   }
-  out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
-  if (non_ascii && !is_valid_utf8(s)) ok_ = false;
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+  return !non_ascii || is_valid_utf8(s);
 }
 
 }  // namespace trustlint::internal

@@ -106,6 +106,7 @@ class RequestBatch {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  friend struct RequestBatchAccess;  // the engine's tests: the general path alone
 };
 
 struct BatchSummary {

@@ -1,0 +1,53 @@
+// The inside of RequestBatch: what the policy names (looked up once, not per line), the pieces
+// of the answer that are the same on every line (rendered once), and the two ways to answer a
+// line: the plain-line fast path (plain_line.cpp) and the general path (request_batch.cpp),
+// which answers everything, errors included. INVARIANT: where the fast path answers, it writes
+// the bytes the general path would (tests/unit/batch compare the two on generated lines).
+// Immutable after construction; shared by every thread that calls decide_line.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "provider/templates.h"
+#include "trustlint/batch.h"
+
+namespace trustlint {
+
+struct RequestBatch::Impl {
+  const CompiledPolicy* policy = nullptr;
+  BatchOptions options;
+  std::vector<std::string> teams;            // teams_named(policy)
+  std::optional<IssuerMode> policy_issuer;   // issuer_named(policy)
+
+  // The profile's templates and segment rules, split once.
+  std::vector<internal::TemplatePiece> team_provider, sub_template, aud_template;
+  const SegmentSpec* segment_specs[3] = {nullptr, nullptr, nullptr};  // team, project, environment
+  // "assumptions":[…] rendered for each combination of (team filled in, issuer filled in).
+  std::array<std::string, 4> assumptions_json;
+
+  Impl(const CompiledPolicy& compiled, BatchOptions batch_options);
+
+  // Fills in team and issuer when the line leaves them out (a team given as "" is not left
+  // out: make_request refuses it). Returns an error message or "".
+  std::string complete_facts(DeploymentFacts& facts, bool team_given, const std::optional<std::string>& issuer,
+                             std::vector<std::string>& assumptions) const;
+  // The general path with nlohmann's reader (the reference; every error message comes from it).
+  LineOutcome answer_reference(std::string_view line, std::size_t line_no, std::string& out) const;
+  // The general path for a line already read.
+  LineOutcome answer(RequestLine parsed, std::size_t line_no, std::string& out) const;
+  // The fast path: true when it answered the line (appended to `out`); false leaves `out` as it
+  // found it or longer (the caller cuts it back) and the general path answers.
+  bool answer_plain(std::string_view line, std::string& out, LineOutcome& outcome) const;
+};
+
+// For tests: decide_line through the general path alone (nlohmann's reader, make_request,
+// render_can_json), the reference the fast path is compared with.
+struct RequestBatchAccess {
+  static LineOutcome decide_line_reference(const RequestBatch& batch, std::string_view line, std::size_t line_no,
+                                           std::string& out);
+};
+
+}  // namespace trustlint
