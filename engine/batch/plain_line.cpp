@@ -37,9 +37,12 @@ void fold_into(std::string& folded, const std::string& key) {
   }
 }
 
+}  // namespace
+
 // The answer line, as render_can_json(…, compact) writes it for a request of two keys.
-bool write_answer(std::string& out, const Decision& d, const DeploymentFacts& facts, const std::string& assumptions,
-                  const Request& r) {
+bool RequestBatch::Impl::write_answer(std::string& out, const Decision& d, const DeploymentFacts& facts,
+                                      const std::string& assumptions, const Request& r) const {
+  const Impl& impl = *this;
   bool ok = true;
   auto str = [&](std::string_view s) { ok = internal::append_json_string(out, s) && ok; };
   out += d.allowed() ? R"({"schema":"trustlint/can/v1","allowed":true,"decision":")"
@@ -55,14 +58,17 @@ bool write_answer(std::string& out, const Decision& d, const DeploymentFacts& fa
   out += issuer_mode_name(facts.issuer);
   out += R"("},"assumptions":)";
   out += assumptions;
+  const bool global = facts.issuer == IssuerMode::global;
   out += R"(,"request":{"provider":)";
-  str(r.provider);
+  if (global) out += impl.global_provider_json;
+  else str(r.provider);
   out += R"(,"action":)";
-  str(r.action);
+  out += impl.action_json;
   out += R"(,"context":{)";
   for (std::size_t i = 0; i < r.context.size(); ++i) {
     if (i > 0) out += ',';
-    str(r.context[i].key);
+    if (global) out += i == 0 ? impl.global_sub_key_json : impl.global_aud_key_json;
+    else str(r.context[i].key);
     out += ':';
     str(r.context[i].values.front());
   }
@@ -71,7 +77,15 @@ bool write_answer(std::string& out, const Decision& d, const DeploymentFacts& fa
   for (const auto& t : d.statements) {
     if (d.deciding_statement && t.index == *d.deciding_statement) deciding = &t;
   }
-  if (deciding == nullptr) {
+  const std::string* rendered = nullptr;
+  if (deciding != nullptr) {
+    for (const auto& [index, json] : impl.statement_json) {
+      if (index == deciding->index) rendered = &json;
+    }
+  }
+  if (rendered != nullptr) {
+    out += *rendered;
+  } else if (deciding == nullptr) {
     out += "null";
   } else {
     out += R"({"index":)";
@@ -101,8 +115,6 @@ bool write_answer(std::string& out, const Decision& d, const DeploymentFacts& fa
   return ok;
 }
 
-}  // namespace
-
 bool RequestBatch::Impl::answer_plain(std::string_view line, std::string& out, LineOutcome& outcome) const {
   RequestLine parsed;
   if (!internal::scan_request_line(line, parsed)) return false;
@@ -129,7 +141,7 @@ bool RequestBatch::Impl::answer_plain(std::string_view line, std::string& out, L
   }
   const std::string* values[3] = {&facts.team, &facts.project, &facts.environment};
   for (int i = 0; i < 3; ++i) {
-    if (segment_specs[i] != nullptr && check_segment(*segment_specs[i], *values[i])) return false;
+    if (!segment_ok(i, *values[i])) return false;
   }
 
   // The request make_request builds: provider, PROVIDER:sub, PROVIDER:aud.

@@ -30,7 +30,32 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
   sub_template = internal::parse_template(profile.sub_template);
   aud_template = internal::parse_template(profile.aud_template);
   const char* names[] = {"team", "project", "environment"};
-  for (int i = 0; i < 3; ++i) segment_specs[i] = profile.segment(names[i]);
+  for (int i = 0; i < 3; ++i) {
+    segment_specs[i] = profile.segment(names[i]);
+    if (segment_specs[i] == nullptr) continue;
+    for (char c : segment_specs[i]->alphabet) {
+      if (static_cast<unsigned char>(c) < 0x80) segment_bytes[i][static_cast<unsigned char>(c)] = true;
+    }
+  }
+  internal::append_json_string(action_json, Request{}.action);
+  internal::append_json_string(global_provider_json, profile.global_provider);
+  internal::append_json_string(global_sub_key_json, profile.global_provider + ":sub");
+  internal::append_json_string(global_aud_key_json, profile.global_provider + ":aud");
+  for (const Statement& st : compiled.document().statements) {
+    // As render_can_json writes the deciding statement of an untraced Decision (its summary).
+    std::string json = R"({"index":)" + std::to_string(st.index) + R"(,"label":)";
+    bool ok = internal::append_json_string(json, st.label());
+    json += R"(,"location":)";
+    if (!st.span.known()) {
+      json += "null";
+    } else {
+      json += R"({"file":)";
+      ok = internal::append_json_string(json, st.span.file) && ok;
+      json += R"(,"line":)" + std::to_string(st.span.line) + R"(,"column":)" + std::to_string(st.span.col) + "}";
+    }
+    json += '}';
+    if (ok) statement_json.emplace_back(st.index, std::move(json));
+  }
   // The assumptions of a line that gives team and issuer, or leaves either out (complete_facts
   // says them in this order).
   for (int combo = 0; combo < 4; ++combo) {
@@ -47,6 +72,20 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
     }
     json += ']';
   }
+}
+
+bool RequestBatch::Impl::segment_ok(int i, const std::string& value) const {
+  const SegmentSpec* spec = segment_specs[i];
+  if (spec == nullptr) return true;
+  if (value.size() < spec->min_length || (spec->max_length != 0 && value.size() > spec->max_length)) return false;
+  for (char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || !segment_bytes[i][byte]) return false;
+  }
+  for (const auto& bad : spec->forbidden_substrings) {
+    if (value.find(bad) != std::string::npos) return false;
+  }
+  return true;
 }
 
 std::string RequestBatch::Impl::complete_facts(DeploymentFacts& facts, bool team_given,

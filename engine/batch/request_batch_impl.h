@@ -25,10 +25,20 @@ struct RequestBatch::Impl {
   // The profile's templates and segment rules, split once.
   std::vector<internal::TemplatePiece> team_provider, sub_template, aud_template;
   const SegmentSpec* segment_specs[3] = {nullptr, nullptr, nullptr};  // team, project, environment
+  // Per segment: the ASCII bytes its alphabet holds (check_segment passes a value iff it is long
+  // enough, not too long, every byte is one of these, and it holds no forbidden substring).
+  std::array<std::array<bool, 128>, 3> segment_bytes{};
+  // JSON texts the same on every answer: the action, the deciding statement by its index, and
+  // for the global issuer the provider and its two keys.
+  std::string action_json, global_provider_json, global_sub_key_json, global_aud_key_json;
+  std::vector<std::pair<std::size_t, std::string>> statement_json;
   // "assumptions":[…] rendered for each combination of (team filled in, issuer filled in).
   std::array<std::string, 4> assumptions_json;
 
   Impl(const CompiledPolicy& compiled, BatchOptions batch_options);
+
+  // check_segment(*segment_specs[i], value) is nullopt, by the byte tables.
+  bool segment_ok(int i, const std::string& value) const;
 
   // Fills in team and issuer when the line leaves them out (a team given as "" is not left
   // out: make_request refuses it). Returns an error message or "".
@@ -41,6 +51,9 @@ struct RequestBatch::Impl {
   // The fast path: true when it answered the line (appended to `out`); false leaves `out` as it
   // found it or longer (the caller cuts it back) and the general path answers.
   bool answer_plain(std::string_view line, std::string& out, LineOutcome& outcome) const;
+  // The fast path's answer line (false: a string was not UTF-8; the general path then answers).
+  bool write_answer(std::string& out, const Decision& d, const DeploymentFacts& facts, const std::string& assumptions,
+                    const Request& r) const;
 };
 
 // For tests: decide_line through the general path alone (nlohmann's reader, make_request,
