@@ -4,11 +4,34 @@
 #include "batch/request_line_scan.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "trustlint/request.h"
 
 namespace trustlint::internal {
 namespace {
+
+// No byte below 0x20, above 0x7E, or '\\' (eight at a time; "Bit Twiddling Hacks" tests, which
+// never miss such a byte).
+bool printable_ascii(std::string_view s) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    const std::uint64_t above_tilde = ((w + ones) | w) & highs;  // a byte of 0x7F or more
+    const std::uint64_t b = w ^ (ones * '\\');
+    const std::uint64_t backslash = (b - ones) & ~b & highs;
+    if ((below_space | above_tilde | backslash) != 0) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x7F || c == '\\') return false;
+  }
+  return true;
+}
 
 class Scanner {
  public:
@@ -37,16 +60,12 @@ class Scanner {
   bool plain_string(std::string_view& out) {
     if (!eat('"')) return false;
     const std::size_t start = i_;
-    for (; i_ < s_.size(); ++i_) {
-      const auto c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        out = s_.substr(start, i_ - start);
-        ++i_;
-        return true;
-      }
-      if (c < 0x20 || c >= 0x7F || c == '\\') return false;
-    }
-    return false;
+    const std::size_t end = s_.find('"', start);
+    if (end == std::string_view::npos) return false;
+    out = s_.substr(start, end - start);
+    if (!printable_ascii(out)) return false;
+    i_ = end + 1;
+    return true;
   }
   // A claim value item: a plain string, true or false (their string forms).
   bool scalar(std::string& out) {
