@@ -10,7 +10,8 @@
 #    issuer global). `trustlint can POLICY --requests FILE` decides each line once, in one process;
 #    bench/compare/iam_simulate_driver.mjs decides each once, in one node process. RUNS paired runs
 #    (trustlint, then iam-simulate, then again), whole processes (start-up, reading, parsing and
-#    output included): medians of wall and CPU (user + sys) time, peak memory, and the ratios.
+#    output included; outputs written to files): medians of wall and CPU (user + sys) time, and
+#    their ratios; peak memory from one more run each under GNU time when /usr/bin/time exists.
 # 2. Agreement: the JSON fixtures of fixtures/good and fixtures/risky that `can` answers and a
 #    generated 40-statement policy × 96 deployments, decided once on each side, compared decision
 #    by decision (bench/compare/diff_decisions.mjs), with the time each side took.
@@ -47,7 +48,7 @@ awk -v n="$N" 'BEGIN {
     t[i % 4 + 1], p[int(i / 4) % 5 + 1], e[int(i / 20) % 4 + 1]
 }' >"$REQUESTS_N"
 echo "== 1. the same work: 1 policy × $N requests, each decided once per side; $RUNS paired runs"
-TIMED="$ROOT/bench/compare/timed.py"  # appends "wall cpu maxrss_kb" of one whole process
+TIMED="$ROOT/bench/compare/timed.py"  # appends "wall cpu" of one whole process
 : >"$SCRATCH/same-work/t-trustlint"
 : >"$SCRATCH/same-work/t-iam-simulate"
 for _ in $(seq "$RUNS"); do
@@ -56,13 +57,17 @@ for _ in $(seq "$RUNS"); do
   python3 "$TIMED" "$SCRATCH/same-work/t-iam-simulate" "$SCRATCH/same-work/iam-simulate.txt" "$SCRATCH/same-work/iam-simulate.err" \
     node "$DRIVER" "$SCRATCH/same-work/policy.txt" "$REQUESTS_N"
 done
-# Medians of wall and CPU (user + sys) time over the runs, and the highest peak memory.
+# Medians of wall and CPU (user + sys) time over the runs.
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-medians() {
-  echo "$(awk '{ print $1 }' "$1" | median) $(awk '{ print $2 }' "$1" | median) $(awk '{ print $3 }' "$1" | sort -n | tail -1)"
-}
-read -r TL_WALL TL_CPU TL_RSS <<<"$(medians "$SCRATCH/same-work/t-trustlint")"
-read -r SIM_WALL SIM_CPU SIM_RSS <<<"$(medians "$SCRATCH/same-work/t-iam-simulate")"
+medians() { echo "$(awk '{ print $1 }' "$1" | median) $(awk '{ print $2 }' "$1" | median)"; }
+read -r TL_WALL TL_CPU <<<"$(medians "$SCRATCH/same-work/t-trustlint")"
+read -r SIM_WALL SIM_CPU <<<"$(medians "$SCRATCH/same-work/t-iam-simulate")"
+# Peak memory (maximum resident set) of one more run each, from GNU time (Debian package time).
+TL_RSS=0 SIM_RSS=0
+if [ -x /usr/bin/time ]; then
+  TL_RSS="$(/usr/bin/time -f %M "$TRUSTLINT" can "$POLICY" --requests "$REQUESTS_N" 2>&1 >/dev/null | tail -1)"
+  SIM_RSS="$(/usr/bin/time -f %M node "$DRIVER" "$SCRATCH/same-work/policy.txt" "$REQUESTS_N" 2>&1 >/dev/null | tail -1)"
+fi
 awk -v n="$N" -v tw="$TL_WALL" -v tc="$TL_CPU" -v tr="$TL_RSS" -v sw="$SIM_WALL" -v sc="$SIM_CPU" -v sr="$SIM_RSS" \
     -v v="$SIM_VERSION" -v runs="$RUNS" 'BEGIN {
   printf "%-26s %7d decisions: median %.4f s wall, %.4f s CPU; peak %.1f MiB\n", "trustlint:", n, tw, tc, tr / 1024
