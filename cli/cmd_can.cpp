@@ -20,7 +20,7 @@ namespace {
 struct CanOptions {
   std::string policy;
   std::string resource;
-  std::string team, project, environment, issuer, audience, format = "text", requests;
+  std::string team, project, environment, issuer, audience, format = "text", requests, answers = "full";
   std::vector<std::string> claims;
   bool team_given = false;  // --team present, even as '' (then refused, never filled in)
   std::size_t quota = 0;
@@ -127,6 +127,7 @@ int decide_many(const PolicyInput& in, const CanOptions& o) {
   options.source_name = o.requests;
   if (!o.issuer.empty()) options.issuer = o.issuer == "global" ? IssuerMode::global : IssuerMode::team;
   options.assumptions = in.assumptions;
+  options.compact = o.answers == "compact";
   const RequestBatch batch(in.compiled, std::move(options));
   const BatchSummary summary = decide_stream(batch, *input, std::cout, std::cerr);
   if (summary.read_failed) {
@@ -158,6 +159,8 @@ void register_can(CLI::App& app, int& exit_code) {
   cmd->add_option("--claim", o->claims, "Extra context key KEY=VALUE (a KEY without ':' is a claim of the provider)");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--requests", o->requests, "Decide many deployments: JSON lines {team, project, environment, issuer} (- for stdin)");
+  cmd->add_option("--answers", o->answers, "With --requests: full (each answer a can/v1 document) or compact ({line, allowed, decision, deciding_statement})")
+      ->check(CLI::IsMember({"full", "compact"}));
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
   add_terraform_flags(*cmd, o->tf);

@@ -73,39 +73,7 @@ bool RequestBatch::Impl::write_answer(std::string& out, const Decision& d, const
     str(r.context[i].values.front());
   }
   out += R"(}},"deciding_statement":)";
-  const StatementTrace* deciding = nullptr;
-  for (const auto& t : d.statements) {
-    if (d.deciding_statement && t.index == *d.deciding_statement) deciding = &t;
-  }
-  const std::string* rendered = nullptr;
-  if (deciding != nullptr) {
-    for (const auto& [index, json] : impl.statement_json) {
-      if (index == deciding->index) rendered = &json;
-    }
-  }
-  if (rendered != nullptr) {
-    out += *rendered;
-  } else if (deciding == nullptr) {
-    out += "null";
-  } else {
-    out += R"({"index":)";
-    append_number(out, deciding->index);
-    out += R"(,"label":)";
-    str(deciding->label);
-    out += R"(,"location":)";
-    if (!deciding->span.known()) {
-      out += "null";
-    } else {
-      out += R"({"file":)";
-      str(deciding->span.file);
-      out += R"(,"line":)";
-      append_number(out, deciding->span.line);
-      out += R"(,"column":)";
-      append_number(out, deciding->span.col);
-      out += '}';
-    }
-    out += '}';
-  }
+  ok = write_deciding(out, d) && ok;
   out += R"(,"notes":[)";
   for (std::size_t i = 0; i < d.notes.size(); ++i) {
     if (i > 0) out += ',';
@@ -115,7 +83,55 @@ bool RequestBatch::Impl::write_answer(std::string& out, const Decision& d, const
   return ok;
 }
 
-bool RequestBatch::Impl::answer_plain(std::string_view line, std::string& out, LineOutcome& outcome) const {
+bool RequestBatch::Impl::write_deciding(std::string& out, const Decision& d) const {
+  const StatementTrace* deciding = nullptr;
+  for (const auto& t : d.statements) {
+    if (d.deciding_statement && t.index == *d.deciding_statement) deciding = &t;
+  }
+  if (deciding == nullptr) {
+    out += "null";
+    return true;
+  }
+  for (const auto& [index, json] : statement_json) {
+    if (index == deciding->index) {
+      out += json;
+      return true;
+    }
+  }
+  bool ok = true;
+  out += R"({"index":)";
+  append_number(out, deciding->index);
+  out += R"(,"label":)";
+  ok = internal::append_json_string(out, deciding->label) && ok;
+  out += R"(,"location":)";
+  if (!deciding->span.known()) {
+    out += "null";
+  } else {
+    out += R"({"file":)";
+    ok = internal::append_json_string(out, deciding->span.file) && ok;
+    out += R"(,"line":)";
+    append_number(out, deciding->span.line);
+    out += R"(,"column":)";
+    append_number(out, deciding->span.col);
+    out += '}';
+  }
+  out += '}';
+  return ok;
+}
+
+bool RequestBatch::Impl::write_compact(std::string& out, std::size_t line_no, const Decision& d) const {
+  out += R"({"line":)";
+  append_number(out, line_no);
+  out += d.allowed() ? R"(,"allowed":true,"decision":")" : R"(,"allowed":false,"decision":")";
+  out += outcome_name(d.outcome);
+  out += R"(","deciding_statement":)";
+  const bool ok = write_deciding(out, d);
+  out += "}\n";
+  return ok;
+}
+
+bool RequestBatch::Impl::answer_plain(std::string_view line, std::size_t line_no, std::string& out,
+                                      LineOutcome& outcome) const {
   RequestLine parsed;
   if (!internal::scan_request_line(line, parsed)) return false;
   if (!parsed.facts.extra_context.empty() || !parsed.multi_claims.empty()) return false;
@@ -164,7 +180,10 @@ bool RequestBatch::Impl::answer_plain(std::string_view line, std::string& out, L
   else append_template(request.context[1].values[0], aud_template, facts);
 
   const Decision d = evaluate(*policy, request, EvaluateOptions{.trace = false});
-  if (!write_answer(out, d, facts, assumptions_json[static_cast<std::size_t>(combo)], request)) return false;
+  const bool written = options.compact
+                           ? write_compact(out, line_no, d)
+                           : write_answer(out, d, facts, assumptions_json[static_cast<std::size_t>(combo)], request);
+  if (!written) return false;
   outcome.status = d.allowed() ? LineStatus::allowed : LineStatus::denied;
   return true;
 }

@@ -122,6 +122,20 @@ std::string RequestBatch::Impl::complete_facts(DeploymentFacts& facts, bool team
 
 namespace {
 
+// The compact line through nlohmann, which replaces bytes that are not UTF-8 (a label or file
+// name from the policy), as render_can_json does.
+std::string compact_reference(std::size_t line_no, const Decision& d) {
+  nlohmann::ordered_json j = {{"line", line_no}, {"allowed", d.allowed()}, {"decision", outcome_name(d.outcome)}};
+  j["deciding_statement"] = nullptr;
+  for (const auto& t : d.statements) {
+    if (!d.deciding_statement || t.index != *d.deciding_statement) continue;
+    nlohmann::ordered_json location = nullptr;
+    if (t.span.known()) location = {{"file", t.span.file}, {"line", t.span.line}, {"column", t.span.col}};
+    j["deciding_statement"] = {{"index", t.index}, {"label", t.label}, {"location", location}};
+  }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 void write_error(std::size_t line_no, LineOutcome& outcome, std::string error, std::string& out) {
   outcome.status = LineStatus::error;
   outcome.error = visible_text(error);
@@ -163,8 +177,12 @@ LineOutcome RequestBatch::Impl::answer(RequestLine parsed, std::size_t line_no, 
   }
   q.request = std::move(request).value();
   const Decision d = evaluate(*policy, q.request, EvaluateOptions{.trace = false});
-  out += render_can_json(d, q, true);
-  out += '\n';
+  if (options.compact) {
+    out += compact_reference(line_no, d);
+  } else {
+    out += render_can_json(d, q, true);
+    out += '\n';
+  }
   outcome.status = d.allowed() ? LineStatus::allowed : LineStatus::denied;
   return outcome;
 }
@@ -203,7 +221,7 @@ LineOutcome RequestBatch::decide_line(std::string_view line, std::size_t line_no
   LineOutcome outcome;
   if (blank(line)) return outcome;
   const std::size_t mark = out.size();
-  if (impl_->answer_plain(line, out, outcome)) return outcome;
+  if (impl_->answer_plain(line, line_no, out, outcome)) return outcome;
   out.resize(mark);
   RequestLine parsed;
   if (internal::scan_request_line(line, parsed)) return impl_->answer(std::move(parsed), line_no, out);

@@ -50,14 +50,19 @@ struct RequestBatch::Impl {
   LineOutcome answer(RequestLine parsed, std::size_t line_no, std::string& out) const;
   // The fast path: true when it answered the line (appended to `out`); false leaves `out` as it
   // found it or longer (the caller cuts it back) and the general path answers.
-  bool answer_plain(std::string_view line, std::string& out, LineOutcome& outcome) const;
+  bool answer_plain(std::string_view line, std::size_t line_no, std::string& out, LineOutcome& outcome) const;
+  // The compact answer line (BatchOptions::compact), for both paths.
+  bool write_compact(std::string& out, std::size_t line_no, const Decision& d) const;
+  // "deciding_statement"'s value as render_can_json writes it.
+  bool write_deciding(std::string& out, const Decision& d) const;
   // The fast path's answer line (false: a string was not UTF-8; the general path then answers).
   bool write_answer(std::string& out, const Decision& d, const DeploymentFacts& facts, const std::string& assumptions,
                     const Request& r) const;
 };
 
 // For tests: decide_line through the general path alone (nlohmann's reader, make_request,
-// render_can_json), the reference the fast path is compared with.
+// render_can_json or, for compact answers, nlohmann's writer), the reference the fast path is
+// compared with.
 struct RequestBatchAccess {
   static LineOutcome decide_line_reference(const RequestBatch& batch, std::string_view line, std::size_t line_no,
                                            std::string& out);

@@ -71,6 +71,10 @@ struct BatchOptions {
   // Said first in every answer's "assumptions" (how the role was chosen and read, e.g. "role
   // VercelDeployRole: the only role in template.yaml that trusts Vercel").
   std::vector<std::string> assumptions;
+  // false: each answer is the can/v1 document without "statements" (`can --answers full`).
+  // true: only {"line":N,"allowed":…,"decision":…,"deciding_statement":…} (`--answers compact`).
+  // Error answers are {"line":N,"error":…} either way.
+  bool compact = false;
 };
 
 enum class LineStatus {
@@ -93,9 +97,10 @@ class RequestBatch {
   RequestBatch& operator=(RequestBatch&&) noexcept;
   ~RequestBatch();
 
-  // Decides line number `line_no` (1-based, named in error answers) and appends its answer,
-  // one compact JSON document of schema trustlint/can/v1 (README "can --format json", without
-  // "statements") and '\n', to `out`. A blank line appends nothing. `line` holds no '\n'.
+  // Decides line number `line_no` (1-based, named in error and compact answers) and appends its
+  // answer, one JSON line of schema trustlint/can/v1 (README "can --format json", without
+  // "statements"; or the compact line, BatchOptions::compact) and '\n', to `out`. A blank line
+  // appends nothing. `line` holds no '\n'.
   LineOutcome decide_line(std::string_view line, std::size_t line_no, std::string& out) const;
 
   // "NAME:LINE:COL: error: MESSAGE [TL091]\n" for an outcome with status error.

@@ -2,7 +2,8 @@
 // against its reference (nlohmann's reader, make_request, render_can_json): byte for byte the
 // same answers, statuses, messages and columns, on generated lines (plain ones, and every kind
 // of oddity: escapes, numbers, null, non-ASCII, repeated and unknown keys, bad names, broken
-// JSON), over every fixture policy that compiles, with and without --issuer and assumptions.
+// JSON), over every fixture policy that compiles, with and without --issuer and assumptions, full
+// and compact answers.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -94,11 +95,12 @@ TEST_CASE("batch::fast path answers as the reference path, on generated lines an
   std::mt19937 rng(20261206);
   std::size_t fast_answers = 0, lines = 0;
   for (const auto& policy : policies) {
-    for (int variant = 0; variant < 3; ++variant) {
+    for (int variant = 0; variant < 4; ++variant) {
       BatchOptions options;
       options.source_name = "requests.jsonl";
       if (variant == 1) options.issuer = IssuerMode::global;
       if (variant == 2) options.assumptions = {"role R: the only role in t.yaml that trusts Vercel", "x\ty"};
+      options.compact = variant == 3;
       const RequestBatch batch(policy, options);
       for (int i = 0; i < 150; ++i) {
         const std::string line = generate_line(rng);
