@@ -7,7 +7,8 @@
 #
 # 1. The same work: one policy (bench/compare/policy-global-aud-two-subs.json: the global issuer,
 #    an aud pin and two StringLike subs) and N request lines (teams × projects × environments,
-#    issuer global). `trustlint can POLICY --requests FILE` decides each line once, in one process;
+#    issuer global). `trustlint can POLICY --requests FILE` decides each line once, in one process
+#    (full answers, the default, and again with --answers compact);
 #    bench/compare/iam_simulate_driver.mjs decides each once, in one node process. RUNS paired runs
 #    (trustlint, then iam-simulate, then again), whole processes (start-up, reading, parsing and
 #    output included; outputs written to files): medians of wall and CPU (user + sys) time, and
@@ -51,9 +52,12 @@ echo "== 1. the same work: 1 policy × $N requests, each decided once per side; 
 TIMED="$ROOT/bench/compare/timed.py"  # appends "wall cpu" of one whole process
 : >"$SCRATCH/same-work/t-trustlint"
 : >"$SCRATCH/same-work/t-iam-simulate"
+: >"$SCRATCH/same-work/t-trustlint-compact"
 for _ in $(seq "$RUNS"); do
   python3 "$TIMED" "$SCRATCH/same-work/t-trustlint" "$SCRATCH/same-work/1.jsonl" "$SCRATCH/same-work/trustlint.err" \
     "$TRUSTLINT" can "$POLICY" --requests "$REQUESTS_N"
+  python3 "$TIMED" "$SCRATCH/same-work/t-trustlint-compact" "$SCRATCH/same-work/compact.jsonl" "$SCRATCH/same-work/trustlint.err" \
+    "$TRUSTLINT" can "$POLICY" --requests "$REQUESTS_N" --answers compact
   python3 "$TIMED" "$SCRATCH/same-work/t-iam-simulate" "$SCRATCH/same-work/iam-simulate.txt" "$SCRATCH/same-work/iam-simulate.err" \
     node "$DRIVER" "$SCRATCH/same-work/policy.txt" "$REQUESTS_N"
 done
@@ -62,6 +66,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 medians() { echo "$(awk '{ print $1 }' "$1" | median) $(awk '{ print $2 }' "$1" | median)"; }
 read -r TL_WALL TL_CPU <<<"$(medians "$SCRATCH/same-work/t-trustlint")"
 read -r SIM_WALL SIM_CPU <<<"$(medians "$SCRATCH/same-work/t-iam-simulate")"
+read -r TC_WALL TC_CPU <<<"$(medians "$SCRATCH/same-work/t-trustlint-compact")"
 # Peak memory (maximum resident set) of one more run each, from GNU time (Debian package time).
 TL_RSS=0 SIM_RSS=0
 if [ -x /usr/bin/time ]; then
@@ -69,10 +74,11 @@ if [ -x /usr/bin/time ]; then
   SIM_RSS="$(/usr/bin/time -f %M node "$DRIVER" "$SCRATCH/same-work/policy.txt" "$REQUESTS_N" 2>&1 >/dev/null | tail -1)"
 fi
 awk -v n="$N" -v tw="$TL_WALL" -v tc="$TL_CPU" -v tr="$TL_RSS" -v sw="$SIM_WALL" -v sc="$SIM_CPU" -v sr="$SIM_RSS" \
-    -v v="$SIM_VERSION" -v runs="$RUNS" 'BEGIN {
-  printf "%-26s %7d decisions: median %.4f s wall, %.4f s CPU; peak %.1f MiB\n", "trustlint:", n, tw, tc, tr / 1024
-  printf "%-26s %7d decisions: median %.4f s wall, %.4f s CPU; peak %.1f MiB\n", "iam-simulate " v ":", n, sw, sc, sr / 1024
-  printf "ratio (iam-simulate / trustlint, medians of %d paired runs): %.0f× wall, %.0f× CPU\n", runs, sw / (tw > 0 ? tw : 0.001), sc / (tc > 0 ? tc : 0.001)
+    -v cw="$TC_WALL" -v cc="$TC_CPU" -v v="$SIM_VERSION" -v runs="$RUNS" 'BEGIN {
+  printf "%-32s %7d decisions: median %.4f s wall, %.4f s CPU; peak %.1f MiB\n", "trustlint:", n, tw, tc, tr / 1024
+  printf "%-32s %7d decisions: median %.4f s wall, %.4f s CPU\n", "trustlint --answers compact:", n, cw, cc
+  printf "%-32s %7d decisions: median %.4f s wall, %.4f s CPU; peak %.1f MiB\n", "iam-simulate " v ":", n, sw, sc, sr / 1024
+  printf "ratio (iam-simulate / trustlint, medians of %d paired runs): %.0f× wall, %.0f× CPU; compact answers: %.0f× wall, %.0f× CPU\n", runs, sw / tw, sc / tc, sw / cw, sc / cc
 }'
 sed 's/^/  (/; s/$/)/' "$SCRATCH/same-work/iam-simulate.err"
 node "$ROOT/bench/compare/diff_decisions.mjs" "$SCRATCH/same-work/policy.txt" "$REQUESTS_N" "$SCRATCH/same-work" \

@@ -138,8 +138,8 @@ bool RequestBatch::Impl::answer_plain(std::string_view line, std::size_t line_no
   DeploymentFacts& facts = parsed.facts;
   int combo = 0;
   if (!parsed.team_given) {
-    if (teams.size() != 1) return false;
-    facts.team = teams.front();
+    if (named.teams.size() != 1) return false;
+    facts.team = named.teams.front();
     combo |= 1;
   }
   const std::string_view mode = parsed.issuer ? std::string_view(*parsed.issuer)
@@ -152,7 +152,7 @@ bool RequestBatch::Impl::answer_plain(std::string_view line, std::size_t line_no
   } else if (!mode.empty()) {
     return false;
   } else {
-    facts.issuer = policy_issuer.value_or(IssuerMode::team);
+    facts.issuer = named.issuer.value_or(IssuerMode::team);
     combo |= 2;
   }
   const std::string* values[3] = {&facts.team, &facts.project, &facts.environment};

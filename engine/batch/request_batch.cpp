@@ -7,7 +7,7 @@
 #include "batch/request_line_scan.h"
 #include "report/json_line.h"
 #include "trustlint/report.h"
-#include "trustlint/vercel_policy.h"
+#include "trustlint/query.h"
 
 namespace trustlint {
 
@@ -23,8 +23,7 @@ std::optional<RequestLineError> parse_request_line(std::string_view line, Reques
 RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_options)
     : policy(&compiled),
       options(std::move(batch_options)),
-      teams(teams_named(compiled.document(), vercel_profile())),
-      policy_issuer(issuer_named(compiled.document(), vercel_profile())) {
+      named(named_in_policy(compiled.document())) {
   const ProviderProfile& profile = vercel_profile();
   team_provider = internal::parse_template(profile.team_provider);
   sub_template = internal::parse_template(profile.sub_template);
@@ -62,7 +61,7 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
     DeploymentFacts facts;
     std::vector<std::string> said = options.assumptions;
     const bool team_left_out = combo & 1, issuer_left_out = combo & 2;
-    if (team_left_out && teams.size() != 1) continue;  // an error line: never rendered from here
+    if (team_left_out && named.teams.size() != 1) continue;  // an error line: never rendered from here
     complete_facts(facts, !team_left_out, issuer_left_out ? std::nullopt : std::optional<std::string>("team"), said);
     std::string& json = assumptions_json[static_cast<std::size_t>(combo)];
     json = "[";
@@ -91,33 +90,9 @@ bool RequestBatch::Impl::segment_ok(int i, const std::string& value) const {
 std::string RequestBatch::Impl::complete_facts(DeploymentFacts& facts, bool team_given,
                                                const std::optional<std::string>& issuer,
                                                std::vector<std::string>& assumptions) const {
-  if (!team_given) {
-    if (teams.size() != 1) {
-      std::string msg = "--team is required: the policy names ";
-      if (teams.empty()) return msg + "no team";
-      msg += std::to_string(teams.size()) + " teams (";
-      for (std::size_t i = 0; i < teams.size(); ++i) msg += (i ? ", " : "") + teams[i];
-      return msg + ")";
-    }
-    facts.team = teams.front();
-    assumptions.push_back("team " + facts.team + ": the only team this policy names");
-  }
   const std::string mode = issuer ? *issuer : options.issuer ? issuer_mode_name(*options.issuer) : "";
-  if (mode == "global") {
-    facts.issuer = IssuerMode::global;
-  } else if (mode == "team") {
-    facts.issuer = IssuerMode::team;
-  } else if (!mode.empty()) {
-    return "--issuer must be global or team, not \"" + mode + "\"";
-  } else if (policy_issuer) {
-    facts.issuer = *policy_issuer;
-    assumptions.push_back(std::string("issuer ") + issuer_mode_name(*policy_issuer) +
-                          ": the mode of the policy's federated principal");
-  } else {
-    facts.issuer = IssuerMode::team;
-    assumptions.push_back("issuer team: Vercel's default for new projects (give --issuer to choose)");
-  }
-  return {};
+  auto bad = trustlint::complete_facts(named, facts, team_given, mode, assumptions);
+  return bad ? bad->message : std::string();
 }
 
 namespace {

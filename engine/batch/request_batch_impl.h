@@ -13,14 +13,14 @@
 
 #include "provider/templates.h"
 #include "trustlint/batch.h"
+#include "trustlint/query.h"
 
 namespace trustlint {
 
 struct RequestBatch::Impl {
   const CompiledPolicy* policy = nullptr;
   BatchOptions options;
-  std::vector<std::string> teams;            // teams_named(policy)
-  std::optional<IssuerMode> policy_issuer;   // issuer_named(policy)
+  NamedInPolicy named;  // the policy's teams and issuer mode (query.h), for lines that leave them out
 
   // The profile's templates and segment rules, split once.
   std::vector<internal::TemplatePiece> team_provider, sub_template, aud_template;
@@ -40,8 +40,8 @@ struct RequestBatch::Impl {
   // check_segment(*segment_specs[i], value) is nullopt, by the byte tables.
   bool segment_ok(int i, const std::string& value) const;
 
-  // Fills in team and issuer when the line leaves them out (a team given as "" is not left
-  // out: make_request refuses it). Returns an error message or "".
+  // complete_facts of query.h with the line's issuer, else BatchOptions::issuer: fills in team
+  // and issuer when the line leaves them out. Returns an error message or "".
   std::string complete_facts(DeploymentFacts& facts, bool team_given, const std::optional<std::string>& issuer,
                              std::vector<std::string>& assumptions) const;
   // The general path with nlohmann's reader (the reference; every error message comes from it).
