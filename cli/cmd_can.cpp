@@ -78,7 +78,8 @@ int decide_many(const Role& in, const CanOptions& o) {
   const RequestBatch batch(in.compiled, std::move(options));
   const BatchSummary summary = decide_stream(batch, *input, std::cout, std::cerr);
   if (summary.read_failed) {
-    std::cerr << "trustlint: error: cannot read " << visible_text(o.requests) << " past line " << summary.lines << " [TL001]\n";
+    std::cerr << "trustlint: error: cannot read " << visible_text(o.requests)
+              << (summary.lines > 0 ? " past line " + std::to_string(summary.lines) : std::string()) << " [TL001]\n";
     return kExitBadInput;
   }
   return summary.errors > 0 ? kExitBadInput : kExitOk;

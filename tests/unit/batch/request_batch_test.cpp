@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 #include "trustlint/batch.h"
 #include "trustlint/engine.h"
@@ -130,6 +131,22 @@ TEST_CASE("batch::decide_stream") {
   std::string last;
   batch.decide_line(R"({"project":"nope","environment":"production"})", 3003, last);
   CHECK(text.substr(text.size() - last.size()) == last);
+}
+
+TEST_CASE("batch::decide_stream says when the input cannot be read to its end") {
+  // A stream whose reads fail (EIO, a directory): istream turns the throw into badbit.
+  struct FailingBuffer : std::streambuf {
+    int underflow() override { throw std::runtime_error("read error"); }
+  };
+  const CompiledPolicy policy = compiled_policy();
+  const RequestBatch batch(policy);
+  FailingBuffer failing;
+  std::istream in(&failing);
+  std::ostringstream out, errors;
+  const BatchSummary s = decide_stream(batch, in, out, errors);
+  CHECK(s.read_failed);
+  CHECK(s.lines == 0);
+  CHECK(out.str().empty());
 }
 
 TEST_SUITE_END();
