@@ -7,13 +7,13 @@
 #include <memory>
 #include <thread>
 
-#include "cli/baseline.h"
 #include "cli/commands.h"
 #include "cli/discover_files.h"
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/lint_output.h"
 #include "cli/policy_input.h"
+#include "trustlint/baseline.h"
 #include "trustlint/lint_config.h"
 #include "trustlint/provider.h"
 #include "trustlint/report.h"
@@ -80,11 +80,11 @@ bool rule_flags(const LintCli& o, LintOptions& base) {
 // Text is printed file by file as the run goes, each with the excerpts of its own file.
 void print_text(const LintCli& o, const LintReport& report, const LoadOptions& load) {
   const LintTextOptions options{stdout_color(o.color)};
-  std::cout << render_lint_text(report, read_sources({report}, load.limits.max_bytes), options) << std::flush;
+  std::cout << render_lint_text(report, quoted_sources(report, load.limits.max_bytes), options) << std::flush;
 }
 
-void print_lint(const LintCli& o, const std::vector<std::string>& files, const LoadOptions& load,
-                const std::vector<LintReport>& reports, int code, std::size_t skipped) {
+void print_lint(const LintCli& o, const LoadOptions& load, const std::vector<LintReport>& reports, int code,
+                std::size_t skipped) {
   if (o.format == "json") {
     std::cout << render_lint_json(reports, o.fail_on, code, skipped);
     return;
@@ -94,11 +94,11 @@ void print_lint(const LintCli& o, const std::vector<std::string>& files, const L
     return;
   }
   if (o.format == "text") return;  // already printed by print_text
-  const SourceSnapshot sources = read_sources(reports, load.limits.max_bytes);
   if (o.format == "sarif") {
-    std::cout << render_lint_sarif(reports, sources, SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base}, code, skipped);
+    std::cout << render_lint_sarif(reports, quoted_sources(reports, load.limits.max_bytes),
+                                   SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base}, code, skipped);
   } else if (o.format == "markdown") {
-    std::cout << render_lint_markdown(reports, who_of(files, load));
+    std::cout << render_lint_markdown(reports);  // each report carries its allowed set
   }
 }
 
@@ -112,7 +112,7 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      if (options[i]) reports[i] = lint_sources(files[i], *options[i], load);
+      if (options[i]) reports[i] = lint_input(Input::file(files[i]), *options[i], load);
     }
   };
   const std::size_t threads = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, files.size()});
@@ -159,6 +159,7 @@ int lint_all(const LintCli& o) {
   LintOptions base;
   base.teams = o.teams;
   base.limits = o.limits;
+  base.prove_every_role = o.format == "markdown";  // its who-can-assume matrix of every role
   if (!rule_flags(o, base)) return kExitBadInput;
   LoadOptions load;
   load.limits = o.limits;
@@ -233,7 +234,7 @@ int lint_all(const LintCli& o) {
               << "; pass --allow-empty when that is expected [TL087]\n";
   }
   const int code = bad_input || empty ? kExitBadInput : failed ? kExitFindings : kExitOk;
-  print_lint(o, files, load, reports, code, discovered.skipped);
+  print_lint(o, load, reports, code, discovered.skipped);
   if (o.format != "json" && o.format != "sarif") std::cerr << "trustlint: " << render_lint_summary_text(summary);
   return code;
 }

@@ -1,24 +1,21 @@
-// What `lint`'s output formats need besides the reports: the source text of the linted files
-// (for excerpts, SARIF snippets and fingerprints) and, for Markdown, each policy's allowed set.
-// The CLI gathers them; the renderers in engine/report only print them.
+// What `lint`'s printing needs from the terminal: the output formats --format takes, and
+// whether to colour the text format (--color, NO_COLOR, TERM, FORCE_COLOR). Source texts and
+// allowed sets come with the reports (LintReport::source, ::allowed).
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include "trustlint/report.h"
 
 namespace trustlint::cli {
 
 // The lint output formats, for --format.
 inline const std::vector<std::string> kLintFormats = {"text", "json", "sarif", "github", "markdown"};
 
-// The bytes of every file the reports point into (stdin and files over max_bytes left out).
-SourceSnapshot read_sources(const std::vector<LintReport>& reports, std::size_t max_bytes);
-
-// The who-can-assume answer of each policy in `files` that loads with its meaning intact
-// (plain policies and the roles of IaC inputs); others are left out.
-std::vector<LintWho> who_of(const std::vector<std::string>& files, const LoadOptions& load);
+// --color auto|always|never, in this order of precedence: `always` and `never` win; `auto`
+// colours only when stdout is a terminal, NO_COLOR is unset or empty (no-color.org) and TERM is
+// not "dumb". Unknown modes mean `auto`. Pure, so that every combination can be tested.
+bool resolve_color(std::string_view mode, bool stdout_is_terminal, const char* no_color_env, const char* term_env);
 
 // --color's decision for stdout (resolve_color with the process's environment; FORCE_COLOR
 // stands for a terminal).

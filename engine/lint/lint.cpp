@@ -93,6 +93,7 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
     report.notes.push_back("some re-proofs exceeded the automaton budget; findings that needed them are not shown");
   }
   report.findings = std::move(ctx.findings());
+  report.allowed = std::make_shared<const AllowedSet>(ctx.take_allowed());
   internal::finalize(report.findings, options);
   return report;
 }
@@ -123,6 +124,13 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
     finalize(report.findings, options);
     return report;
   }
+  if (!skip_security.empty() && options.prove_every_role) {
+    WhoOptions who;
+    who.limits = options.limits;
+    if (auto set = allowed_set(compiled.value(), vercel_profile(), who); set.ok()) {
+      report.allowed = std::make_shared<const AllowedSet>(std::move(set).value());
+    }
+  }
   if (!skip_security.empty() && skip_all) {
     report.notes.push_back("security rules not run: " + std::string(skip_security));
     finalize(report.findings, options);
@@ -147,6 +155,7 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
   } else {
     for (auto& f : result.value().findings) report.findings.push_back(std::move(f));
     for (auto& n : result.value().notes) report.notes.push_back(std::move(n));
+    report.allowed = std::move(result.value().allowed);
   }
   finalize(report.findings, options);
   return report;

@@ -42,6 +42,8 @@ class LintContext {
   // Proves the policy's allowed set; false (with TL095 in diagnostics) when the prover gave up.
   bool prove_policy(Diagnostics& diagnostics);
   const AllowedSet& allowed() const { return *allowed_; }
+  // The proven set, moved out once the rules are done with it.
+  AllowedSet take_allowed() { return std::move(*allowed_); }
   // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up.
   const AllowedSet* allowed_any_audience();
   // Allowed set of a variant of this policy (a statement removed, an operator changed), with the

@@ -127,18 +127,23 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
     reports.push_back(internal::lint_loaded(Result<Document>::failure(input.take_diagnostics()), path, options, {}));
     return reports;
   }
-  return internal::lint_read(input.value().text(), path, input.value().name(), path != "-", options, load);
+  const std::string name = input.value().name();
+  auto text = std::make_shared<const std::string>(input.value().text());
+  input = Result<internal::SourceFile>::failure(Diagnostics{});  // one copy of the text, not two
+  return internal::lint_read(std::move(text), path, name, path != "-", options, load);
 }
 
 namespace internal {
 
-std::vector<LintReport> lint_read(std::string_view text, const std::string& path, const std::string& file, bool on_disk,
-                                  const LintOptions& options, const LoadOptions& load) {
+std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, const std::string& path, const std::string& file,
+                                  bool on_disk, const LintOptions& options, const LoadOptions& load) {
   std::vector<LintReport> reports;
+  const std::string& text = *source;
   auto found = find_trust_policies_text(text, file, load, /*name_is_path=*/on_disk);
   if (!found.has_value()) {
     reports.push_back(internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), path, options, {}));
     reports.back().role = false;
+    reports.back().source = std::move(source);
     return reports;
   }
   for (PolicySource& source : found.value()) {
@@ -173,6 +178,7 @@ std::vector<LintReport> lint_read(std::string_view text, const std::string& path
     reports.push_back(std::move(rest));
   }
   apply_suppressions_in_code(reports, text, file, options);
+  for (LintReport& report : reports) report.source = source;
   return reports;
 }
 

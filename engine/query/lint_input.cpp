@@ -18,7 +18,7 @@ std::vector<LintReport> lint_input(const Input& input, const LintOptions& option
       return reports;
     }
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    return internal::lint_read(text, input.name, input.name, false, options, load);
+    return internal::lint_read(std::make_shared<const std::string>(text), input.name, input.name, false, options, load);
   }
   return lint_sources(input.given(), options, load);
 }

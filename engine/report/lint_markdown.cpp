@@ -66,3 +66,15 @@ std::string render_lint_markdown(const std::vector<LintReport>& raw, const std::
 }
 
 }  // namespace trustlint
+
+namespace trustlint {
+
+std::string render_lint_markdown(const std::vector<LintReport>& reports) {
+  std::vector<LintWho> who;
+  for (const auto& r : reports) {
+    if (r.allowed) who.push_back({r.file, r.resource, *r.allowed});
+  }
+  return render_lint_markdown(reports, who);
+}
+
+}  // namespace trustlint

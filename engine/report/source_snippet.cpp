@@ -12,8 +12,23 @@
 namespace trustlint {
 
 const std::string* SourceSnapshot::text(const std::string& file) const {
-  auto it = files.find(file);
-  return it == files.end() ? nullptr : &it->second;
+  if (auto it = files.find(file); it != files.end()) return &it->second;
+  auto it = shared.find(file);
+  return it == shared.end() || !it->second ? nullptr : it->second.get();
+}
+
+SourceSnapshot SourceSnapshot::of(const LintReport& report) {
+  SourceSnapshot snapshot;
+  if (report.source) snapshot.shared.emplace(report.file, report.source);
+  return snapshot;
+}
+
+SourceSnapshot SourceSnapshot::of(const std::vector<LintReport>& reports) {
+  SourceSnapshot snapshot;
+  for (const auto& r : reports) {
+    if (r.source) snapshot.shared.emplace(r.file, r.source);
+  }
+  return snapshot;
 }
 
 std::optional<std::string_view> SourceSnapshot::line(const std::string& file, std::uint32_t number) const {
@@ -104,18 +119,6 @@ std::string render_source_excerpt(const Span& span, const std::string& fallback_
   out << std::setw(5) << span.line << " | " << text << "\n"
       << "      | " << marks.substr(0, lead) << internal::paint(marks.substr(lead), internal::kGreenBold, color) << "\n";
   return out.str();
-}
-
-}  // namespace trustlint
-
-namespace trustlint {
-
-bool resolve_color(std::string_view mode, bool stdout_is_terminal, const char* no_color_env, const char* term_env) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  if (no_color_env != nullptr && *no_color_env != '\0') return false;
-  if (term_env != nullptr && std::string_view(term_env) == "dumb") return false;
-  return stdout_is_terminal;
 }
 
 }  // namespace trustlint

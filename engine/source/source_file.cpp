@@ -77,7 +77,13 @@ Diagnostic too_large_error(const std::string& name, std::string_view head, const
   head = head.substr(0, at + 1);
   Diagnostic d = make_error("TL002", "input is larger than the limit of " + group_thousands(limits.max_bytes) + " bytes",
                             SourceFile(name, std::string(head)).point(std::min(at, head.size())));
-  d.notes.push_back("a role trust policy is at most a few kilobytes; raise the limit (--max-bytes) if this input is genuine");
+  if (head.substr(0, 4096).find("\"RoleDetailList\"") != std::string_view::npos) {
+    // An account export grows with the account: tens of megabytes for a large organisation.
+    d.notes.push_back("account authorization details run to about 3.5 KB per role (20,000 roles: 70 MB); raise the limit "
+                      "(--max-bytes BYTES; Limits::max_bytes in the library) to read this export whole");
+  } else {
+    d.notes.push_back("a role trust policy is at most a few kilobytes; raise the limit (--max-bytes) if this input is genuine");
+  }
   return d;
 }
 

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "trustlint/allowed_set.h"
 #include "trustlint/engine.h"
 #include "trustlint/finding.h"
 #include "trustlint/options.h"
@@ -68,6 +70,11 @@ struct LintOptions {
   // hold is a TL502 finding.
   std::vector<Expectation> expectations;
   Limits limits;
+  // Also prove who can assume the roles the Vercel rules do not run on (another provider's
+  // role, a principal known only at deployment), so that every report whose policy means one
+  // thing carries its allowed set (LintReport::allowed; what Markdown output shows). Off: only
+  // the roles the Vercel rules ran on carry it (their proof is the rules' own, kept).
+  bool prove_every_role = false;
 };
 
 struct LintReport {
@@ -86,6 +93,13 @@ struct LintReport {
   // file without roles, a file that could not be read or parsed, a file not read at all.
   bool role = true;
   bool read = true;  // false: the file was reported (TL084–TL086: no reader takes it), not read
+  // The text of `file` as it was read (standard input included), shared by every report of one
+  // input, so that renderers quote it without reading anything again; null when the input could
+  // not be read. Immutable.
+  std::shared_ptr<const std::string> source;
+  // Who can assume the role, as the security rules proved it (see LintOptions::prove_every_role);
+  // null when the policy was not proven (errors that change its meaning, the prover gave up).
+  std::shared_ptr<const AllowedSet> allowed;
 };
 
 // The security rules on a loaded, compiled policy. Fails (TL095) only when the prover exceeds

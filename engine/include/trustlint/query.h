@@ -4,11 +4,11 @@
 // assumed), then answer can / who / lint / diff / test. Every call returns its answer together
 // with the diagnostics met on the way (errors are values: no exception crosses this API).
 //
-//   auto input = trustlint::open_input(trustlint::Input::file("template.yaml"));   // or from_text(), standard_input()
-//   auto role = trustlint::choose_role(input, /*resource=*/"");                     // "" = the only role that trusts Vercel
-//   if (!role.has_value()) return show(role.diagnostics());                         // why not, located
-//   auto answer = trustlint::can(role.value(), {.project = "web", .environment = "preview"});
-//   if (answer.has_value()) use(answer.value().decision.allowed(), answer.value().query.assumptions);
+//   auto input = trustlint::open_input(trustlint::Input::file("template.yaml"));  // or from_text(), standard_input()
+//   auto role = trustlint::choose_role(input.value(), "");  // after input.has_value(); "" = the only role that trusts Vercel
+//   if (!role.has_value()) return show(role.diagnostics());  // why not, located (render_query_diagnostics)
+//   trustlint::CanQuestion q;  q.project = "web";  q.environment = "preview";  // team, issuer: from the policy, said
+//   auto answer = trustlint::can(role.value(), q);  // answer.value().decision.allowed(), answer.value().query.assumptions
 //
 // Ownership: every type here is a plain value that owns everything it holds (the input's text,
 // its roles, the compiled policy); no call keeps a pointer or reference to its arguments after it
@@ -23,8 +23,8 @@
 // several candidates, no team to assume) and TL016 (the summary of a gate: the policy is not
 // valid, or is answered despite errors that do not change its meaning). The CLI prints TL015 as
 // "trustlint: error: MESSAGE" and TL016 as "trustlint: MESSAGE" (render_query_diagnostics).
-// Where a message names a choice it names the CLI's flag (--resource, --team, --issuer), the
-// bindings take the same choice as an argument of that name.
+// Where a message names a choice (which role, the team, the issuer) it calls it by the CLI's
+// flag (--resource, --team, --issuer).
 #pragma once
 
 #include <optional>

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,10 +70,15 @@ std::string describe_facts(const DeploymentFacts& facts);  // "acme/web/preview 
 namespace trustlint {
 
 // The text of the files that findings point into, so that renderers can quote the offending
-// source without reading anything themselves. The CLI fills it with the files it linted; a file
-// missing from it (stdin) simply gets no excerpt. Plain value type.
+// source without reading anything themselves: the reports' own texts (LintReport::source,
+// shared, not copied) and any others a caller adds; a file missing from it simply gets no
+// excerpt. Plain value type.
 struct SourceSnapshot {
   std::map<std::string, std::string> files;  // Span::file (or LintReport::file) → its bytes
+  std::map<std::string, std::shared_ptr<const std::string>> shared;  // the same, shared with reports
+  // The texts the reports carry (LintReport::source under LintReport::file). Reads nothing.
+  static SourceSnapshot of(const LintReport& report);
+  static SourceSnapshot of(const std::vector<LintReport>& reports);
   // The bytes of `file`, or nullptr.
   const std::string* text(const std::string& file) const;
   // Line `line` (1-based) of `file` without its line break, or nullopt.
@@ -83,11 +89,6 @@ struct SourceSnapshot {
   // The bytes [span.offset, span.end_offset) of the span's file, or nullopt when unknown.
   std::optional<std::string_view> excerpt(const Span& span, const std::string& fallback_file) const;
 };
-
-// --color auto|always|never, in this order of precedence: `always` and `never` win; `auto`
-// colours only when stdout is a terminal, NO_COLOR is unset or empty (no-color.org) and TERM is
-// not "dumb". Unknown modes mean `auto`. Pure, so that every combination can be tested.
-bool resolve_color(std::string_view mode, bool stdout_is_terminal, const char* no_color_env, const char* term_env);
 
 struct LintTextOptions {
   bool color = false;  // ANSI colours (the CLI decides from --color, NO_COLOR and the terminal)
@@ -159,6 +160,9 @@ struct LintWho {
   AllowedSet set;
 };
 std::string render_lint_markdown(const std::vector<LintReport>& reports, const std::vector<LintWho>& who);
+// The same with the allowed set each report carries (LintReport::allowed; lint with
+// LintOptions::prove_every_role to have one for every role whose policy means one thing).
+std::string render_lint_markdown(const std::vector<LintReport>& reports);
 
 // `trustlint rules`: one line per catalogue entry; one entry in full; the catalogue as JSON.
 std::string render_rules_text(const std::vector<RuleInfo>& rules);

@@ -1,5 +1,5 @@
 // The excerpt under a text finding (source line, caret and tildes under the value), colour on
-// and off, and --color's precedence (flag, NO_COLOR, TERM, terminal).
+// and off.
 #include <doctest/doctest.h>
 
 #include "trustlint/report.h"
@@ -81,18 +81,6 @@ TEST_CASE("report::SourceSnapshot::excerpt") {
   CHECK(sources.excerpt(s, "") == std::optional<std::string_view>("\"b\""));
   s.end_offset = 99;
   CHECK_FALSE(sources.excerpt(s, "").has_value());
-}
-
-TEST_CASE("report::resolve_color precedence") {
-  // always/never win over everything.
-  CHECK(resolve_color("always", false, "1", "dumb"));
-  CHECK_FALSE(resolve_color("never", true, nullptr, "xterm"));
-  // auto: a terminal, unless NO_COLOR is set and non-empty, or TERM=dumb.
-  CHECK(resolve_color("auto", true, nullptr, "xterm"));
-  CHECK(resolve_color("auto", true, "", "xterm"));
-  CHECK_FALSE(resolve_color("auto", true, "1", "xterm"));
-  CHECK_FALSE(resolve_color("auto", true, nullptr, "dumb"));
-  CHECK_FALSE(resolve_color("auto", false, nullptr, "xterm"));
 }
 
 TEST_CASE("report::render_lint_text with colour") {

@@ -1,15 +1,50 @@
-// Baselines (see baseline.h): a JSON file {"schema": "trustlint/baseline/v1", "findings":
-// [{"fingerprint", "rule", "file", "resource", "message"}]}, sorted so that it diffs well.
-#include "cli/baseline.h"
+// Baselines (trustlint/baseline.h): a JSON file {"schema": "trustlint/baseline/v1", "findings":
+// [{"fingerprint", "rule", "file", "resource", "message"}]}, sorted so that it diffs well; and the
+// source texts the fingerprints and excerpts quote.
+#include "trustlint/baseline.h"
 
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/lint_output.h"
 
-namespace trustlint::cli {
+namespace trustlint {
+namespace {
+
+// Adds to `snapshot` the files `report` and its findings point into that it lacks (never stdin):
+// a file reported unread (TL084–TL086), a Terraform module's other files.
+void add_other_files(SourceSnapshot& snapshot, const LintReport& report, std::size_t max_bytes) {
+  std::vector<const std::string*> files{&report.file};
+  for (const auto& f : report.findings) files.push_back(&f.span.file);
+  for (const std::string* name : files) {
+    const std::string& file = *name;
+    if (file.empty() || file == "-" || file == "<stdin>" || snapshot.text(file) != nullptr) continue;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) continue;
+    std::string text;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      text.append(buffer, static_cast<std::size_t>(in.gcount()));
+      if (text.size() > max_bytes) break;
+    }
+    if (text.size() <= max_bytes) snapshot.files.emplace(file, std::move(text));
+  }
+}
+
+}  // namespace
+
+SourceSnapshot quoted_sources(const LintReport& report, std::size_t max_bytes) {
+  SourceSnapshot snapshot = SourceSnapshot::of(report);
+  add_other_files(snapshot, report, max_bytes);
+  return snapshot;
+}
+
+SourceSnapshot quoted_sources(const std::vector<LintReport>& reports, std::size_t max_bytes) {
+  SourceSnapshot snapshot = SourceSnapshot::of(reports);
+  for (const auto& r : reports) add_other_files(snapshot, r, max_bytes);
+  return snapshot;
+}
 
 std::string load_baseline(const std::string& path, Baseline& out) {
   std::ifstream in(path, std::ios::binary);
@@ -32,7 +67,7 @@ std::string load_baseline(const std::string& path, Baseline& out) {
 }
 
 void apply_baseline(LintReport& report, const Baseline& baseline, std::size_t max_bytes) {
-  const SourceSnapshot sources = read_sources({report}, max_bytes);
+  const SourceSnapshot sources = quoted_sources(report, max_bytes);
   const auto before = report.findings.size();
   std::erase_if(report.findings, [&](const Finding& f) {
     return !f.suppressed && baseline.fingerprints.contains(finding_fingerprint(f, report, sources));
@@ -44,7 +79,7 @@ void apply_baseline(LintReport& report, const Baseline& baseline, std::size_t ma
 }
 
 std::string write_baseline(const std::string& path, const std::vector<LintReport>& reports, std::size_t max_bytes) {
-  const SourceSnapshot sources = read_sources(reports, max_bytes);
+  const SourceSnapshot sources = quoted_sources(reports, max_bytes);
   std::vector<nlohmann::ordered_json> rows;
   for (const auto& r : reports) {
     for (const auto& f : r.findings) {
@@ -67,4 +102,4 @@ std::string write_baseline(const std::string& path, const std::vector<LintReport
   return out ? std::string() : "cannot write baseline " + path;
 }
 
-}  // namespace trustlint::cli
+}  // namespace trustlint
