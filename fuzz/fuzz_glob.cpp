@@ -20,7 +20,6 @@
 #include "condition/text.h"
 #include "fuzz_checks.h"
 #include "prove/value_set.h"
-#include "trustlint/allowed_set.h"
 
 namespace {
 
@@ -80,13 +79,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(fast == glob_match(parse_glob(pattern), text, fold), "GlobMatcher and the one-off NFA disagree");
   require(fast == matcher.matches_without_direct(text), "GlobMatcher's direct path and RE2/the NFA disagree");
   require(fast == reference_match(pattern, text, fold), "GlobMatcher and the code-point reference disagree");
-  // KNOWN GAP (left for the next change): the prover's glob_matches reads a pattern that starts
-  // with "(any case) " (kAnyCasePrefix, allowed_set.h) as its internal IgnoreCase marker, so a
-  // policy value written that way would be misread there; such patterns are left out here until
-  // the marker cannot come from a policy.
-  const bool marker = std::string_view(pattern).substr(0, trustlint::kAnyCasePrefix.size()) == trustlint::kAnyCasePrefix ||
-                      ascii_lowercase(pattern).substr(0, trustlint::kAnyCasePrefix.size()) == trustlint::kAnyCasePrefix;
-  if (!marker && is_valid_utf8(pattern) && is_valid_utf8(text) &&
+  // Every pattern, "(any case) ..." included: the prover's any-case form is a flag beside the
+  // text (prove/value_set.h Glob), never a prefix a policy value could write.
+  if (is_valid_utf8(pattern) && is_valid_utf8(text) &&
       (pattern.find('?') == std::string::npos || is_ascii(text))) {
     const bool slow = fold ? glob_matches(ascii_lowercase(pattern), ascii_lowercase(text)) : glob_matches(pattern, text);
     require(fast == slow, "GlobMatcher and glob_matches disagree");

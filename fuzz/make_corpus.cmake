@@ -42,6 +42,12 @@ string(REPEAT "?" 200 q200)
 file(WRITE ${OUT}/fuzz_prover_bounded/issue-11-hang "0A s owner:acme:*\nD s *${q60}*\n")
 file(WRITE ${OUT}/fuzz_prover_bounded/long-run "1A s *${q200}*\nD a *${q60}*\n")
 file(WRITE ${OUT}/fuzz_prover_bounded/segments "1A s owner:*?*?*:project:*?*?*:environment:*?*\nD s *:*:*:*${q60}\nA a h*?*/*\n")
+# Found profiling the budget: alternating *? runs (the tuple search over many automata and the
+# minimisation of what the products build were not counted), three wildcard-heavy statements.
+string(REPEAT "*?" 30 alt30)
+file(WRITE ${OUT}/fuzz_prover_bounded/alternating "0A s owner:acme:*\nD s ${alt30}*\n")
+file(WRITE ${OUT}/fuzz_prover_bounded/alternating-any "1A s owner:acme:*\nD s ${alt30}*\nD a ${alt30}*\n")
+file(WRITE ${OUT}/fuzz_prover_bounded/three-statements "0A s owner:*a?b*?c*:project:*?*?*?*:environment:*\nD s *?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*\nD s *a*?*b*?*c*?*d*\n")
 seed(fuzz_read_hcl ${tf_files})
 foreach(i RANGE 1 8)
   string(RANDOM LENGTH 64 RANDOM_SEED ${i} bytes)

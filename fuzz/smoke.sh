@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-20}"
 CXX_CLANG="${CXX_CLANG:-clang++-14}"
-TARGETS="fuzz_corpus fuzz_read_json fuzz_read_yaml fuzz_load_policy fuzz_glob fuzz_who_vs_can fuzz_iac fuzz_read_hcl"
+TARGETS="fuzz_corpus fuzz_read_json fuzz_read_yaml fuzz_load_policy fuzz_glob fuzz_who_vs_can fuzz_iac fuzz_read_hcl fuzz_prover_bounded"
 
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER="$CXX_CLANG" -DTRUSTLINT_BUILD_FUZZ=ON \
   -DTRUSTLINT_BUILD_TESTS=OFF -DTRUSTLINT_FUZZ_SECONDS="$SECONDS_EACH" >/dev/null

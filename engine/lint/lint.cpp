@@ -89,8 +89,11 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
   internal::check_oidc(ctx);
   internal::check_plain(document, policy, ctx.findings());
   internal::check_expectations(ctx);
-  if (ctx.prover().budget.exceeded) {
-    report.notes.push_back("some re-proofs exceeded the automaton budget; findings that needed them are not shown");
+  if (auto stopped = ctx.incomplete()) {
+    // Not a note: a finding that needed the proof that stopped may be missing, so the run is not
+    // a pass (error level, located where the work ran out).
+    stopped->message += ": findings that needed the rest of the work are not shown";
+    ctx.findings().push_back(finding_from_diagnostic(*stopped, &document));
   }
   report.findings = std::move(ctx.findings());
   report.allowed = std::make_shared<const AllowedSet>(ctx.take_allowed());

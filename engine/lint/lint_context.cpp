@@ -137,10 +137,37 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
   prover_->domains[kEnvironment].preferred_examples = env_examples;
 }
 
+// Every proof of the run draws on the prover context's budget (allowed_set_within), so the run as
+// a whole does no more work than one limit allows; the first proof that ran out is remembered.
+Result<AllowedSet> LintContext::bounded_proof(const CompiledPolicy& policy, const WhoOptions& who) const {
+  auto set = allowed_set_within(policy, profile_, who, prover_->budget);
+  if (!set.ok() && !out_of_work_) {
+    for (const auto& d : set.diagnostics()) {
+      if (d.code == "TL095") out_of_work_ = d;
+    }
+  }
+  return set;
+}
+
+std::optional<Diagnostic> LintContext::incomplete() const {
+  if (!out_of_work_ && !prover_->budget.exceeded) return std::nullopt;
+  // Where the proof that ran out stopped; spent in lint's own set computations (no proof
+  // failed): the first statement.
+  Span where = document().span;
+  if (!document().statements.empty()) where = document().statements.front().span;
+  if (out_of_work_) where = out_of_work_->span;
+  return make_error("TL095",
+                    "the policy's patterns need more work than one lint run may do (" +
+                        std::to_string(options_.limits.max_automaton_states) + " automaton states, " +
+                        std::to_string(prover_->budget.total()) +
+                        " steps of work in all proofs together); lint stopped proving here",
+                    where);
+}
+
 bool LintContext::prove_policy(Diagnostics& diagnostics) {
   WhoOptions who;
   who.limits = options_.limits;
-  auto set = allowed_set(policy_, profile_, who);
+  auto set = bounded_proof(policy_, who);
   if (!set.ok()) {
     for (auto& d : set.diagnostics()) diagnostics.push_back(d);
     return false;
@@ -154,7 +181,7 @@ const AllowedSet* LintContext::allowed_any_audience() {
     WhoOptions who;
     who.limits = options_.limits;
     who.any_audience = true;
-    auto set = allowed_set(policy_, profile_, who);
+    auto set = bounded_proof(policy_, who);
     any_audience_.emplace(set.ok() ? std::optional<AllowedSet>(std::move(set).value()) : std::nullopt);
   }
   return any_audience_->has_value() ? &**any_audience_ : nullptr;
@@ -166,7 +193,7 @@ std::optional<AllowedSet> LintContext::prove(const Document& variant, bool any_a
   WhoOptions who;
   who.limits = options_.limits;
   who.any_audience = any_audience;
-  auto set = allowed_set(compiled.value(), profile_, who);
+  auto set = bounded_proof(compiled.value(), who);
   if (!set.ok()) return std::nullopt;
   return std::move(set).value();
 }

@@ -44,11 +44,16 @@ class LintContext {
   const AllowedSet& allowed() const { return *allowed_; }
   // The proven set, moved out once the rules are done with it.
   AllowedSet take_allowed() { return std::move(*allowed_); }
-  // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up.
+  // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up (then
+  // incomplete() says so: a rule that skips on nullptr is reported as not checked).
   const AllowedSet* allowed_any_audience();
   // Allowed set of a variant of this policy (a statement removed, an operator changed), with the
   // default audience or (any_audience) with every audience a deployment may request.
+  // nullopt when the variant does not compile or the run's work budget is spent.
   std::optional<AllowedSet> prove(const Document& variant, bool any_audience = false) const;
+  // TL095 (located) when some proof or set computation of this run stopped at the work budget:
+  // every proof of a lint run draws on one budget, prover().budget. nullopt when all finished.
+  std::optional<Diagnostic> incomplete() const;
 
   // What the policy is expected to admit (options, else the policy's own literal names).
   const std::vector<std::string>& expected_teams() const { return teams_; }
@@ -74,7 +79,10 @@ class LintContext {
   const CompiledPolicy& policy_;
   const LintOptions& options_;
   const ProviderProfile& profile_;
+  Result<AllowedSet> bounded_proof(const CompiledPolicy& policy, const WhoOptions& who) const;
+
   std::unique_ptr<ProverContext> prover_;
+  mutable std::optional<Diagnostic> out_of_work_;  // the first proof that ran out of work
   SegmentDomain audience_;  // the audiences of any-audience parts (free text)
   std::optional<AllowedSet> allowed_;
   std::optional<std::optional<AllowedSet>> any_audience_;

@@ -22,15 +22,14 @@ std::string default_audience_prefix(const ProviderProfile& p) {
 std::string default_audience_glob(const ProviderProfile& p) { return default_audience_prefix(p) + "*"; }
 
 // The default audiences, and the ASCII case variants of those an IgnoreCase condition admits
-// ("(any case) HTTPS://VERCEL.COM/ACME"): IAM compares them as the same audience, so a policy and
+// (HTTPS://VERCEL.COM/ACME in any case): IAM compares them as the same audience, so a policy and
 // its lowercase twin get the same TL305 verdict (the audience is checked either way).
-std::vector<std::string> default_audiences_any_case(const ProviderProfile& p, const GlobSet& audience) {
-  std::vector<std::string> out{default_audience_glob(p)};
+Globs default_audiences_any_case(const ProviderProfile& p, const GlobSet& audience) {
+  Globs out{Glob(default_audience_glob(p))};
   const std::string prefix = default_audience_prefix(p);
-  for (const auto& g : audience.match) {
-    if (g.compare(0, kAnyCasePrefix.size(), kAnyCasePrefix) != 0) continue;
-    const std::string lower = ascii_lowercase(g.substr(kAnyCasePrefix.size()));
-    if (lower.size() > prefix.size() && lower.compare(0, prefix.size(), prefix) == 0) out.push_back(g);
+  for (const auto& t : audience.match_any_case) {
+    const std::string lower = ascii_lowercase(t);
+    if (lower.size() > prefix.size() && lower.compare(0, prefix.size(), prefix) == 0) out.emplace_back(t, /*any_case=*/true);
   }
   return out;
 }
@@ -57,7 +56,7 @@ void check_unchecked_audience(LintContext& ctx, const AllowedSet& any, const Seg
   for (const AllowedPart* p : ordered(any, /*with_conditional=*/true)) {
     if (!p->audience) continue;
     const ValueSet set = value_set_of(auds, *p->audience);
-    auto other = set.minus(ValueSet::of_globs(auds, default_audiences_any_case(ctx.profile(), *p->audience)));
+    auto other = set.minus(ValueSet::of(auds, default_audiences_any_case(ctx.profile(), *p->audience)));
     if (other.empty() || other.front().empty()) continue;
     DeploymentFacts facts = p->example;
     const ValueSet teams = value_set_of(ctx.domain(kTeam), p->team);

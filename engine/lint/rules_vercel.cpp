@@ -20,8 +20,17 @@ std::string list(const std::vector<std::string>& v) {
 }
 
 std::string globs(const GlobSet& g) {
+  auto any_case = [](std::vector<std::string> v) {
+    for (auto& t : v) t = std::string(kAnyCasePrefix) + t;
+    return v;
+  };
   std::string out = list(g.match);
-  if (!g.except.empty()) out += " except " + list(g.except);
+  if (!g.match_any_case.empty()) out += (out.empty() ? "" : ", ") + list(any_case(g.match_any_case));
+  if (!g.except.empty() || !g.except_any_case.empty()) {
+    std::string except = list(g.except);
+    if (!g.except_any_case.empty()) except += (except.empty() ? "" : ", ") + list(any_case(g.except_any_case));
+    out += " except " + except;
+  }
   return out;
 }
 

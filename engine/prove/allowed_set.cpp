@@ -204,18 +204,31 @@ class Prover {
 }  // namespace trustlint::internal
 
 namespace trustlint {
+namespace {
 
-Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile, const WhoOptions& options) {
+Result<AllowedSet> prove_allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                     const WhoOptions& options, internal::StateBudget* shared) {
   internal::ProverContext ctx(profile, options);
+  if (shared != nullptr) {
+    ctx.budget.max_work = shared->total();
+    ctx.budget.spent = shared->spent;
+    ctx.budget.exceeded = shared->exceeded;
+  }
+  auto give_back = [&] {
+    if (shared == nullptr) return;
+    shared->spent = ctx.budget.spent;
+    shared->exceeded = shared->exceeded || ctx.budget.exceeded;
+  };
   if (options.any_audience) {
     ctx.note("--any-audience assumes a deployment may request any audience under either issuer; whether Vercel "
              "restricts requestable audiences, and whether global-issuer tokens can carry one, is unverified "
              "(docs/semantics.md#vercel-custom-audiences, docs/semantics.md#open-question-3)");
   }
   internal::Prover prover(policy, ctx);
-  auto parts = prover.run();
+  auto parts = ctx.budget.exceeded ? decltype(prover.run()){} : prover.run();
   AllowedSet set;
   if (!ctx.budget.exceeded) set = internal::describe_parts(ctx, policy, std::move(parts));
+  give_back();
   if (ctx.budget.exceeded) {
     // Every automaton, search and box comparison of the computation counts (automaton.h), so a
     // policy whose patterns need too much work stops here instead of running unbounded.
@@ -231,6 +244,17 @@ Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfi
   if (set.parts.empty()) set.nobody_reasons = prover.reasons();
   for (const auto& n : ctx.notes) set.notes.push_back(n);
   return set;
+}
+
+}  // namespace
+
+Result<AllowedSet> allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile, const WhoOptions& options) {
+  return prove_allowed_set(policy, profile, options, nullptr);
+}
+
+Result<AllowedSet> internal::allowed_set_within(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                                const WhoOptions& options, StateBudget& budget) {
+  return prove_allowed_set(policy, profile, options, &budget);
 }
 
 }  // namespace trustlint

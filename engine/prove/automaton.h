@@ -35,22 +35,35 @@ class Alphabet {
 };
 
 // The work one computation may do. max_states bounds each automaton built and each product
-// search; `spent` adds up everything the computation does (states built, pairs and tuples
-// searched, boxes compared), so that many automata under the per-automaton bound cannot add up
-// to an unbounded run either. Past either bound, operations stop and set `exceeded`.
+// search; `spent` adds up everything the computation does, so that many automata under the
+// per-automaton bound cannot add up to an unbounded run either. Work is counted where it is
+// done, in proportion to it: a state or tuple found is a unit (spend), and the steps behind it
+// (transitions computed for every symbol, NFA positions stepped, the minimisation of what was
+// built, boxes compared) are counted as they happen, kStepsPerUnit to a unit (charge). Past
+// either bound, operations stop and set `exceeded`.
 struct StateBudget {
   std::size_t max_states = 200000;  // per constructed automaton or search
   std::size_t max_work = 0;         // total for the computation; 0 = kWorkPerState × max_states
   std::size_t spent = 0;
+  std::size_t steps = 0;            // steps not yet a whole unit
   bool exceeded = false;
 
   static constexpr std::size_t kWorkPerState = 10;
+  static constexpr std::size_t kStepsPerUnit = 64;
   std::size_t total() const { return max_work != 0 ? max_work : max_states * kWorkPerState; }
   // Counts n more units of work; false (and exceeded set) once past the total.
   bool spend(std::size_t n) {
     spent += n;
     if (spent > total()) exceeded = true;
     return !exceeded;
+  }
+  // Counts n elementary steps; false (and exceeded set) once past the total.
+  bool charge(std::size_t n) {
+    steps += n;
+    if (steps < kStepsPerUnit) return !exceeded;
+    const std::size_t units = steps / kStepsPerUnit;
+    steps %= kStepsPerUnit;
+    return spend(units);
   }
 };
 

@@ -89,17 +89,13 @@ BoxSet minus(const BoxSet& a, const BoxSet& b, StateBudget& budget) {
 
 namespace {
 
-// "m1\x1fm2\x1f\x1ee1\x1f": a dimension's description, independent of the order of its globs.
+// A dimension's description, independent of the order of its globs (globs_key: exact).
 std::string description_key(const ValueSet& v) {
-  auto sorted = [](std::vector<std::string> l) {
+  auto sorted = [](Globs l) {
     std::sort(l.begin(), l.end());
     return l;
   };
-  std::string key;
-  for (const auto& g : sorted(v.match())) key += g + '\x1f';
-  key += '\x1e';
-  for (const auto& g : sorted(v.except())) key += g + '\x1f';
-  return key;
+  return globs_key(sorted(v.match())) + '|' + globs_key(sorted(v.except()));
 }
 
 // Merges boxes written the same in every dimension but `d` (a cheap test; merging is only for

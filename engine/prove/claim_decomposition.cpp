@@ -83,6 +83,11 @@ struct Walker {
     }
     const TemplatePiece& p = pieces[piece];
     if (!p.is_segment) {
+      // Stepping every position through the literal.
+      if (budget != nullptr && !budget->charge((p.text.size() + 1) * at.size() * 4)) {
+        overflow = true;
+        return;
+      }
       walk(piece + 1, g.read(at, p.text), partial);
       return;
     }
@@ -90,6 +95,12 @@ struct Walker {
     std::size_t y_max = 0;
     for (std::size_t x : at) y_max = std::max(y_max, separator_limit(x));
     for (std::size_t y = *at.begin(); y <= y_max; ++y) {
+      // Each start x scans for a separator and copies its sub-pattern (up to the pattern's
+      // length each), and the factor is kept free of repeats.
+      if (budget != nullptr && !budget->charge(at.size() * (g.tokens.size() + 1) * 2)) {
+        overflow = true;
+        return;
+      }
       // Ending at y: the strings that take the automaton from some x to y are p[x, y').
       std::vector<std::string> factor;
       const std::size_t y_end = g.star(y) ? y + 1 : y;

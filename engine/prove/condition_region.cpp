@@ -110,10 +110,10 @@ std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, co
   return glob;
 }
 
-BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob) {
+BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob, bool any_case = false) {
   BoxSet out;
   if (kind == KeyKind::aud && ctx.options.any_audience) {
-    out.push_back(ctx.only(kAudience, ValueSet::of_globs(ctx.domains[kAudience], {glob})));
+    out.push_back(ctx.only(kAudience, ValueSet::of(ctx.domains[kAudience], {Glob(glob, any_case)})));
     return out;
   }
   const auto& pieces = kind == KeyKind::sub ? ctx.sub_pieces : ctx.aud_pieces;
@@ -192,7 +192,9 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
         std::string chars = *glob;
         chars.erase(std::remove_if(chars.begin(), chars.end(), [](char ch) { return ch == '*' || ch == '?'; }), chars.end());
         if (!auds.alphabet.contains(chars)) continue;
-        if (c.op.kind == MatchKind::string_equals_ignore_case) glob = std::string(kAnyCasePrefix) + *glob;
+        const bool any_case = c.op.kind == MatchKind::string_equals_ignore_case;
+        for (auto& b : claim_boxes(ctx, kind, *glob, any_case)) positive.push_back(std::move(b));
+        continue;
       }
       for (auto& b : claim_boxes(ctx, kind, *glob)) positive.push_back(std::move(b));
     }

@@ -4,11 +4,13 @@
 #include <algorithm>
 
 #include "condition/glob.h"
+#include "condition/text.h"
+#include "prove/part_regions.h"
 
 namespace trustlint::internal {
 namespace {
 
-GlobSet globs_of(const ValueSet& v) { return GlobSet{v.match(), v.except()}; }
+GlobSet globs_of(const ValueSet& v) { return glob_set_of(v); }
 
 std::vector<std::string> values_of(const DeploymentFacts& f, bool any_audience, const ProviderProfile& profile) {
   std::vector<std::string> v = {f.team, f.project, f.environment};
@@ -111,16 +113,17 @@ AllowedSet describe_parts(ProverContext& ctx, const CompiledPolicy& policy, std:
 
 namespace trustlint {
 
+bool GlobSet::contains(std::string_view v) const {
+  const auto glob = [&](const std::string& p) { return internal::glob_match(p, v); };
+  const auto any_case = [&](const std::string& t) { return internal::ascii_lowercase(t) == internal::ascii_lowercase(v); };
+  const bool in = std::any_of(match.begin(), match.end(), glob) ||
+                  std::any_of(match_any_case.begin(), match_any_case.end(), any_case);
+  return in && std::none_of(except.begin(), except.end(), glob) &&
+         std::none_of(except_any_case.begin(), except_any_case.end(), any_case);
+}
+
 bool allowed_by_description(const AllowedSet& set, const ProviderProfile& profile, const DeploymentFacts& facts) {
-  auto in = [](const GlobSet& g, const std::string& v) {
-    const auto hit = [&](const std::string& p) {
-      if (p.compare(0, kAnyCasePrefix.size(), kAnyCasePrefix) == 0) {
-        return internal::glob_match(p.substr(kAnyCasePrefix.size()), v, /*ignore_case=*/true);
-      }
-      return internal::glob_match(p, v);
-    };
-    return std::any_of(g.match.begin(), g.match.end(), hit) && std::none_of(g.except.begin(), g.except.end(), hit);
-  };
+  auto in = [](const GlobSet& g, const std::string& v) { return g.contains(v); };
   for (const char* seg : {"team", "project", "environment"}) {
     const SegmentSpec* spec = profile.segment(seg);
     const std::string& v = std::string(seg) == "team" ? facts.team : std::string(seg) == "project" ? facts.project : facts.environment;

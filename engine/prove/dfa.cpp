@@ -20,9 +20,13 @@ std::uint32_t DfaBuilder::add_state(bool accepting) {
   return id;
 }
 
-Dfa DfaBuilder::build() && {
+Dfa DfaBuilder::build(StateBudget* budget) && {
   assert(!accepting_.empty());
-  minimise_tables(alphabet_.size(), transitions_, accepting_);
+  const std::size_t steps = minimise_tables(alphabet_.size(), transitions_, accepting_);
+  if (budget != nullptr && !budget->charge(steps)) {
+    budget->exceeded = true;
+    return Dfa::nothing(alphabet_);
+  }
   Dfa d;
   d.alphabet_ = std::move(alphabet_);
   d.transitions_ = std::move(transitions_);
@@ -48,6 +52,7 @@ Dfa DfaBuilder::product(const Dfa& a, const Dfa& b, ProductOp op, StateBudget& b
   out.add_state(accepts(a.accepting_[0], b.accepting_[0]));
   for (std::size_t head = 0; head < pairs.size(); ++head) {
     const auto [p, q] = pairs[head];
+    if (!budget.charge(k)) return Dfa::nothing(a.alphabet_);  // the k transitions of this pair
     for (std::size_t s = 0; s < k; ++s) {
       const std::uint32_t p2 = next(a, p, s), q2 = next(b, q, s);
       const auto fresh = static_cast<std::uint32_t>(pairs.size());
@@ -63,7 +68,7 @@ Dfa DfaBuilder::product(const Dfa& a, const Dfa& b, ProductOp op, StateBudget& b
       out.set_transition(static_cast<std::uint32_t>(head), s, target);
     }
   }
-  return std::move(out).build();
+  return std::move(out).build(&budget);
 }
 
 Dfa Dfa::nothing(const Alphabet& a) {

@@ -25,8 +25,10 @@ class DfaBuilder {
   }
   std::size_t state_count() const { return accepting_.size(); }
 
-  // The minimal, canonically numbered automaton. REQUIRES: at least one state.
-  Dfa build() &&;
+  // The minimal, canonically numbered automaton. REQUIRES: at least one state. With a budget,
+  // the minimisation's steps (at most about n·k·log n for n states over k symbols) are charged
+  // as taken, and nothing() comes back with budget->exceeded set when they did not fit.
+  Dfa build(StateBudget* budget = nullptr) &&;
 
   // Read access for the algorithms of engine/prove (the tables are private to Dfa).
   // INVARIANT of every built Dfa: minimal, complete, every state reachable from state 0, states
@@ -51,9 +53,10 @@ class DfaBuilder {
 };
 
 // Hopcroft minimisation in place: on return the tables describe the minimal automaton, canonically
-// numbered (see the INVARIANT above). REQUIRES: accepting non-empty, transitions sized
-// accepting.size() * symbols, all targets in range.
-void minimise_tables(std::size_t symbols, std::vector<std::uint32_t>& transitions,
+// numbered (see the INVARIANT above). Returns the steps it took (at most about n·k·log n), for
+// the budget. REQUIRES: accepting non-empty, transitions sized accepting.size() * symbols, all
+// targets in range.
+std::size_t minimise_tables(std::size_t symbols, std::vector<std::uint32_t>& transitions,
                      std::vector<bool>& accepting);
 
 }  // namespace trustlint::internal

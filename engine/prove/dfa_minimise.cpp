@@ -96,8 +96,9 @@ void keep_reachable(std::size_t k, std::vector<std::uint32_t>& trans, std::vecto
 
 }  // namespace
 
-void minimise_tables(std::size_t k, std::vector<std::uint32_t>& trans, std::vector<bool>& acc) {
+std::size_t minimise_tables(std::size_t k, std::vector<std::uint32_t>& trans, std::vector<bool>& acc) {
   assert(!acc.empty() && trans.size() == acc.size() * k);
+  std::size_t steps = 0;
   keep_reachable(k, trans, acc);
   const auto n = static_cast<std::uint32_t>(acc.size());
 
@@ -131,7 +132,9 @@ void minimise_tables(std::size_t k, std::vector<std::uint32_t>& trans, std::vect
     work.pop_back();
     members.clear();
     for (std::uint32_t i = blocks.first(b); i < blocks.past(b); ++i) members.push_back(blocks.element(i));
+    steps += 1 + members.size();
     for (std::uint32_t q : members) {
+      steps += offset[a * n + q + 1] - offset[a * n + q];
       for (std::uint32_t i = offset[a * n + q]; i < offset[a * n + q + 1]; ++i) blocks.mark(inverse[i]);
     }
     blocks.split(on_new);
@@ -157,6 +160,7 @@ void minimise_tables(std::size_t k, std::vector<std::uint32_t>& trans, std::vect
   }
   trans = std::move(new_trans);
   acc = std::move(new_acc);
+  return steps + 4 * static_cast<std::size_t>(n) * k;  // the splitters' work, and the tables built and read
 }
 
 }  // namespace trustlint::internal

@@ -43,6 +43,7 @@ std::optional<std::string> first_string_to(const Dfa& d, Step step, Goal goal,
       std::reverse(s.begin(), s.end());
       return s;
     }
+    if (budget != nullptr && !budget->charge(k)) return std::nullopt;  // k transitions of this node
     for (std::size_t a = 0; a < k; ++a) {
       const std::uint32_t q = DfaBuilder::next(d, n.state, a);
       const std::uint32_t t = step(n.tag, a);

@@ -53,6 +53,8 @@ std::optional<std::string> shortest_where(const std::vector<const Dfa*>& parts,
   std::vector<bool> flags(n);
   std::vector<std::uint32_t> next(n);
   for (std::size_t head = 0; head < parent.size(); ++head) {
+    // k·n transitions (n automata side by side) and the acceptance test of this tuple.
+    if (!budget.charge((k + 2) * n)) return std::nullopt;
     for (std::size_t i = 0; i < n; ++i) flags[i] = DfaBuilder::accepting(*parts[i], tuples[head * n + i]);
     if (accept(flags)) {
       std::string s;

@@ -95,6 +95,8 @@ Dfa Dfa::glob(std::string_view pattern, const Alphabet& a, StateBudget& budget) 
   out.add_state(nfa.accepting(sets[0]));
   std::vector<std::uint32_t> by_class(literals.size() + 1);
   for (std::size_t head = 0; head < sets.size(); ++head) {
+    // Stepping every position of the set for every class, then k transitions.
+    if (!budget.charge((literals.size() + 1) * (sets[head].size() + 1) + k)) return nothing(a);
     for (std::size_t c = 0; c <= literals.size(); ++c) {
       PositionSet next = nfa.step(sets[head], c == 0 ? '\0' : literals[c - 1], c == 0);
       auto found = id.find(next);
@@ -116,7 +118,7 @@ Dfa Dfa::glob(std::string_view pattern, const Alphabet& a, StateBudget& budget) 
       out.set_transition(static_cast<std::uint32_t>(head), s, by_class[cls[s]]);
     }
   }
-  return std::move(out).build();
+  return std::move(out).build(&budget);
 }
 
 }  // namespace trustlint::internal

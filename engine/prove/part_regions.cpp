@@ -16,16 +16,35 @@ std::string canonical_extra(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+Globs with_any_case(const std::vector<std::string>& globs, const std::vector<std::string>& any_case) {
+  Globs out = exact_globs(globs);
+  for (const auto& t : any_case) out.emplace_back(t, /*any_case=*/true);
+  return out;
+}
+
+void split(const Globs& globs, std::vector<std::string>& exact, std::vector<std::string>& any_case) {
+  for (const auto& g : globs) (g.any_case ? any_case : exact).push_back(g.text);
+}
+
+}  // namespace
+
 ValueSet value_set_of(const SegmentDomain& domain, const GlobSet& globs) {
-  ValueSet matched = ValueSet::of_globs(domain, globs.match);
-  if (globs.except.empty()) return matched;
-  auto rest = matched.minus(ValueSet::of_globs(domain, globs.except));
+  ValueSet matched = ValueSet::of(domain, with_any_case(globs.match, globs.match_any_case));
+  if (globs.except.empty() && globs.except_any_case.empty()) return matched;
+  auto rest = matched.minus(ValueSet::of(domain, with_any_case(globs.except, globs.except_any_case)));
   // this − o for o without exceptions is one set (this with o's globs added to except), or none.
   if (rest.empty()) return ValueSet::of_globs(domain, {});
   return rest.front();
 }
 
-GlobSet glob_set_of(const ValueSet& v) { return GlobSet{v.match(), v.except()}; }
+GlobSet glob_set_of(const ValueSet& v) {
+  GlobSet g;
+  split(v.match(), g.match, g.match_any_case);
+  split(v.except(), g.except, g.except_any_case);
+  return g;
+}
 
 std::vector<LabelledRegion> regions_of(ProverContext& ctx, const AllowedSet& set) {
   std::vector<LabelledRegion> out;

@@ -39,4 +39,10 @@ struct ProverContext {
   void blame(const Span& where);
 };
 
+// allowed_set() drawing on `budget` (the one budget of a lint run): the work already spent
+// there counts against this proof, and what the proof spends is added to it, so several proofs
+// together do no more work than one limit allows. Fails with TL095 once the budget is spent.
+Result<AllowedSet> allowed_set_within(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                      const WhoOptions& options, StateBudget& budget);
+
 }  // namespace trustlint::internal

@@ -4,34 +4,31 @@
 #include <algorithm>
 
 #include "condition/text.h"
-#include "trustlint/allowed_set.h"
 
 namespace trustlint::internal {
 namespace {
 
-// "(any case) text": the text in any ASCII case (allowed_set.h). Such a set is infinite for
-// the purposes here (never a list of plain names).
-bool any_case(std::string_view g) { return g.substr(0, kAnyCasePrefix.size()) == kAnyCasePrefix; }
-
-void add_unique(std::vector<std::string>& v, const std::string& s) {
-  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+void add_unique(Globs& v, const Glob& g) {
+  if (std::find(v.begin(), v.end(), g) == v.end()) v.push_back(g);
 }
 
-bool has_wildcard(std::string_view g) { return any_case(g) || g.find_first_of("*?") != std::string_view::npos; }
+// An any-case glob is a literal text, but its set is infinite for the purposes here (never a
+// list of plain names).
+bool has_wildcard(const Glob& g) { return g.any_case || g.text.find_first_of("*?") != std::string::npos; }
 
 // The globs whose union is L(a) ∩ L(b) within the domain; sets budget.exceeded if too many.
-std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::string& a, const std::string& b) {
+Globs intersect_globs(const SegmentDomain& d, const Glob& a, const Glob& b) {
   if (a == b) return {a};
-  if (!has_wildcard(a)) return glob_matches(b, a) ? std::vector<std::string>{a} : std::vector<std::string>{};
-  if (!has_wildcard(b)) return glob_matches(a, b) ? std::vector<std::string>{b} : std::vector<std::string>{};
-  if (a == "*") return {b};
-  if (b == "*") return {a};
+  if (!has_wildcard(a)) return matches(b, a.text) ? Globs{a} : Globs{};
+  if (!has_wildcard(b)) return matches(a, b.text) ? Globs{b} : Globs{};
+  if (a == Glob("*")) return {b};
+  if (b == Glob("*")) return {a};
   StateBudget& budget = *d.budget;
   const Dfa& da = d.glob_dfa(a);
   const Dfa& db = d.glob_dfa(b);
   if (!d.within_bound(da.shortest_difference(db, budget))) return {a};
   if (!d.within_bound(db.shortest_difference(da, budget))) return {b};
-  if (any_case(a) || any_case(b)) {
+  if (a.any_case || b.any_case) {
     // Neither contains the other: disjoint, or a part of the case variants that no glob list
     // writes exactly. The latter is refused (TL095) rather than approximated.
     const Dfa both = da.intersect(db, budget);
@@ -39,17 +36,16 @@ std::vector<std::string> intersect_globs(const SegmentDomain& d, const std::stri
     budget.exceeded = true;
     return {};
   }
-  auto globs = glob_intersection(a, b, d.alphabet, 64, &budget);
+  auto globs = glob_intersection(a.text, b.text, d.alphabet, 64, &budget);
   if (!globs) {
     budget.exceeded = true;
     return {};
   }
-  return *globs;
+  return exact_globs(*globs);
 }
 
-std::vector<std::string> intersect_lists(const SegmentDomain& d, const std::vector<std::string>& a,
-                                         const std::vector<std::string>& b) {
-  std::vector<std::string> out;
+Globs intersect_lists(const SegmentDomain& d, const Globs& a, const Globs& b) {
+  Globs out;
   for (const auto& x : a) {
     for (const auto& y : b) {
       for (auto& g : intersect_globs(d, x, y)) add_unique(out, g);
@@ -60,8 +56,25 @@ std::vector<std::string> intersect_lists(const SegmentDomain& d, const std::vect
 
 }  // namespace
 
+Globs exact_globs(const std::vector<std::string>& texts) { return Globs(texts.begin(), texts.end()); }
+
+std::string globs_key(const Globs& globs) {
+  std::string key;
+  for (const auto& g : globs) {
+    key += g.any_case ? 'i' : 'e';
+    key += std::to_string(g.text.size());
+    key += ':';
+    key += g.text;
+  }
+  return key;
+}
+
+bool matches(const Glob& g, std::string_view t) {
+  if (g.any_case) return ascii_lowercase(t) == ascii_lowercase(g.text);
+  return glob_matches(g.text, t);
+}
+
 bool glob_matches(std::string_view p, std::string_view t) {
-  if (any_case(p)) return ascii_lowercase(t) == ascii_lowercase(p.substr(kAnyCasePrefix.size()));
   // Greedy two-pointer match with one backtrack point per star: exact for '*' and '?'.
   std::size_t pi = 0, ti = 0, star = std::string_view::npos, mark = 0;
   while (ti < t.size()) {
@@ -133,17 +146,17 @@ void SegmentDomain::remember(const std::string& question, bool answer) const {
   if (budget == nullptr || !budget->exceeded) answers_.emplace(question, answer);
 }
 
-const Dfa& SegmentDomain::glob_dfa(const std::string& glob) const {
+const Dfa& SegmentDomain::glob_dfa(const Glob& glob) const {
   auto it = cache_.find(glob);
   if (it == cache_.end()) {
-    const Dfa d = any_case(glob) ? Dfa::literal(ascii_lowercase(glob.substr(kAnyCasePrefix.size())), alphabet).any_case()
-                                 : Dfa::glob(glob, alphabet, *budget);
+    const Dfa d = glob.any_case ? Dfa::literal(ascii_lowercase(glob.text), alphabet).any_case()
+                                : Dfa::glob(glob.text, alphabet, *budget);
     it = cache_.emplace(glob, d.intersect(domain, *budget)).first;
   }
   return it->second;
 }
 
-Dfa SegmentDomain::union_dfa(const std::vector<std::string>& globs) const {
+Dfa SegmentDomain::union_dfa(const Globs& globs) const {
   if (globs.empty()) return Dfa::nothing(alphabet);
   Dfa out = glob_dfa(globs.front());
   for (std::size_t i = 1; i < globs.size(); ++i) out = out.unite(glob_dfa(globs[i]), *budget);
@@ -152,26 +165,27 @@ Dfa SegmentDomain::union_dfa(const std::vector<std::string>& globs) const {
 
 // ---- ValueSet -------------------------------------------------------------------------------
 
-ValueSet::ValueSet(const SegmentDomain* d, std::vector<std::string> m, std::vector<std::string> e)
-    : domain_(d), match_(std::move(m)), except_(std::move(e)) {
-  finite_ = std::none_of(match_.begin(), match_.end(), [](const std::string& g) { return has_wildcard(g); });
+ValueSet::ValueSet(const SegmentDomain* d, Globs m, Globs e) : domain_(d), match_(std::move(m)), except_(std::move(e)) {
+  finite_ = std::none_of(match_.begin(), match_.end(), [](const Glob& g) { return has_wildcard(g); });
   if (finite_) {
     // A finite set: keep the valid names that no except removes, and no except list.
-    std::vector<std::string> names;
+    Globs names;
     for (const auto& n : match_) {
-      const bool removed = std::any_of(except_.begin(), except_.end(), [&](const std::string& e) { return glob_matches(e, n); });
-      if (!removed && domain_->valid(n)) add_unique(names, n);
+      const bool removed = std::any_of(except_.begin(), except_.end(), [&](const Glob& e) { return matches(e, n.text); });
+      if (!removed && domain_->valid(n.text)) add_unique(names, n);
     }
     match_ = std::move(names);
     except_.clear();
   }
 }
 
-ValueSet ValueSet::all(const SegmentDomain& domain) { return ValueSet(&domain, {"*"}, {}); }
+ValueSet ValueSet::all(const SegmentDomain& domain) { return ValueSet(&domain, {Glob("*")}, {}); }
 
-ValueSet ValueSet::of_globs(const SegmentDomain& domain, std::vector<std::string> globs) {
-  return ValueSet(&domain, std::move(globs), {});
+ValueSet ValueSet::of_globs(const SegmentDomain& domain, const std::vector<std::string>& globs) {
+  return ValueSet(&domain, exact_globs(globs), {});
 }
+
+ValueSet ValueSet::of(const SegmentDomain& domain, Globs globs) { return ValueSet(&domain, std::move(globs), {}); }
 
 const Dfa& ValueSet::dfa() const {
   if (!dfa_) {
@@ -189,7 +203,7 @@ struct GlobLists {
   std::vector<const Dfa*> parts;               // distinct automata
   std::vector<std::vector<std::size_t>> lists;  // for each list, the indices of its parts
 
-  GlobLists(const SegmentDomain& d, std::initializer_list<const std::vector<std::string>*> globs) {
+  GlobLists(const SegmentDomain& d, std::initializer_list<const Globs*> globs) {
     std::map<const Dfa*, std::size_t> index;
     for (const auto* list : globs) {
       auto& ids = lists.emplace_back();
@@ -209,15 +223,13 @@ struct GlobLists {
   }
 };
 
-// "a\x1fb\x1ec..." : the lists of a question, as the key of its cached answer.
-std::string question_key(char kind, std::initializer_list<const std::vector<std::string>*> lists) {
+// The lists of a question, as the key of its cached answer (globs_key: exact, so two different
+// questions never share a key whatever characters their globs hold).
+std::string question_key(char kind, std::initializer_list<const Globs*> lists) {
   std::string key(1, kind);
   for (const auto* list : lists) {
-    for (const auto& g : *list) {
-      key += g;
-      key += '\x1f';
-    }
-    key += '\x1e';
+    key += globs_key(*list);
+    key += '|';
   }
   return key;
 }
@@ -228,11 +240,12 @@ bool ValueSet::empty() const {
   if (finite_) return match_.empty();
   // "*" minus finitely many names is never empty: every domain here is infinite up to its
   // length bound, which leaves far more names than a policy can list.
-  const bool star = std::find(match_.begin(), match_.end(), "*") != match_.end();
-  if (star && std::none_of(except_.begin(), except_.end(), [](const std::string& e) { return has_wildcard(e); })) {
+  const bool star = std::find(match_.begin(), match_.end(), Glob("*")) != match_.end();
+  if (star && std::none_of(except_.begin(), except_.end(), [](const Glob& e) { return has_wildcard(e); })) {
     return false;
   }
   const std::string key = question_key('e', {&match_, &except_});
+  if (domain_->budget != nullptr) domain_->budget->charge(key.size());  // building and hashing the key
   if (auto known = domain_->answer(key)) return *known;
   const GlobLists g(*domain_, {&match_, &except_});
   const bool none = !domain_->within_bound(shortest_where(
@@ -243,14 +256,15 @@ bool ValueSet::empty() const {
 
 bool ValueSet::contains(std::string_view value) const {
   if (!domain_->valid(value)) return false;
-  const auto hit = [&](const std::string& g) { return glob_matches(g, value); };
+  const auto hit = [&](const Glob& g) { return matches(g, value); };
   return std::any_of(match_.begin(), match_.end(), hit) && std::none_of(except_.begin(), except_.end(), hit);
 }
 
 bool ValueSet::subset_of(const ValueSet& o) const {
-  if (finite_) return std::all_of(match_.begin(), match_.end(), [&](const std::string& n) { return o.contains(n); });
-  if (o.match_.size() == 1 && o.match_[0] == "*" && o.except_.empty()) return true;
+  if (finite_) return std::all_of(match_.begin(), match_.end(), [&](const Glob& n) { return o.contains(n.text); });
+  if (o.match_.size() == 1 && o.match_[0] == Glob("*") && o.except_.empty()) return true;
   const std::string key = question_key('s', {&match_, &except_, &o.match_, &o.except_});
+  if (domain_->budget != nullptr) domain_->budget->charge(key.size());  // building and hashing the key
   if (auto known = domain_->answer(key)) return *known;
   const GlobLists g(*domain_, {&match_, &except_, &o.match_, &o.except_});
   const bool subset = !domain_->within_bound(shortest_where(
@@ -270,7 +284,7 @@ bool ValueSet::same_as(const ValueSet& o) const {
 }
 
 bool ValueSet::same_description(const ValueSet& o) const {
-  auto sorted = [](std::vector<std::string> v) {
+  auto sorted = [](Globs v) {
     std::sort(v.begin(), v.end());
     return v;
   };
@@ -281,13 +295,13 @@ ValueSet ValueSet::intersect(const ValueSet& o) const {
   if (finite_ || o.finite_) {
     const ValueSet& names = finite_ ? *this : o;
     const ValueSet& other = finite_ ? o : *this;
-    std::vector<std::string> kept;
+    Globs kept;
     for (const auto& n : names.match_) {
-      if (other.contains(n)) kept.push_back(n);
+      if (other.contains(n.text)) kept.push_back(n);
     }
     return ValueSet(domain_, std::move(kept), {});
   }
-  std::vector<std::string> except = except_;
+  Globs except = except_;
   for (const auto& e : o.except_) add_unique(except, e);
   return ValueSet(domain_, intersect_lists(*domain_, match_, o.match_), std::move(except));
 }
@@ -295,15 +309,15 @@ ValueSet ValueSet::intersect(const ValueSet& o) const {
 std::vector<ValueSet> ValueSet::minus(const ValueSet& o) const {
   std::vector<ValueSet> out;
   if (finite_) {
-    std::vector<std::string> kept;
+    Globs kept;
     for (const auto& n : match_) {
-      if (!o.contains(n)) kept.push_back(n);
+      if (!o.contains(n.text)) kept.push_back(n);
     }
     if (!kept.empty()) out.push_back(ValueSet(domain_, std::move(kept), {}));
     return out;
   }
   // this ∖ match(o)
-  std::vector<std::string> except = except_;
+  Globs except = except_;
   for (const auto& m : o.match_) add_unique(except, m);
   ValueSet outside(domain_, match_, std::move(except));
   if (!outside.empty()) out.push_back(std::move(outside));
@@ -318,11 +332,11 @@ std::vector<ValueSet> ValueSet::minus(const ValueSet& o) const {
 std::optional<ValueSet> ValueSet::merge(const ValueSet& o) const {
   if (subset_of(o)) return o;
   if (o.subset_of(*this)) return *this;
-  std::vector<std::string> a = except_, b = o.except_;
+  Globs a = except_, b = o.except_;
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
   if (a != b) return std::nullopt;
-  std::vector<std::string> match = match_;
+  Globs match = match_;
   for (const auto& m : o.match_) add_unique(match, m);
   return ValueSet(domain_, std::move(match), except_);
 }
@@ -333,7 +347,7 @@ void ValueSet::simplify() {
   StateBudget& budget = *d.budget;
   // Match globs: drop those inside another match glob or inside the excepts.
   const Dfa except_dfa = d.union_dfa(except_);
-  std::vector<std::string> match;
+  Globs match;
   for (std::size_t i = 0; i < match_.size(); ++i) {
     const Dfa& gi = d.glob_dfa(match_[i]);
     if (!d.within_bound(gi.shortest_difference(except_dfa, budget))) continue;
@@ -349,7 +363,7 @@ void ValueSet::simplify() {
   match_ = std::move(match);
   // Except globs: drop those that remove nothing from the match and those inside another except.
   const Dfa match_dfa = d.union_dfa(match_);
-  std::vector<std::string> except;
+  Globs except;
   for (std::size_t i = 0; i < except_.size(); ++i) {
     const Dfa ei = d.glob_dfa(except_[i]).intersect(match_dfa, budget);
     if (!d.nonempty(ei)) continue;
@@ -367,10 +381,14 @@ void ValueSet::simplify() {
 }
 
 std::optional<std::string> ValueSet::example() const {
-  for (const auto* list : {&domain_->known_values, &match_, &domain_->preferred_examples}) {
-    for (const auto& v : *list) {
-      if (!has_wildcard(v) && contains(v)) return v;
-    }
+  for (const auto& v : domain_->known_values) {
+    if (contains(v)) return v;
+  }
+  for (const auto& g : match_) {
+    if (!has_wildcard(g) && contains(g.text)) return g.text;
+  }
+  for (const auto& v : domain_->preferred_examples) {
+    if (contains(v)) return v;
   }
   auto ex = dfa().shortest_example();
   if (ex && domain_->max_length != 0 && ex->size() > domain_->max_length) return std::nullopt;

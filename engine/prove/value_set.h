@@ -7,6 +7,7 @@
 // A SegmentDomain and its ValueSets belong to one computation on one thread.
 #pragma once
 
+#include <compare>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,25 @@
 #include "trustlint/provider.h"
 
 namespace trustlint::internal {
+
+// One glob of a ValueSet: an IAM glob compared case-sensitively, or (any_case) a literal text in
+// any ASCII case (StringEqualsIgnoreCase / StringNotEqualsIgnoreCase on a requested audience).
+// The flag travels beside the text, so no policy value can pose as the any-case form.
+struct Glob {
+  std::string text;
+  bool any_case = false;
+  Glob() = default;
+  Glob(std::string t, bool ic = false) : text(std::move(t)), any_case(ic) {}  // NOLINT: implicit
+  Glob(const char* t) : text(t) {}                                           // NOLINT: implicit
+  friend bool operator==(const Glob&, const Glob&) = default;
+  friend auto operator<=>(const Glob&, const Glob&) = default;
+};
+using Globs = std::vector<Glob>;
+
+// Case-sensitive globs, from policy text.
+Globs exact_globs(const std::vector<std::string>& texts);
+// A key that tells lists apart exactly (lengths and flags included), for caches.
+std::string globs_key(const Globs& globs);
 
 struct SegmentDomain {
   std::string name;
@@ -37,26 +57,28 @@ struct SegmentDomain {
   bool within_bound(const std::optional<std::string>& shortest) const;
   bool valid(std::string_view value) const;
   // L(glob) ∩ domain, cached.
-  const Dfa& glob_dfa(const std::string& glob) const;
-  Dfa union_dfa(const std::vector<std::string>& globs) const;
+  const Dfa& glob_dfa(const Glob& glob) const;
+  Dfa union_dfa(const Globs& globs) const;
   // Answers to emptiness and inclusion questions already decided in this computation, keyed by
   // the question's glob lists (ValueSet::empty, subset_of).
   std::optional<bool> answer(const std::string& question) const;
   void remember(const std::string& question, bool answer) const;
 
  private:
-  mutable std::map<std::string, Dfa> cache_;
+  mutable std::map<Glob, Dfa> cache_;
   mutable std::unordered_map<std::string, bool> answers_;
 };
 
 class ValueSet {
  public:
   static ValueSet all(const SegmentDomain& domain);
-  // The union of the globs (each restricted to the domain).
-  static ValueSet of_globs(const SegmentDomain& domain, std::vector<std::string> globs);
+  // The union of the globs (each restricted to the domain): case-sensitive globs from policy
+  // text, or globs that may carry the any-case flag.
+  static ValueSet of_globs(const SegmentDomain& domain, const std::vector<std::string>& globs);
+  static ValueSet of(const SegmentDomain& domain, Globs globs);
 
-  const std::vector<std::string>& match() const { return match_; }
-  const std::vector<std::string>& except() const { return except_; }
+  const Globs& match() const { return match_; }
+  const Globs& except() const { return except_; }
   const SegmentDomain& domain() const { return *domain_; }
   const Dfa& dfa() const;
 
@@ -79,16 +101,19 @@ class ValueSet {
   std::optional<std::string> example() const;
 
  private:
-  ValueSet(const SegmentDomain* d, std::vector<std::string> m, std::vector<std::string> e);
+  ValueSet(const SegmentDomain* d, Globs m, Globs e);
   bool finite() const { return finite_; }  // match holds plain names only
   const SegmentDomain* domain_;
-  std::vector<std::string> match_;
-  std::vector<std::string> except_;
+  Globs match_;
+  Globs except_;
   bool finite_ = false;
   mutable std::optional<Dfa> dfa_;
 };
 
-// IAM glob matching for short values (names), without building anything.
+// IAM glob matching for short values (names), without building anything. The pattern is
+// compared case-sensitively, whatever its text.
 bool glob_matches(std::string_view pattern, std::string_view text);
+// The same for a Glob (an any-case glob matches its text in any ASCII case).
+bool matches(const Glob& glob, std::string_view text);
 
 }  // namespace trustlint::internal

@@ -8,7 +8,13 @@ namespace trustlint {
 
 namespace internal {
 
-nlohmann::ordered_json glob_set_json(const GlobSet& g) { return {{"match", g.match}, {"except", g.except}}; }
+// The any-case lists only when they hold something (an audience from an IgnoreCase operator).
+nlohmann::ordered_json glob_set_json(const GlobSet& g) {
+  nlohmann::ordered_json j = {{"match", g.match}, {"except", g.except}};
+  if (!g.match_any_case.empty()) j["match_any_case"] = g.match_any_case;
+  if (!g.except_any_case.empty()) j["except_any_case"] = g.except_any_case;
+  return j;
+}
 
 nlohmann::ordered_json facts_json(const DeploymentFacts& f) {
   nlohmann::ordered_json j = {{"issuer", issuer_mode_name(f.issuer)}, {"team", f.team}, {"project", f.project}, {"environment", f.environment}};

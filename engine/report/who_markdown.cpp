@@ -8,19 +8,14 @@
 namespace trustlint {
 namespace {
 
-bool in(const GlobSet& g, const std::string& v) {
-  bool m = false;
-  for (const auto& p : g.match) m = m || internal::glob_match(p, v);
-  for (const auto& p : g.except) m = m && !internal::glob_match(p, v);
-  return m;
-}
+bool in(const GlobSet& g, const std::string& v) { return g.contains(v); }
 
 // Does the set hold some value other than the known environments? Then "custom" gets a tick.
 bool has_custom(const GlobSet& g) {
   for (const auto& p : g.match) {
     if (p != "production" && p != "preview" && p != "development") return true;
   }
-  return false;
+  return !g.match_any_case.empty();
 }
 
 std::string code(const std::string& s) { return internal::markdown_code(s); }

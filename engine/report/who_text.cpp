@@ -7,13 +7,21 @@
 
 namespace trustlint {
 
-std::string describe_globs(const GlobSet& g) {
+namespace {
+
+// "a, b, (any case) C": the globs, then the texts matched in any ASCII case.
+std::string describe_list(const std::vector<std::string>& globs, const std::vector<std::string>& any_case) {
   std::string out;
-  for (std::size_t i = 0; i < g.match.size(); ++i) out += (i ? ", " : "") + internal::visible_text(g.match[i]);
-  if (!g.except.empty()) {
-    out += " except ";
-    for (std::size_t i = 0; i < g.except.size(); ++i) out += (i ? ", " : "") + internal::visible_text(g.except[i]);
-  }
+  for (const auto& g : globs) out += (out.empty() ? "" : ", ") + internal::visible_text(g);
+  for (const auto& t : any_case) out += (out.empty() ? "" : ", ") + std::string(kAnyCasePrefix) + internal::visible_text(t);
+  return out;
+}
+
+}  // namespace
+
+std::string describe_globs(const GlobSet& g) {
+  std::string out = describe_list(g.match, g.match_any_case);
+  if (!g.except.empty() || !g.except_any_case.empty()) out += " except " + describe_list(g.except, g.except_any_case);
   return out;
 }
 
@@ -27,13 +35,7 @@ std::string describe_facts(const DeploymentFacts& f) {
 
 namespace {
 
-bool in(const GlobSet& g, const std::string& v) {
-  auto hit = [&](const std::string& p) { return internal::glob_match(p, v); };
-  bool m = false;
-  for (const auto& p : g.match) m = m || hit(p);
-  for (const auto& p : g.except) m = m && !hit(p);
-  return m;
-}
+bool in(const GlobSet& g, const std::string& v) { return g.contains(v); }
 
 // "production, preview" when the set is exactly known names; else the globs with a gloss.
 std::string describe_environments(const GlobSet& g) {

@@ -19,16 +19,9 @@ namespace {
 using namespace trustlint;
 using trustlint_property::Gen;
 
-bool in(const GlobSet& g, const std::string& v) {
-  // "(any case) TEXT" (allowed_set.h): TEXT in any ASCII case, from IgnoreCase audience values.
-  auto hit = [&](const std::string& p) {
-    if (p.compare(0, kAnyCasePrefix.size(), kAnyCasePrefix) == 0) {
-      return internal::glob_match(p.substr(kAnyCasePrefix.size()), v, /*ignore_case=*/true);
-    }
-    return internal::glob_match(p, v);
-  };
-  return std::any_of(g.match.begin(), g.match.end(), hit) && std::none_of(g.except.begin(), g.except.end(), hit);
-}
+// match/except are case-sensitive globs; the *_any_case lists (IgnoreCase audience values) are
+// texts in any ASCII case (GlobSet::contains).
+bool in(const GlobSet& g, const std::string& v) { return g.contains(v); }
 
 bool in_part(const DiffPart& p, const DeploymentFacts& f) {
   const std::string aud = f.audience ? *f.audience : "https://vercel.com/" + f.team;

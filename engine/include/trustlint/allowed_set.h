@@ -18,15 +18,25 @@
 
 namespace trustlint {
 
-// In GlobSet lists, "(any case) TEXT" stands for TEXT in any ASCII case (StringEqualsIgnoreCase
-// and StringNotEqualsIgnoreCase on a requested audience, only with WhoOptions::any_audience;
-// IAM folds ASCII only). No audience contains a space, so the form cannot be a glob.
+// How `who`'s text output writes a literal matched in any ASCII case ("(any case) TEXT"). Only
+// for printing: the prover and GlobSet carry the any-case flag beside the text (a policy value
+// that starts with these words is an ordinary, case-sensitive value).
 inline constexpr std::string_view kAnyCasePrefix = "(any case) ";
 
+// "Matches one of `match` or `match_any_case`, and none of `except` or `except_any_case`".
+// match/except are IAM globs compared case-sensitively; the *_any_case lists are literal texts
+// compared in any ASCII case (StringEqualsIgnoreCase and StringNotEqualsIgnoreCase on a
+// requested audience, only with WhoOptions::any_audience; IAM folds ASCII only).
 struct GlobSet {
   std::vector<std::string> match;   // ["*"] = any valid value
   std::vector<std::string> except;
-  bool any() const { return match.size() == 1 && match[0] == "*" && except.empty(); }
+  std::vector<std::string> match_any_case;
+  std::vector<std::string> except_any_case;
+  bool any() const {
+    return match.size() == 1 && match[0] == "*" && except.empty() && match_any_case.empty() && except_any_case.empty();
+  }
+  // Does the value belong to the set (without checking that it is a valid value)?
+  bool contains(std::string_view value) const;
 };
 
 struct AllowedPart {
