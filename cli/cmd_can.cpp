@@ -3,14 +3,13 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-
-#include <nlohmann/json.hpp>
+#include <utility>
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
-#include "cli/request_line.h"
+#include "trustlint/batch.h"
 #include "trustlint/provider.h"
 #include "trustlint/report.h"
 #include "trustlint/vercel_policy.h"
@@ -21,7 +20,7 @@ namespace {
 struct CanOptions {
   std::string policy;
   std::string resource;
-  std::string team, project, environment, issuer, audience, format = "text", requests;
+  std::string team, project, environment, issuer, audience, format = "text", requests, answers = "full";
   std::vector<std::string> claims;
   bool team_given = false;  // --team present, even as '' (then refused, never filled in)
   std::size_t quota = 0;
@@ -30,13 +29,6 @@ struct CanOptions {
 };
 
 std::string quoted(const std::string& s) { return "\"" + visible_text(s) + "\""; }
-
-// The engine's complete_facts (query.h) as the --requests path calls it: an error message or "".
-std::string complete_facts(const NamedInPolicy& named, DeploymentFacts& facts, bool team_given, const std::string& issuer,
-                           std::vector<std::string>& assumptions) {
-  auto bad = trustlint::complete_facts(named, facts, team_given, issuer, assumptions);
-  return bad ? bad->message : std::string();
-}
 
 // Decides one deployment; prints the answer; returns the exit code.
 int decide_one(const Role& in, const CanOptions& o) {
@@ -66,67 +58,31 @@ int decide_one(const Role& in, const CanOptions& o) {
   return d.allowed() ? kExitOk : kExitFindings;
 }
 
-// --requests: one JSON object per line in, one JSON line out, in order.
+// --requests: one JSON object per line in, one JSON line out, in order (the engine's batch).
 int decide_many(const Role& in, const CanOptions& o) {
   std::ifstream file;
   std::istream* input = &std::cin;
   if (o.requests != "-") {
-    file.open(o.requests);
+    file.open(o.requests, std::ios::binary);
     if (!file) {
       std::cerr << "trustlint: error: cannot read " << visible_text(o.requests) << " [TL001]\n";
       return kExitBadInput;
     }
     input = &file;
   }
-  const NamedInPolicy named = named_in_policy(in.document);
-  int rc = kExitOk;
-  std::string line;
-  std::size_t line_no = 0;
-  while (std::getline(*input, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    CanQuery q;
-    q.assumptions = in.assumptions;
-    RequestLine parsed;
-    std::string error;
-    std::size_t column = 1;
-    if (auto bad = parse_request_line(line, parsed)) {
-      error = bad->message;
-      column = bad->column;
-    }
-    q.facts = std::move(parsed.facts);
-    if (error.empty()) error = complete_facts(named, q.facts, parsed.team_given, parsed.issuer.value_or(o.issuer), q.assumptions);
-    Result<Request> request = Result<Request>::failure(Diagnostics{});
-    if (error.empty()) {
-      request = make_request(vercel_profile(), q.facts);
-      if (!request.ok()) error = request.diagnostics().empty() ? "invalid request" : request.diagnostics().front().message;
-    }
-    // Multi-valued claims: each value checked as a single key would be (TL092), then set whole.
-    for (const auto& [key, values] : parsed.multi_claims) {
-      for (const auto& value : values) {
-        if (!error.empty()) break;
-        DeploymentFacts one = q.facts;
-        one.extra_context = {{key, value}};
-        auto checked = make_request(vercel_profile(), one);
-        if (!checked.ok() && !checked.diagnostics().empty()) error = checked.diagnostics().front().message;
-      }
-      if (error.empty()) {
-        Request& r = request.value();
-        r.set_multi(key.find(':') == std::string::npos ? r.provider + ":" + key : key, values);
-      }
-    }
-    if (!error.empty()) {
-      error = visible_text(error);
-      nlohmann::ordered_json e = {{"line", line_no}, {"error", error}};
-      std::cout << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      std::cerr << visible_text(o.requests) << ":" << line_no << ":" << column << ": error: " << error << " [TL091]\n";
-      rc = kExitBadInput;
-      continue;
-    }
-    q.request = std::move(request).value();
-    std::cout << render_can_json(evaluate(in.compiled, q.request, EvaluateOptions{.trace = false}), q, true) << "\n";
+  BatchOptions options;
+  options.source_name = o.requests;
+  if (!o.issuer.empty()) options.issuer = o.issuer == "global" ? IssuerMode::global : IssuerMode::team;
+  options.assumptions = in.assumptions;
+  options.compact = o.answers == "compact";
+  const RequestBatch batch(in.compiled, std::move(options));
+  const BatchSummary summary = decide_stream(batch, *input, std::cout, std::cerr);
+  if (summary.read_failed) {
+    std::cerr << "trustlint: error: cannot read " << visible_text(o.requests)
+              << (summary.lines > 0 ? " past line " + std::to_string(summary.lines) : std::string()) << " [TL001]\n";
+    return kExitBadInput;
   }
-  return rc;
+  return summary.errors > 0 ? kExitBadInput : kExitOk;
 }
 
 }  // namespace
@@ -151,6 +107,8 @@ void register_can(CLI::App& app, int& exit_code) {
   cmd->add_option("--claim", o->claims, "Extra context key KEY=VALUE (a KEY without ':' is a claim of the provider)");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--requests", o->requests, "Decide many deployments: JSON lines {team, project, environment, issuer} (- for stdin)");
+  cmd->add_option("--answers", o->answers, "With --requests: full (each answer a can/v1 document) or compact ({line, allowed, decision, deciding_statement})")
+      ->check(CLI::IsMember({"full", "compact"}));
   cmd->add_option("--quota", o->quota, "Your account's raised trust-policy length quota (default IAM's 2048)");
   add_limit_flags(*cmd, o->limits);
   add_terraform_flags(*cmd, o->tf);

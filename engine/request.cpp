@@ -2,6 +2,7 @@
 #include "trustlint/request.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace trustlint {
 
@@ -41,6 +42,10 @@ void Request::set_multi(std::string key, std::vector<std::string> values) {
 }
 
 const ContextEntry* Request::find(std::string_view key) const {
+  // Callers mostly pass a key already folded (a compiled condition's): compare bytes first.
+  for (const auto& e : context) {
+    if (e.key_folded.size() == key.size() && std::memcmp(e.key_folded.data(), key.data(), key.size()) == 0) return &e;
+  }
   for (const auto& e : context) {
     if (e.key_folded.size() != key.size()) continue;
     bool same = true;

@@ -4,6 +4,7 @@
 // "ab*?" (where disagreements are likeliest).
 // Must agree, on every input:
 //   - GlobMatcher and glob_match(pieces) (the one-off NFA);
+//   - GlobMatcher (the direct path for ASCII texts, glob_direct.h) and its RE2/NFA path;
 //   - GlobMatcher and a code-point reference (an invalid byte is one character, docs/semantics.md#string-operators);
 //   - GlobMatcher and prove/value_set.h's glob_matches (bytewise) wherever bytes and code points
 //     cannot differ: both strings valid UTF-8 and either no '?' in the pattern or an ASCII text.
@@ -76,6 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const GlobMatcher matcher(pattern, fold);
   const bool fast = matcher.matches(text);
   require(fast == glob_match(parse_glob(pattern), text, fold), "GlobMatcher and the one-off NFA disagree");
+  require(fast == matcher.matches_without_direct(text), "GlobMatcher's direct path and RE2/the NFA disagree");
   require(fast == reference_match(pattern, text, fold), "GlobMatcher and the code-point reference disagree");
   // Every pattern, "(any case) ..." included: the prover's any-case form is a flag beside the
   // text (prove/value_set.h Glob), never a prefix a policy value could write.

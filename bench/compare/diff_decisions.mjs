@@ -1,7 +1,7 @@
 // Compares the decisions of trustlint and iam-simulate on the same requests, for bench/compare.sh.
 //   node diff_decisions.mjs POLICY_LIST REQUESTS TRUSTLINT_DIR IAM_SIMULATE_DECISIONS [SAMPLE]
 // TRUSTLINT_DIR/N.jsonl is `trustlint can POLICY_N --requests` output (N from 1, the requests file
-// possibly repeated: only the first pass is compared). Prints the number of agreements and
+// decided once). Prints the number of agreements and
 // disagreements, a table of disagreements by (trustlint, iam-simulate) decision, and up to SAMPLE
 // (default 20) of them with the policy and the deployment.
 import fs from 'node:fs'

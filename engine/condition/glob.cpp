@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "condition/glob_direct.h"
 #include "condition/glob_nfa.h"
 #include "condition/text.h"
 
@@ -68,7 +69,8 @@ std::string glob_text(const GlobPieces& pieces) {
 struct GlobMatcher::Impl {
   std::unique_ptr<RE2> re;  // null when RE2 declined the pattern
   GlobNfa nfa;
-  Impl(const GlobPieces& pieces, bool ignore_case) : nfa(pieces, ignore_case) {}
+  GlobDirect direct;  // for ASCII texts, when usable (several times faster than RE2 on them)
+  Impl(const GlobPieces& pieces, bool ignore_case) : nfa(pieces, ignore_case), direct(pieces, ignore_case) {}
 };
 
 GlobMatcher::GlobMatcher(std::string_view pattern, bool ignore_case)
@@ -114,9 +116,16 @@ GlobMatcher& GlobMatcher::operator=(GlobMatcher&&) noexcept = default;
 GlobMatcher::~GlobMatcher() = default;
 
 bool GlobMatcher::uses_fallback() const { return impl_ && !impl_->re; }
+bool GlobMatcher::uses_direct() const { return impl_ && impl_->direct.usable(); }
 
 bool GlobMatcher::matches(std::string_view text) const {
   if (!impl_) return ignore_case_ ? equals_ignore_ascii_case(text, literal_) : text == literal_;
+  if (impl_->direct.usable() && !has_non_ascii(text)) return impl_->direct.matches(text);
+  return matches_without_direct(text);
+}
+
+bool GlobMatcher::matches_without_direct(std::string_view text) const {
+  if (!impl_) return matches(text);
   // RE2 in UTF-8 mode does not let `.` match an invalid byte; the NFA counts it as a character.
   if (impl_->re && (!has_non_ascii(text) || is_valid_utf8(text))) {
     return impl_->re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),

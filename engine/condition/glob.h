@@ -1,8 +1,9 @@
 // IAM's wildcard matching (StringLike, ArnLike, Action): `*` matches any run of characters
 // (including none, including ':' '/' and newlines), `?` exactly one character (code point);
 // everything else is literal, the whole value must match (docs/semantics.md#string-operators).
-// Linear time in the text whatever the pattern: RE2 underneath, and a bit-parallel NFA
-// (glob_nfa.h) where RE2 declines or would thrash, so a thousand `*` cannot blow up.
+// Linear time in the text whatever the pattern: a direct matcher (glob_direct.h) for ASCII texts
+// against short ASCII patterns, RE2 otherwise, and a bit-parallel NFA (glob_nfa.h) where RE2
+// declines or would thrash, so a thousand `*` cannot blow up.
 // Immutable after construction; matches() is safe to call from several threads.
 //
 // The engine has one more glob matcher, on purpose: prove/value_set.h's glob_matches, which the
@@ -54,6 +55,10 @@ class GlobMatcher {
   // True when matching runs on the bit-parallel NFA instead of RE2 (RE2 refused the pattern,
   // or it has so many `*` that RE2's DFA would thrash). For tests and benchmarks.
   bool uses_fallback() const;
+  // True when ASCII texts are matched by GlobDirect (glob_direct.h). For tests and benchmarks.
+  bool uses_direct() const;
+  // matches() without GlobDirect (RE2, or the NFA): for tests that compare the paths.
+  bool matches_without_direct(std::string_view text) const;
 
  private:
   std::string pattern_;

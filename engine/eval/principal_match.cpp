@@ -74,9 +74,16 @@ PrincipalMatch PrincipalMatcher::match(std::string_view provider) const {
 ActionMatcher::ActionMatcher(const ActionBlock& action) : negated_(action.negated) {
   patterns_.reserve(action.actions.size());
   for (const auto& a : action.actions) patterns_.emplace_back(a.text, /*ignore_case=*/true);
+  covers_web_identity_ = matches_any(kWebIdentityAction) != negated_;
 }
 
 bool ActionMatcher::covers(std::string_view action) const {
+  // Every Vercel request asks for the same action: decided once, at compile().
+  if (action == kWebIdentityAction) return covers_web_identity_;
+  return matches_any(action) != negated_;
+}
+
+bool ActionMatcher::matches_any(std::string_view action) const {
   bool listed = false;
   for (const GlobMatcher& p : patterns_) {
     if (p.matches(action)) {
@@ -84,7 +91,7 @@ bool ActionMatcher::covers(std::string_view action) const {
       break;
     }
   }
-  return negated_ ? !listed : listed;
+  return listed;
 }
 
 PrincipalMatch match_principal(const PrincipalBlock& principal, std::string_view provider) {

@@ -51,8 +51,11 @@ class ActionMatcher {
   bool covers(std::string_view action) const;
 
  private:
+  static constexpr std::string_view kWebIdentityAction = "sts:AssumeRoleWithWebIdentity";
+  bool matches_any(std::string_view action) const;  // some pattern matches (NotAction not applied)
   bool negated_ = false;
   std::vector<GlobMatcher> patterns_;
+  bool covers_web_identity_ = false;  // covers(kWebIdentityAction), decided at construction
 };
 
 PrincipalMatch match_principal(const PrincipalBlock& principal, std::string_view provider);

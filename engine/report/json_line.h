@@ -12,6 +12,10 @@
 
 namespace trustlint::internal {
 
+// Appends `s` as a JSON string ("…", escaped as nlohmann's dump with ensure_ascii off) to `out`.
+// False when `s` is not valid UTF-8 (what was appended is then not to be used).
+bool append_json_string(std::string& out, std::string_view s);
+
 class JsonLine {
  public:
   JsonLine() { out_.reserve(1024); }  // a `can --requests` line is about 700 bytes

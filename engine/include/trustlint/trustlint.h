@@ -12,6 +12,11 @@
 //   trustlint::Decision d = trustlint::evaluate(policy.value(), request.value());
 //   d.allowed();              // true/false; d.outcome; d.deciding_statement; d.statements (trace)
 //
+//   // can, many times: JSON request lines answered as `can --requests` answers them (batch.h)
+//   trustlint::RequestBatch batch(policy.value());
+//   std::string out;
+//   batch.decide_line(R"({"project":"web","environment":"preview"})", 1, out);
+//
 //   // who: every deployment that gets in, exactly (allowed_set.h)
 //   auto who = trustlint::allowed_set(policy.value(), trustlint::vercel_profile());
 //
@@ -32,6 +37,7 @@
 #pragma once
 
 #include "trustlint/allowed_set.h"
+#include "trustlint/batch.h"
 #include "trustlint/decision.h"
 #include "trustlint/diagnostic.h"
 #include "trustlint/engine.h"

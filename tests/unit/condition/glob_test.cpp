@@ -1,5 +1,5 @@
-// Tests for GlobMatcher / glob_match (docs/semantics.md#string-operators): RE2 path, NFA fallback, and the two
-// agreeing with a slow, obvious reference matcher.
+// Tests for GlobMatcher / glob_match (docs/semantics.md#string-operators): the direct path, the RE2 path, the NFA
+// fallback, each agreeing with a slow, obvious reference matcher.
 #include <doctest/doctest.h>
 
 #include <random>
@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "condition/glob.h"
+#include "condition/glob_direct.h"
 #include "condition/glob_nfa.h"
 
 using trustlint::internal::glob_match;
+using trustlint::internal::GlobDirect;
 using trustlint::internal::GlobMatcher;
 using trustlint::internal::GlobNfa;
 using trustlint::internal::GlobPiece;
@@ -129,8 +131,51 @@ TEST_CASE("condition::glob RE2 path and NFA agree with a reference (docs/semanti
     CAPTURE(p);
     CAPTURE(t);
     const bool want = reference_match(p, t);
-    CHECK(GlobMatcher(p).matches(t) == want);
+    const GlobMatcher matcher(p);
+    CHECK(matcher.matches(t) == want);
+    CHECK(matcher.matches_without_direct(t) == want);  // RE2
     CHECK(GlobNfa(parse_glob(p), false).matches(t) == want);
+    const GlobDirect direct(parse_glob(p), false);
+    REQUIRE(direct.usable());
+    CHECK(direct.matches(t) == want);
+  }
+}
+
+TEST_CASE("condition::glob direct path: when it applies, IgnoreCase, literal wildcards (docs/semantics.md#string-operators)") {
+  CHECK(GlobMatcher("owner:acme:project:*:environment:prod?ction").uses_direct());
+  CHECK_FALSE(GlobMatcher("owner:\xC3\xA9*").uses_direct());                 // a non-ASCII literal
+  CHECK_FALSE(GlobMatcher(std::string(GlobDirect::kMaxSegment + 1, 'a') + "*").uses_direct());
+  std::string stars;
+  for (std::size_t i = 0; i <= GlobDirect::kMaxStars; ++i) stars += "a*";
+  CHECK_FALSE(GlobMatcher(stars).uses_direct());
+  // Non-ASCII texts go to RE2 or the NFA: `?` is one code point there.
+  CHECK(GlobMatcher("a?b").matches("a\xC3\xA9" "b"));
+  CHECK_FALSE(GlobMatcher("a??b").matches("a\xC3\xA9" "b"));
+  // IgnoreCase folds ASCII on both sides.
+  const GlobMatcher folded("STS:Assume*", true);
+  CHECK(folded.uses_direct());
+  CHECK(folded.matches("sts:assumerolewithwebidentity"));
+  CHECK(folded.matches("StS:ASSUMERole"));
+  CHECK_FALSE(folded.matches("sts:tagsession"));
+  // A literal `*` or `?` (a policy-variable escape) stays literal.
+  const GlobMatcher literal(GlobPieces{{GlobPiece::Kind::literal, "a*"}, {GlobPiece::Kind::star, {}},
+                                       {GlobPiece::Kind::literal, "?b"}});
+  CHECK(literal.uses_direct());
+  CHECK(literal.matches("a*xx?b"));
+  CHECK_FALSE(literal.matches("axx?b"));
+  CHECK_FALSE(literal.matches("a*xxzb"));
+  // Random ASCII patterns with IgnoreCase against the NFA, on a wider alphabet.
+  std::mt19937 rng(7);
+  const std::string alphabet = "aAbB*?:-";
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string p, t;
+    for (int i = 0, n = static_cast<int>(rng() % 10); i < n; ++i) p += alphabet[rng() % alphabet.size()];
+    for (int i = 0, n = static_cast<int>(rng() % 12); i < n; ++i) t += "aAbB:-"[rng() % 6];
+    CAPTURE(p);
+    CAPTURE(t);
+    const GlobMatcher m(p, true);
+    CHECK(m.matches(t) == GlobNfa(parse_glob(p), true).matches(t));
+    CHECK(m.matches(t) == m.matches_without_direct(t));
   }
 }
 
