@@ -3,14 +3,13 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-
-#include <nlohmann/json.hpp>
+#include <utility>
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
-#include "cli/request_line.h"
+#include "trustlint/batch.h"
 #include "trustlint/provider.h"
 #include "trustlint/report.h"
 #include "trustlint/vercel_policy.h"
@@ -112,67 +111,29 @@ int decide_one(const PolicyInput& in, const CanOptions& o) {
   return d.allowed() ? kExitOk : kExitFindings;
 }
 
-// --requests: one JSON object per line in, one JSON line out, in order.
+// --requests: one JSON object per line in, one JSON line out, in order (the engine's batch).
 int decide_many(const PolicyInput& in, const CanOptions& o) {
   std::ifstream file;
   std::istream* input = &std::cin;
   if (o.requests != "-") {
-    file.open(o.requests);
+    file.open(o.requests, std::ios::binary);
     if (!file) {
       std::cerr << "trustlint: error: cannot read " << visible_text(o.requests) << " [TL001]\n";
       return kExitBadInput;
     }
     input = &file;
   }
-  const NamedInPolicy named(in.document);
-  int rc = kExitOk;
-  std::string line;
-  std::size_t line_no = 0;
-  while (std::getline(*input, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    CanQuery q;
-    q.assumptions = in.assumptions;
-    RequestLine parsed;
-    std::string error;
-    std::size_t column = 1;
-    if (auto bad = parse_request_line(line, parsed)) {
-      error = bad->message;
-      column = bad->column;
-    }
-    q.facts = std::move(parsed.facts);
-    if (error.empty()) error = complete_facts(named, q.facts, parsed.team_given, parsed.issuer.value_or(o.issuer), q.assumptions);
-    Result<Request> request = Result<Request>::failure(Diagnostics{});
-    if (error.empty()) {
-      request = make_request(vercel_profile(), q.facts);
-      if (!request.ok()) error = request.diagnostics().empty() ? "invalid request" : request.diagnostics().front().message;
-    }
-    // Multi-valued claims: each value checked as a single key would be (TL092), then set whole.
-    for (const auto& [key, values] : parsed.multi_claims) {
-      for (const auto& value : values) {
-        if (!error.empty()) break;
-        DeploymentFacts one = q.facts;
-        one.extra_context = {{key, value}};
-        auto checked = make_request(vercel_profile(), one);
-        if (!checked.ok() && !checked.diagnostics().empty()) error = checked.diagnostics().front().message;
-      }
-      if (error.empty()) {
-        Request& r = request.value();
-        r.set_multi(key.find(':') == std::string::npos ? r.provider + ":" + key : key, values);
-      }
-    }
-    if (!error.empty()) {
-      error = visible_text(error);
-      nlohmann::ordered_json e = {{"line", line_no}, {"error", error}};
-      std::cout << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      std::cerr << visible_text(o.requests) << ":" << line_no << ":" << column << ": error: " << error << " [TL091]\n";
-      rc = kExitBadInput;
-      continue;
-    }
-    q.request = std::move(request).value();
-    std::cout << render_can_json(evaluate(in.compiled, q.request, EvaluateOptions{.trace = false}), q, true) << "\n";
+  BatchOptions options;
+  options.source_name = o.requests;
+  if (!o.issuer.empty()) options.issuer = o.issuer == "global" ? IssuerMode::global : IssuerMode::team;
+  options.assumptions = in.assumptions;
+  const RequestBatch batch(in.compiled, std::move(options));
+  const BatchSummary summary = decide_stream(batch, *input, std::cout, std::cerr);
+  if (summary.read_failed) {
+    std::cerr << "trustlint: error: cannot read " << visible_text(o.requests) << " past line " << summary.lines << " [TL001]\n";
+    return kExitBadInput;
   }
-  return rc;
+  return summary.errors > 0 ? kExitBadInput : kExitOk;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// parse_request_line: a `can --requests` line into deployment facts, every problem located.
-#include "cli/request_line.h"
+// parse_request_line: a `can --requests` line into deployment facts, every problem located,
+// through nlohmann's parser (the reference reading; request_line_scan.cpp is the fast path).
+#include "batch/request_line_json.h"
 
 #include <algorithm>
 #include <map>
@@ -10,13 +11,13 @@
 
 #include "trustlint/request.h"
 
-namespace trustlint::cli {
+namespace trustlint::internal {
 namespace {
 
 using nlohmann::json;
 
 // Column of the `nth` (0-based) occurrence of `"key"` in the line, or 1.
-std::size_t key_column(const std::string& line, const std::string& key, std::size_t nth) {
+std::size_t key_column(std::string_view line, const std::string& key, std::size_t nth) {
   const std::string needle = json(key).dump(-1, ' ', false, json::error_handler_t::replace);
   std::size_t at = line.find(needle);
   for (std::size_t i = 0; i < nth && at != std::string::npos; ++i) at = line.find(needle, at + 1);
@@ -39,7 +40,7 @@ std::optional<std::string> scalar(const json& v, std::string& out) {
 
 }  // namespace
 
-std::optional<RequestLineError> parse_request_line(const std::string& line, RequestLine& out) {
+std::optional<RequestLineError> parse_request_line_json(std::string_view line, RequestLine& out) {
   // Duplicate keys: nlohmann keeps the last silently, IAM's JSON would not be ambiguous. Track
   // the keys of every open object while parsing.
   std::vector<std::set<std::string>> open;
@@ -62,7 +63,7 @@ std::optional<RequestLineError> parse_request_line(const std::string& line, Requ
   };
   json j;
   try {
-    j = json::parse(line, callback);
+    j = json::parse(line.begin(), line.end(), callback);
   } catch (const json::parse_error& e) {
     // nlohmann's what(): "[json.exception.parse_error.101] parse error at line 1, column 5: why".
     std::string why = e.what();
@@ -119,4 +120,4 @@ std::optional<RequestLineError> parse_request_line(const std::string& line, Requ
   return std::nullopt;
 }
 
-}  // namespace trustlint::cli
+}  // namespace trustlint::internal
