@@ -30,89 +30,36 @@ struct CanOptions {
 
 std::string quoted(const std::string& s) { return "\"" + visible_text(s) + "\""; }
 
-// What the policy names, looked up once per policy (not per --requests line).
-struct NamedInPolicy {
-  std::vector<std::string> teams;
-  std::optional<IssuerMode> issuer;
-  explicit NamedInPolicy(const Document& doc)
-      : teams(teams_named(doc, vercel_profile())), issuer(issuer_named(doc, vercel_profile())) {}
-};
-
-// Fills in team and issuer from the policy when left out (a team given as "" is not left out:
-// make_request refuses it). Returns an error message or "".
-std::string complete_facts(const NamedInPolicy& named, DeploymentFacts& facts, bool team_given, const std::string& issuer,
-                           std::vector<std::string>& assumptions) {
-  if (!team_given) {
-    const auto& teams = named.teams;
-    if (teams.size() != 1) {
-      std::string msg = "--team is required: the policy names ";
-      if (teams.empty()) return msg + "no team";
-      msg += std::to_string(teams.size()) + " teams (";
-      for (std::size_t i = 0; i < teams.size(); ++i) msg += (i ? ", " : "") + teams[i];
-      return msg + ")";
-    }
-    facts.team = teams.front();
-    assumptions.push_back("team " + facts.team + ": the only team this policy names");
-  }
-  if (issuer == "global") {
-    facts.issuer = IssuerMode::global;
-  } else if (issuer == "team") {
-    facts.issuer = IssuerMode::team;
-  } else if (!issuer.empty()) {
-    return "--issuer must be global or team, not \"" + issuer + "\"";
-  } else if (named.issuer) {
-    facts.issuer = *named.issuer;
-    assumptions.push_back(std::string("issuer ") + issuer_mode_name(*named.issuer) + ": the mode of the policy's federated principal");
-  } else {
-    facts.issuer = IssuerMode::team;
-    assumptions.push_back("issuer team: Vercel's default for new projects (give --issuer to choose)");
-  }
-  return {};
-}
-
-std::string parse_claims(const std::vector<std::string>& claims, DeploymentFacts& facts) {
-  for (const auto& c : claims) {
-    const auto eq = c.find('=');
-    if (eq == std::string::npos || eq == 0) return "--claim takes KEY=VALUE, not " + quoted(c);
-    const std::string key = c.substr(0, eq);
-    for (const auto& [seen, value] : facts.extra_context) {
-      if (fold_key(seen) == fold_key(key)) {
-        return "--claim " + quoted(key) + " is given twice (context keys are case-insensitive; a multi-valued key "
-               "is a JSON array in --requests)";
-      }
-    }
-    facts.extra_context.emplace_back(key, c.substr(eq + 1));
-  }
-  return {};
-}
-
 // Decides one deployment; prints the answer; returns the exit code.
-int decide_one(const PolicyInput& in, const CanOptions& o) {
-  CanQuery q;
-  q.assumptions = in.assumptions;
-  q.facts.team = o.team;
-  q.facts.project = o.project;
-  q.facts.environment = o.environment;
-  if (!o.audience.empty()) q.facts.audience = o.audience;
-  std::string error = complete_facts(NamedInPolicy(in.document), q.facts, o.team_given, o.issuer, q.assumptions);
-  if (error.empty()) error = parse_claims(o.claims, q.facts);
-  if (!error.empty()) {
-    std::cerr << "trustlint: error: " << visible_text(error) << "\n";
+int decide_one(const Role& in, const CanOptions& o) {
+  CanQuestion question;
+  if (o.team_given) question.team = o.team;
+  question.project = o.project;
+  question.environment = o.environment;
+  if (!o.issuer.empty()) question.issuer = o.issuer == "global" ? IssuerMode::global : IssuerMode::team;
+  if (!o.audience.empty()) question.audience = o.audience;
+  for (const auto& c : o.claims) {
+    const auto eq = c.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << "trustlint: error: " << visible_text("--claim takes KEY=VALUE, not " + quoted(c)) << "\n";
+      return kExitBadInput;
+    }
+    question.claims.emplace_back(c.substr(0, eq), c.substr(eq + 1));
+  }
+  auto answer = can(in, question);
+  if (!answer.has_value()) {
+    for (const auto& d : answer.diagnostics()) {
+      std::cerr << "trustlint: error: " << visible_text(d.message) << (d.code == kQuestionCode ? "" : " [" + d.code + "]") << "\n";
+    }
     return kExitBadInput;
   }
-  auto request = make_request(vercel_profile(), q.facts);
-  if (!request.ok()) {
-    for (const auto& d : request.diagnostics()) std::cerr << "trustlint: error: " << visible_text(d.message) << " [" << d.code << "]\n";
-    return kExitBadInput;
-  }
-  q.request = request.value();
-  const Decision d = evaluate(in.compiled, q.request);
+  const auto& [q, d] = answer.value();
   std::cout << (o.format == "json" ? render_can_json(d, q, false) + "\n" : render_can_text(d, q));
   return d.allowed() ? kExitOk : kExitFindings;
 }
 
 // --requests: one JSON object per line in, one JSON line out, in order (the engine's batch).
-int decide_many(const PolicyInput& in, const CanOptions& o) {
+int decide_many(const Role& in, const CanOptions& o) {
   std::ifstream file;
   std::istream* input = &std::cin;
   if (o.requests != "-") {

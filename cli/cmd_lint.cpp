@@ -63,14 +63,6 @@ class ConfigCache {
   std::map<std::string, std::optional<LintConfig>> cache_;
 };
 
-bool fails(const LintReport& r, const std::string& fail_on) {
-  if (fail_on == "never") return false;
-  const int threshold = fail_on == "error" ? 0 : fail_on == "warning" ? 1 : 2;
-  return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
-    return !f.suppressed && static_cast<int>(f.severity) <= threshold;
-  });
-}
-
 bool rule_flags(const LintCli& o, LintOptions& base) {
   for (const auto& [ids, off] : {std::pair{&o.disable, true}, std::pair{&o.enable, false}}) {
     for (const auto& id : *ids) {
@@ -210,7 +202,7 @@ int lint_all(const LintCli& o) {
     if (!o.stdin_filename.empty()) name_stdin(report, o.stdin_filename);
     if (!o.baseline.empty()) apply_baseline(report, baseline, load.limits.max_bytes);
     bad_input = bad_input || report.input_failed;
-    failed = failed || fails(report, o.fail_on);
+    failed = failed || fails(report, parse_fail_on(o.fail_on).value_or(FailOn::error));
     if (o.format == "text") print_text(o, report, load);
     reports.push_back(std::move(report));
   };

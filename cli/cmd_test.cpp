@@ -2,8 +2,6 @@
 // below the directories given; default: the working directory) against their policies, and
 // reports like a test runner. Exit 0 all hold, 1 one fails, 2 a spec or its policy is unreadable
 // or invalid.
-#include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -24,88 +22,18 @@ struct TestOptionsCli {
   Limits limits;
 };
 
-bool is_spec_name(const std::string& name) {
-  const std::string suffix = kSpecSuffix;
-  return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Named files always; below directories, *.trustspec.yaml in sorted order (.git skipped).
-// Paths that do not exist are errors.
-std::vector<std::string> find_specs(const std::vector<std::string>& paths, std::vector<std::string>& errors) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_directory(ec) && it->path().filename() == ".git") {
-          it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec) && is_spec_name(it->path().filename().string())) {
-          found.push_back(it->path().lexically_normal().string());
-        }
-      }
-      if (ec) errors.push_back(p + ": error: cannot read directory: " + ec.message() + " [TL001]");
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
-  }
-  return out;
-}
-
-SpecResult run_spec(const std::string& file, const TestOptionsCli& o) {
-  SpecResult result;
-  result.file = file;
-  auto spec = load_spec(file);
-  if (!spec.ok()) {
-    print_diagnostics(spec.diagnostics());
-    result.error = "cannot read or use the spec (see the errors above)";
-    return result;
-  }
-  result.policy = spec->policy_path;
-  LoadOptions load;
-  load.limits = o.limits;
-  auto in = load_for_evaluation(spec->policy_path, load, spec->resource);
-  if (!in) {
-    print_diagnostics({make_error("TL501", "cannot evaluate the policy " + spec->policy_path + " (the errors above say why)",
-                                  spec->policy_span)});
-    result.error = "cannot evaluate its policy " + spec->policy_path + " (see the errors above)";
-    return result;
-  }
+int run_test(const TestOptionsCli& o) {
+  Diagnostics errors;
+  const auto files = find_spec_files(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, errors);
+  print_diagnostics(errors);
   WhoOptions options;
   options.limits = o.limits;
   options.limits.max_automaton_states = o.max_states;
-  auto set = allowed_set(in->compiled, vercel_profile(), options);
-  if (!set.ok()) {
-    print_diagnostics(set.diagnostics());
-    result.error = "cannot compute who can assume " + spec->policy_path;
-    return result;
-  }
-  for (const auto& e : spec->expect) {
-    auto outcome = check_expectation(in->compiled, set.value(), e, spec->team, vercel_profile(), options);
-    if (!outcome.ok()) {
-      print_diagnostics(outcome.diagnostics());
-      result.error = "cannot decide an expectation";
-      result.results.clear();
-      return result;
-    }
-    for (const auto& a : in->assumptions) outcome.value().assumptions.push_back(a);
-    result.results.push_back({e, std::move(outcome).value()});
-  }
-  return result;
-}
-
-int run_test(const TestOptionsCli& o) {
-  std::vector<std::string> errors;
-  const auto files = find_specs(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, errors);
-  for (const auto& e : errors) std::cerr << e << "\n";
   std::vector<SpecResult> results;
-  for (const auto& f : files) results.push_back(run_spec(f, o));
+  for (const auto& f : files) {
+    results.push_back(run_spec(f, options));
+    print_diagnostics(results.back().diagnostics);
+  }
   const TestTotals t = totals(results);
   int code = kExitOk;
   if (t.errors != 0 || !errors.empty()) code = kExitBadInput;

@@ -53,15 +53,6 @@ std::vector<std::string> details(const ExpectationOutcome& o) {
 
 }  // namespace
 
-TestTotals totals(const std::vector<SpecResult>& specs) {
-  TestTotals t;
-  for (const auto& s : specs) {
-    if (!s.error.empty()) ++t.errors;
-    for (const auto& r : s.results) (r.outcome.holds ? t.passed : t.failed) += 1;
-  }
-  return t;
-}
-
 std::string render_test_text(const std::vector<SpecResult>& specs) {
   std::ostringstream out;
   for (const auto& s : specs) {

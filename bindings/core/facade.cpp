@@ -1,117 +1,155 @@
-// Interim routing over the engine's existing public API (engine.h, sources.h, report.h) until
-// the query layer (query.h) and the request-line parser (batch.h) land: plain choices only —
-// the only role or the one --resource names, any error refuses, the team must be given.
+// Routes a binding's arguments to the engine's query layer (query.h) and batch decisions
+// (batch.h), and renders each answer with the renderer the CLI uses (report.h) into JSON.
+// Everything that decides (which role, the gate, the facts filled in, the request lines) is the
+// engine's; this file only converts between the bindings' plain values and those calls.
 #include "bindings/core/facade.h"
 
-#include "trustlint/allowed_set.h"
-#include "trustlint/engine.h"
-#include "trustlint/provider.h"
+#include <initializer_list>
+
+#include "trustlint/batch.h"
+#include "trustlint/lint_config.h"
+#include "trustlint/query.h"
 #include "trustlint/report.h"
-#include "trustlint/sources.h"
 
 namespace trustlint::bindings {
 namespace {
 
-
-
-Diagnostic plain_error(const std::string& code, const std::string& message, const std::string& file) {
-  Span span;
-  span.file = file;
-  return make_error(code, message, span);
+Input input_of(const PolicyArg& policy) {
+  return policy.is_path ? Input::file(policy.text) : Input::from_text(policy.text, policy.name);
 }
 
-struct Opened {
-  Document document;
-  std::optional<CompiledPolicy> compiled;
-  std::string name;
-};
+Diagnostic question_error(std::string message) {
+  return make_error(kQuestionCode, std::move(message), Span{});
+}
 
-Result<Opened> open_policy(const PolicyArg& policy, const CommonArgs& common) {
-  auto found = policy.is_path ? find_trust_policies(policy.text, common.load)
-                              : find_trust_policies_text(policy.text, policy.name, common.load);
-  if (!found.ok()) return Result<Opened>::failure(found.take_diagnostics());
-  const PolicySource* role = nullptr;
-  for (const auto& r : found.value()) {
-    if (common.resource.empty() ? found.value().size() == 1 : r.resource == common.resource) role = &r;
+// A request line (the `can --requests` format) as a `can` question.
+Result<CanQuestion> question_of(const std::string& line) {
+  RequestLine read;
+  if (auto error = parse_request_line(line, read)) {
+    return Result<CanQuestion>::failure(question_error("request: " + visible_text(error->message) + " (column " +
+                                                       std::to_string(error->column) + ")"));
   }
-  const std::string name = policy.is_path ? policy.text : policy.name;
-  if (!role) return Result<Opened>::failure(plain_error("TL001", "no single role to answer about (give resource)", name));
-  if (!role->policy.ok()) {
-    Diagnostics d = role->policy.diagnostics();
-    if (d.empty()) d.push_back(plain_error("TL081", "role without a trust policy", name));
-    return Result<Opened>::failure(std::move(d));
+  if (!read.multi_claims.empty()) {
+    return Result<CanQuestion>::failure(
+        question_error("request: a multi-valued claim (a list) is decided by can_many/canMany only"));
   }
-  auto compiled = compile(role->policy.value());
-  if (!compiled.ok()) return Result<Opened>::failure(compiled.take_diagnostics());
-  Opened o{role->policy.value(), std::move(compiled).value(), name};
-  return Result<Opened>(std::move(o));
+  CanQuestion q;
+  if (read.team_given) q.team = read.facts.team;
+  q.project = read.facts.project;
+  q.environment = read.facts.environment;
+  if (read.issuer) {
+    if (*read.issuer == "global") q.issuer = IssuerMode::global;
+    else if (*read.issuer == "team") q.issuer = IssuerMode::team;
+    else return Result<CanQuestion>::failure(question_error("request: issuer must be \"global\" or \"team\""));
+  }
+  q.audience = read.facts.audience;
+  q.claims = read.facts.extra_context;
+  return Result<CanQuestion>(std::move(q));
 }
 
-Result<CanQuery> read_request(const std::string& line) {
-  Json r = Json::parse(line, nullptr, false);
-  if (!r.is_object()) return Result<CanQuery>::failure(plain_error("TL091", "a request must be an object", "<request>"));
-  CanQuery q;
-  q.facts.team = r.value("team", "");
-  q.facts.project = r.value("project", "");
-  q.facts.environment = r.value("environment", "");
-  if (r.value("issuer", "team") == "global") q.facts.issuer = IssuerMode::global;
-  if (r.contains("aud")) q.facts.audience = r["aud"].get<std::string>();
-  if (r.contains("claims"))
-    for (auto& [k, v] : r["claims"].items()) q.facts.extra_context.emplace_back(k, v.is_string() ? v.get<std::string>() : v.dump());
-  auto request = make_request(vercel_profile(), q.facts);
-  if (!request.ok()) return Result<CanQuery>::failure(request.take_diagnostics());
-  q.request = std::move(request).value();
-  return Result<CanQuery>(std::move(q));
+Json parse_rendered(const std::string& text) { return Json::parse(text); }
+
+template <typename T>
+Result<Json> refused(Result<T>& r) {
+  return Result<Json>::failure(r.take_diagnostics());
 }
 
-class InterimBatch final : public BatchPolicy {
+// Diagnostics met on the way to an answer (the CLI prints them on stderr and answers anyway:
+// warnings, "answering anyway" notes, errors the gate found harmless), in order.
+Diagnostics along(std::initializer_list<const Diagnostics*> parts) {
+  Diagnostics out;
+  for (const auto* p : parts) out.insert(out.end(), p->begin(), p->end());
+  return out;
+}
+
+class QueryBatch final : public BatchPolicy {
  public:
-  explicit InterimBatch(Opened o) : opened_(std::move(o)) {}
+  explicit QueryBatch(std::unique_ptr<Role> role, std::string name)
+      : role_(std::move(role)), batch_(role_->compiled, BatchOptions{std::move(name), std::nullopt, role_->assumptions}) {}
+
   Json decide(const std::string& request, std::size_t line) const override {
-    auto q = read_request(request);
-    if (!q.ok()) return Json{{"line", line}, {"error", diagnostics_text(q.diagnostics())}};
-    auto d = evaluate(*opened_.compiled, q.value().request, EvaluateOptions{.trace = false});
-    return Json::parse(render_can_json(d, q.value(), true));
+    std::string out;
+    const LineOutcome outcome = batch_.decide_line(request, line, out);
+    if (outcome.status == LineStatus::blank) return Json{{"line", line}, {"error", "blank request"}};
+    return Json::parse(out);
   }
 
  private:
-  Opened opened_;
+  std::unique_ptr<Role> role_;  // RequestBatch borrows role_->compiled: it must not move
+  RequestBatch batch_;
 };
 
 }  // namespace
 
 Result<Json> can(const PolicyArg& policy, const CommonArgs& common, const std::string& request) {
-  auto opened = open_policy(policy, common);
-  if (!opened.ok()) return Result<Json>::failure(opened.take_diagnostics());
-  auto q = read_request(request);
-  if (!q.ok()) return Result<Json>::failure(q.take_diagnostics());
-  auto d = evaluate(*opened.value().compiled, q.value().request);
-  return Result<Json>(Json::parse(render_can_json(d, q.value(), false)));
+  auto question = question_of(request);
+  if (!question.ok()) return refused(question);
+  auto role = open_role(input_of(policy), common.resource, common.load);
+  if (!role.has_value()) return refused(role);
+  auto answer = trustlint::can(role.value(), question.value());
+  if (!answer.has_value()) return refused(answer);
+  return Result<Json>(parse_rendered(render_can_json(answer.value().decision, answer.value().query, false)),
+                      along({&role.diagnostics(), &answer.diagnostics()}));
 }
 
 Result<Json> who(const PolicyArg& policy, const CommonArgs& common, bool any_audience) {
-  auto opened = open_policy(policy, common);
-  if (!opened.ok()) return Result<Json>::failure(opened.take_diagnostics());
+  const Input input = input_of(policy);
+  auto role = open_role(input, common.resource, common.load);
+  if (!role.has_value()) return refused(role);
   WhoOptions options;
   options.any_audience = any_audience;
   options.limits = common.load.limits;
-  auto set = allowed_set(*opened.value().compiled, vercel_profile(), options);
-  if (!set.ok()) return Result<Json>::failure(set.take_diagnostics());
-  return Result<Json>(Json::parse(render_who_json(set.value(), WhoQuery{opened.value().name, any_audience})));
+  auto set = trustlint::who(role.value(), options);
+  if (!set.has_value()) return refused(set);
+  return Result<Json>(parse_rendered(render_who_json(set.value(), WhoQuery{input.given(), any_audience})),
+                      along({&role.diagnostics(), &set.diagnostics()}));
 }
 
-Result<Json> lint(const PolicyArg& policy, const CommonArgs&, const std::vector<std::string>&, const std::string&) {
-  return Result<Json>::failure(plain_error("TL001", "lint is not available in this build yet", policy.name));
+Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
+                  const std::string& config) {
+  for (const auto& team : teams) {
+    if (auto why = check_segment(*vercel_profile().segment("team"), team))
+      return Result<Json>::failure(make_error("TL090", "teams: " + *why, Span{}));
+  }
+  LintOptions options;
+  options.teams = teams;
+  options.limits = common.load.limits;
+  const std::optional<std::string> config_path =
+      !config.empty() ? std::optional(config) : policy.is_path ? find_lint_config(policy.text) : std::nullopt;
+  if (config_path) {
+    auto loaded = load_lint_config(*config_path);
+    if (!loaded.ok()) return refused(loaded);
+    options = lint_options_for(loaded.value(), policy.is_path ? policy.text : policy.name, options);
+  }
+  auto reports = lint_input(input_of(policy), options, common.load);
+  Diagnostics unread;
+  int exit_code = 0;
+  for (const auto& r : reports) {
+    if (fails(r, FailOn::error)) exit_code = 1;
+    if (!r.input_failed) continue;
+    for (const auto& f : r.findings) {
+      if (f.severity != Severity::error) continue;
+      Diagnostic d{f.rule, f.severity, f.message, f.span, f.notes};
+      unread.push_back(std::move(d));
+    }
+  }
+  if (!unread.empty()) return Result<Json>::failure(std::move(unread));
+  return Result<Json>(parse_rendered(render_lint_json(reports, fail_on_name(FailOn::error), exit_code)));
 }
 
 Result<std::unique_ptr<BatchPolicy>> BatchPolicy::open(const PolicyArg& policy, const CommonArgs& common) {
-  auto opened = open_policy(policy, common);
-  if (!opened.ok()) return Result<std::unique_ptr<BatchPolicy>>::failure(opened.take_diagnostics());
-  std::unique_ptr<BatchPolicy> batch = std::make_unique<InterimBatch>(std::move(opened).value());
-  return Result<std::unique_ptr<BatchPolicy>>(std::move(batch));
+  const Input input = input_of(policy);
+  auto role = open_role(input, common.resource, common.load);
+  if (!role.has_value()) return Result<std::unique_ptr<BatchPolicy>>::failure(role.take_diagnostics());
+  Diagnostics met = role.diagnostics();
+  auto owned = std::make_unique<Role>(std::move(role).value());
+  std::unique_ptr<BatchPolicy> batch = std::make_unique<QueryBatch>(std::move(owned), "<requests>");
+  return Result<std::unique_ptr<BatchPolicy>>(std::move(batch), std::move(met));
 }
 
 Json diagnostic_json(const Diagnostic& d) {
+  Json notes = Json::array();
+  for (const auto& n : d.notes) notes.push_back(visible_text(n));
   return Json{{"code", d.code},
               {"severity", severity_name(d.severity)},
               {"message", visible_text(d.message)},
@@ -123,14 +161,10 @@ Json diagnostic_json(const Diagnostic& d) {
                 {"end_column", d.span.end_col},
                 {"offset", d.span.offset},
                 {"end_offset", d.span.end_offset}}},
-              {"notes", [&] {
-                 Json notes = Json::array();
-                 for (const auto& n : d.notes) notes.push_back(visible_text(n));
-                 return notes;
-               }()}};
+              {"notes", notes}};
 }
 
-std::string diagnostics_text(const Diagnostics& diagnostics) { return render_diagnostics_text(diagnostics); }
+std::string diagnostics_text(const Diagnostics& diagnostics) { return render_query_diagnostics(diagnostics); }
 
 std::string engine_version() { return version(); }
 

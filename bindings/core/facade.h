@@ -35,6 +35,8 @@ struct CommonArgs {
   LoadOptions load;      // limits (max_bytes, …) and quota
 };
 
+// Each answer is a Result: no value = refused (its diagnostics say why); a value may come with
+// diagnostics the CLI prints on stderr while answering (warnings, errors the gate found harmless).
 // `request` is one `can --requests` line (team, project, environment, issuer, aud, claims) as
 // JSON text, read by the engine's request-line parser, so a binding and the CLI refuse the same
 // requests the same way.

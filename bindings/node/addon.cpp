@@ -155,9 +155,19 @@ tb::PolicyArg policy_arg(napi_env env, const Args& a) {
   return tb::PolicyArg{string_arg(env, a[0], "policy"), string_arg(env, a[1], "name"), bool_arg(env, a[2])};
 }
 
+// The document, with what was met on the way (warnings, errors the gate found harmless) as a
+// non-enumerable `diagnostics` array: JSON.stringify(result) stays the CLI's document.
+napi_value with_diagnostics(napi_env env, napi_value out, const trustlint::Diagnostics& diagnostics) {
+  Json list = Json::array();
+  for (const auto& d : diagnostics) list.push_back(tb::diagnostic_json(d));
+  napi_property_descriptor p = {"diagnostics", nullptr, nullptr, nullptr, nullptr, to_js(env, list), napi_default, nullptr};
+  check(env, napi_define_properties(env, out, 1, &p));
+  return out;
+}
+
 napi_value answer(napi_env env, const trustlint::Result<Json>& r) {
-  if (!r.ok()) throw_diagnostics(env, r.diagnostics());
-  return to_js(env, r.value());
+  if (!r.has_value()) throw_diagnostics(env, r.diagnostics());
+  return with_diagnostics(env, to_js(env, r.value()), r.diagnostics());
 }
 
 template <typename F>
@@ -184,12 +194,12 @@ napi_value CanMany(napi_env env, napi_callback_info info) {
     Args a(env, info, 6);
     const auto lines = strings_arg(env, a[5], "requests");
     auto batch = tb::BatchPolicy::open(policy_arg(env, a), common_args(env, a[3], a[4]));
-    if (!batch.ok()) throw_diagnostics(env, batch.diagnostics());
+    if (!batch.has_value()) throw_diagnostics(env, batch.diagnostics());
     napi_value out;
     check(env, napi_create_array_with_length(env, lines.size(), &out));
     for (std::size_t i = 0; i < lines.size(); ++i)
       check(env, napi_set_element(env, out, static_cast<uint32_t>(i), to_js(env, batch.value()->decide(lines[i], i + 1))));
-    return out;
+    return with_diagnostics(env, out, batch.diagnostics());
   });
 }
 

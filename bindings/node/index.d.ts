@@ -39,7 +39,11 @@ export interface Deployment {
 
 export interface StatementRef { index: number; label: string; location: Location; }
 
-export interface Decision {
+/** What the engine met on the way to an answer and the CLI prints on stderr (warnings, errors that
+ * leave the meaning intact, the gate's "answering anyway" note); non-enumerable, not in the JSON. */
+export interface Met { readonly diagnostics?: Diagnostic[]; }
+
+export interface Decision extends Met {
   schema: 'trustlint/can/v1';
   allowed: boolean;
   decision: 'allow' | 'implicit_deny' | 'explicit_deny';
@@ -62,7 +66,7 @@ export interface AllowedPart {
   extra_conditions: string[]; example: Deployment; nearest_denied: Deployment[];
 }
 
-export interface AllowedSet {
+export interface AllowedSet extends Met {
   schema: 'trustlint/who/v1'; policy: string; audience: string;
   allowed: AllowedPart[]; nobody: boolean; nobody_reasons: string[]; notes: string[];
 }
@@ -79,7 +83,7 @@ export interface LintedFile {
   input_failed: boolean; notes: string[]; findings: Finding[];
 }
 
-export interface LintReport {
+export interface LintReport extends Met {
   schema: 'trustlint/lint/v1';
   files: LintedFile[];
   summary: Record<string, number>;

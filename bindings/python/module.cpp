@@ -1,7 +1,7 @@
 // The compiled half of the Python package `trustlint` (imported as trustlint._trustlint): each
 // verb takes the policy and the request as plain values, releases the GIL while the engine works,
-// and returns the CLI's JSON document as Python objects, or (False, diagnostics, text) for the
-// Python half to raise as trustlint.PolicyError. trustlint/__init__.py is the public face.
+// and returns the CLI's JSON document as Python objects (True, document, diagnostics met), or
+// (False, diagnostics, text) for the Python half to raise as trustlint.PolicyError. trustlint/__init__.py is the public face.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -42,15 +42,21 @@ py::object to_python(const Json& j) {
   }
 }
 
-py::tuple failure(const trustlint::Diagnostics& diagnostics) {
+py::object diagnostics_list(const trustlint::Diagnostics& diagnostics) {
   Json list = Json::array();
   for (const auto& d : diagnostics) list.push_back(tb::diagnostic_json(d));
-  return py::make_tuple(false, to_python(list), tb::diagnostics_text(diagnostics));
+  return to_python(list);
+}
+
+// (False, [diagnostic…], text): refused; (True, value, [diagnostic…]): answered, with what was
+// met on the way (warnings, errors the gate found harmless).
+py::tuple failure(const trustlint::Diagnostics& diagnostics) {
+  return py::make_tuple(false, diagnostics_list(diagnostics), tb::diagnostics_text(diagnostics));
 }
 
 py::tuple answer(const trustlint::Result<Json>& r) {
-  if (!r.ok()) return failure(r.diagnostics());
-  return py::make_tuple(true, to_python(r.value()), py::none());
+  if (!r.has_value()) return failure(r.diagnostics());
+  return py::make_tuple(true, to_python(r.value()), diagnostics_list(r.diagnostics()));
 }
 
 // The limits a caller may raise (names as the CLI's flags, without --max-).
@@ -151,7 +157,7 @@ PYBIND11_MODULE(_trustlint, m) {
       py::gil_scoped_release unlocked;
       r = tb::BatchPolicy::open(policy, common);
     }
-    if (!r.ok()) return failure(r.diagnostics());
-    return py::make_tuple(true, py::cast(Batch(std::move(r.value()))), py::none());
+    if (!r.has_value()) return failure(r.diagnostics());
+    return py::make_tuple(true, py::cast(Batch(std::move(r.value()))), diagnostics_list(r.diagnostics()));
   });
 }

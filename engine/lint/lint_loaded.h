@@ -16,4 +16,10 @@ namespace trustlint::internal {
 LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, const LintOptions& options,
                        std::string_view skip_security, bool skip_all = false);
 
+// lint_sources() on text already read: `path` as given ("-" for stdin) names a report of a file
+// that does not parse, `file` names spans ("<stdin>"); `on_disk`: a .tf file's directory is its
+// module.
+std::vector<LintReport> lint_read(std::string_view text, const std::string& path, const std::string& file, bool on_disk,
+                                  const LintOptions& options, const LoadOptions& load);
+
 }  // namespace trustlint::internal

@@ -101,7 +101,7 @@ void drop_placeholder_findings(LintReport& report, const std::vector<Span>& assu
 
 // `# trustlint:ignore` comments (any text but JSON, which has no comments) and a CloudFormation
 // resource's Metadata.trustlint.ignore (ignore_comments.h).
-void apply_suppressions_in_code(std::vector<LintReport>& reports, const std::string& text, const std::string& file,
+void apply_suppressions_in_code(std::vector<LintReport>& reports, std::string_view text, const std::string& file,
                                 const LintOptions& options) {
   Diagnostics problems;
   std::vector<internal::InlineSuppression> found;
@@ -121,20 +121,26 @@ void apply_suppressions_in_code(std::vector<LintReport>& reports, const std::str
 }  // namespace
 
 std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load) {
-  std::vector<LintReport> reports;
   auto input = internal::read_source_file(path, load.limits);
   if (!input.has_value()) {
+    std::vector<LintReport> reports;
     reports.push_back(internal::lint_loaded(Result<Document>::failure(input.take_diagnostics()), path, options, {}));
     return reports;
   }
-  const std::string& text = input.value().text();
-  auto found = find_trust_policies_text(text, input.value().name(), load, /*name_is_path=*/path != "-");
+  return internal::lint_read(input.value().text(), path, input.value().name(), path != "-", options, load);
+}
+
+namespace internal {
+
+std::vector<LintReport> lint_read(std::string_view text, const std::string& path, const std::string& file, bool on_disk,
+                                  const LintOptions& options, const LoadOptions& load) {
+  std::vector<LintReport> reports;
+  auto found = find_trust_policies_text(text, file, load, /*name_is_path=*/on_disk);
   if (!found.has_value()) {
     reports.push_back(internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), path, options, {}));
     reports.back().role = false;
     return reports;
   }
-  const std::string file = path == "-" ? "<stdin>" : path;
   for (PolicySource& source : found.value()) {
     std::string skip;
     std::vector<Span> assumed;
@@ -170,4 +176,5 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
   return reports;
 }
 
+}  // namespace internal
 }  // namespace trustlint

@@ -95,7 +95,7 @@ class CanManyTest(unittest.TestCase):
         self.assertIsInstance(got[0], trustlint.Decision)
         self.assertIsInstance(got[1], trustlint.RequestError)
         self.assertEqual(got[1].line, 2)
-        self.assertIn("TL091", got[1].error)
+        self.assertIn("not valid JSON", got[1].error)
         self.assertEqual(got[2].line, 3)
         self.assertFalse(got[2].allowed)
 

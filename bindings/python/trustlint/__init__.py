@@ -25,7 +25,7 @@ import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _trustlint
-from ._results import (AllowedSet, Decision, Deployment, Finding, LintedFile, LintReport, Location, Node,
+from ._results import (AllowedSet, Decision, Deployment, Diagnostic, Finding, LintedFile, LintReport, Location, Node,
                        RequestError, Witness)
 
 __all__ = [
@@ -38,16 +38,6 @@ Policy = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
 
 #: Limits a caller may raise, as the CLI's ``--max-…`` flags (``bytes`` is ``--max-bytes``).
 LIMIT_NAMES = ("bytes", "depth", "nodes", "string_length", "statements", "values", "states", "errors", "quota")
-
-
-class Diagnostic(Node):
-    """A located diagnostic: ``code`` (``"TL007"``), ``severity``, ``message``, ``location``
-    (``file``, ``line``, ``column``, ``end_line``, ``end_column``, ``offset``, ``end_offset``), ``notes``."""
-
-    def __str__(self) -> str:
-        loc = self._data["location"]
-        where = loc["file"] if not loc["line"] else f"{loc['file']}:{loc['line']}:{loc['column']}"
-        return f"{where}: {self._data['severity']}: {self._data['message']} [{self._data['code']}]"
 
 
 class PolicyError(ValueError):
@@ -93,11 +83,12 @@ def _limits(limits: Optional[Mapping[str, int]]) -> Dict[str, int]:
     return out
 
 
-def _unwrap(answer: Tuple[bool, Any, Optional[str]]) -> Any:
-    ok, value, text = answer
+def _unwrap(answer: Tuple[bool, Any, Any]) -> Tuple[Any, List[Dict[str, Any]]]:
+    """(document, diagnostics met) of an answer; raises PolicyError for a refusal."""
+    ok, value, extra = answer
     if not ok:
-        raise PolicyError(value, text or "")
-    return value
+        raise PolicyError(value, extra or "")
+    return value, extra
 
 
 def _request(project: Any, environment: Any, team: Any, issuer: Any, aud: Any, claims: Any) -> Dict[str, Any]:
@@ -122,7 +113,7 @@ def can(policy: Policy, *, project: str, environment: str, team: Optional[str] =
     """
     line = json.dumps(_request(project, environment, team, issuer, aud, claims), ensure_ascii=False)
     text, name, is_path = _policy(policy)
-    return Decision(_unwrap(_trustlint.can(text, name, is_path, resource or "", _limits(limits), line)))
+    return Decision(*_unwrap(_trustlint.can(text, name, is_path, resource or "", _limits(limits), line)))
 
 
 RequestLike = Union[Mapping[str, Any], str]
@@ -140,7 +131,7 @@ def can_many(policy: Policy, requests: Iterable[RequestLike], *, resource: Optio
     once (PolicyError when it cannot be); requests are decided in chunks with the GIL released.
     """
     text, name, is_path = _policy(policy)
-    batch = _unwrap(_trustlint.open_batch(text, name, is_path, resource or "", _limits(limits)))
+    batch, met = _unwrap(_trustlint.open_batch(text, name, is_path, resource or "", _limits(limits)))
     out: List[Union[Decision, RequestError]] = []
     iterator = iter(requests)
     line = 1
@@ -150,7 +141,7 @@ def can_many(policy: Policy, requests: Iterable[RequestLike], *, resource: Optio
         if not lines:
             return out
         for answer in batch.decide(lines, line):
-            out.append(RequestError(answer) if "error" in answer and "allowed" not in answer else Decision(answer))
+            out.append(RequestError(answer, met) if "error" in answer and "allowed" not in answer else Decision(answer, met))
         line += len(lines)
 
 
@@ -162,7 +153,7 @@ def who(policy: Policy, *, any_audience: bool = False, resource: Optional[str] =
     for an unreadable policy or a proof over ``limits["states"]`` (TL095).
     """
     text, name, is_path = _policy(policy)
-    return AllowedSet(_unwrap(_trustlint.who(text, name, is_path, resource or "", _limits(limits), bool(any_audience))))
+    return AllowedSet(*_unwrap(_trustlint.who(text, name, is_path, resource or "", _limits(limits), bool(any_audience))))
 
 
 def lint(policy: Policy, *, teams: Optional[Iterable[str]] = None, config: Optional[Union[str, "os.PathLike[str]"]] = None,
@@ -175,5 +166,5 @@ def lint(policy: Policy, *, teams: Optional[Iterable[str]] = None, config: Optio
     """
     text, name, is_path = _policy(policy)
     config_path = os.fspath(config) if config is not None else ""
-    return LintReport(_unwrap(_trustlint.lint(text, name, is_path, resource or "", _limits(limits),
+    return LintReport(*_unwrap(_trustlint.lint(text, name, is_path, resource or "", _limits(limits),
                                               list(teams or []), config_path)))

@@ -8,16 +8,24 @@ same shape as ``trustlint VERB --format json``), attributes read its keys (``dec
 from __future__ import annotations
 
 import copy
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, Iterator, List, Optional
 
 
 class Node:
     """A read-only view of one JSON object of a trustlint document."""
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "_met")
 
-    def __init__(self, data: Dict[str, Any]) -> None:
+    def __init__(self, data: Dict[str, Any], diagnostics: Optional[List[Dict[str, Any]]] = None) -> None:
         object.__setattr__(self, "_data", data)
+        object.__setattr__(self, "_met", diagnostics or [])
+
+    @property
+    def diagnostics(self) -> List["Diagnostic"]:
+        """What the engine met on the way to this answer and the CLI prints on stderr (warnings,
+        errors that do not change the policy's meaning, the gate's "answering anyway" note);
+        not part of ``to_dict()``. Empty on nested objects."""
+        return [Diagnostic(d) for d in self._met]
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -51,6 +59,20 @@ class Node:
     def to_dict(self) -> Dict[str, Any]:
         """The JSON document (a deep copy), as ``trustlint VERB --format json`` prints it."""
         return copy.deepcopy(self._data)
+
+
+class Diagnostic(Node):
+    """A located diagnostic: ``code`` (``"TL007"``), ``severity``, ``message``, ``location``
+    (``file``, ``line``, ``column``, ``end_line``, ``end_column``, ``offset``, ``end_offset``), ``notes``."""
+
+    @property
+    def diagnostics(self) -> List["Diagnostic"]:
+        return []
+
+    def __str__(self) -> str:
+        loc = self._data["location"]
+        where = loc["file"] if not loc["line"] else f"{loc['file']}:{loc['line']}:{loc['column']}"
+        return f"{where or 'trustlint'}: {self._data['severity']}: {self._data['message']} [{self._data['code']}]"
 
 
 class Location(Node):
