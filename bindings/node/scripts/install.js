@@ -3,8 +3,9 @@
 // 1. prebuilds/<platform>-<arch>/trustlint.node already there (an installed tarball made by
 //    `npm pack`, which runs this with --require-build first): nothing to do;
 // 2. TRUSTLINT_NODE_ADDON names a built addon (e.g. build/bindings/node/trustlint.node): copied;
-// 3. inside a checkout (../../CMakeLists.txt exists): cmake configures and builds the target
-//    trustlint_node in bindings/node/build-cmake (Release, tests off) and copies the result.
+// 3. inside a checkout (../../CMakeLists.txt exists): cmake builds the target trustlint_node in
+//    TRUSTLINT_CMAKE_BUILD_DIR (an existing build directory keeps its settings) or in a fresh
+//    bindings/node/build-cmake (Release, tests off), and copies the result.
 // Otherwise it fails with what to do. No network is used.
 'use strict';
 
@@ -28,10 +29,13 @@ if (process.env.TRUSTLINT_NODE_ADDON) {
 } else if (fs.existsSync(target) && !requireBuild) {
   console.log(`trustlint: using ${path.relative(here, target)}`);
 } else if (fs.existsSync(path.join(root, 'CMakeLists.txt')) && fs.existsSync(path.join(root, 'engine'))) {
-  const build = process.env.TRUSTLINT_CMAKE_BUILD_DIR || path.join(here, 'build-cmake');
+  const build = path.resolve(process.env.TRUSTLINT_CMAKE_BUILD_DIR || path.join(here, 'build-cmake'));
   const run = (args) => execFileSync('cmake', args, { stdio: 'inherit' });
-  run(['-S', root, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '-DTRUSTLINT_BUILD_TESTS=OFF',
-       '-DTRUSTLINT_BUILD_NODE=ON', '-DTRUSTLINT_BUILD_PYTHON=OFF', `-DTRUSTLINT_NODE_EXE=${process.execPath}`]);
+  // An existing build directory keeps its settings (only the addon's target is built there).
+  const fresh = !fs.existsSync(path.join(build, 'CMakeCache.txt'));
+  run(['-S', root, '-B', build, '-DTRUSTLINT_BUILD_NODE=ON',
+       ...(fresh ? ['-DCMAKE_BUILD_TYPE=Release', '-DTRUSTLINT_BUILD_TESTS=OFF', '-DTRUSTLINT_BUILD_PYTHON=OFF',
+                    `-DTRUSTLINT_NODE_EXE=${process.execPath}`] : [])]);
   run(['--build', build, '--target', 'trustlint_node', '-j', process.env.TRUSTLINT_JOBS || '2']);
   install(path.join(build, 'bindings', 'node', 'trustlint.node'));
 } else if (!fs.existsSync(target)) {
