@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "source/iac/iac_source.h"
+#include "iac/iac_source.h"
 #include "source/node.h"
 
 namespace trustlint::internal {

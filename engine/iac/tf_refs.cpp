@@ -3,8 +3,8 @@
 // the account ID and partition data sources (read as 000000000000 and aws, as for plans) and an
 // OIDC provider's arn (from its url). Anything else is a placeholder with a TL080 warning.
 #include "source/diagnostic_sink.h"
-#include "source/iac/iac_source.h"
-#include "source/iac/tf_module.h"
+#include "iac/iac_source.h"
+#include "iac/tf_module.h"
 
 namespace trustlint::internal {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "source/iac/mapped_text.h"
+#include "iac/mapped_text.h"
 #include "source/node.h"
 #include "source/source_file.h"
 #include "trustlint/options.h"

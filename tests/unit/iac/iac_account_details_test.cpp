@@ -3,14 +3,14 @@
 // values located inside the percent-encoded string.
 #include <doctest/doctest.h>
 
-#include "unit/source/iac_test_util.h"
+#include "unit/iac/iac_test_util.h"
 
-TEST_SUITE_BEGIN("source");
+TEST_SUITE_BEGIN("iac");
 
 using namespace trustlint;
 using namespace trustlint::test;
 
-TEST_CASE("source::find_trust_policies account authorization details") {
+TEST_CASE("iac::find_trust_policies account authorization details") {
   auto r = find_trust_policies(fixture("account-authorization-details.json"));
   REQUIRE(r.ok());
   const auto& sources = r.value();
@@ -38,7 +38,7 @@ TEST_CASE("source::find_trust_policies account authorization details") {
   }
 }
 
-TEST_CASE("source::find_trust_policies account authorization details: bad documents") {
+TEST_CASE("iac::find_trust_policies account authorization details: bad documents") {
   auto parse = [](const std::string& document) {
     return find_trust_policies_text(R"({"RoleDetailList": [{"RoleName": "r", "AssumeRolePolicyDocument": )" + document + "}]}",
                                     "details.json");

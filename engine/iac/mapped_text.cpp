@@ -1,6 +1,6 @@
 // MappedText: decoding JSON string literals, aligning YAML scalars, percent-decoding, and
 // mapping spans inside a decoded string back to the file.
-#include "source/iac/mapped_text.h"
+#include "iac/mapped_text.h"
 
 #include <algorithm>
 

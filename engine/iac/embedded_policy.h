@@ -5,7 +5,7 @@
 // Stateless; safe to call from several threads.
 #pragma once
 
-#include "source/iac/mapped_text.h"
+#include "iac/mapped_text.h"
 #include "source/source_file.h"
 #include "trustlint/options.h"
 #include "trustlint/policy.h"

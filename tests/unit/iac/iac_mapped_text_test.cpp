@@ -2,13 +2,13 @@
 // YAML scalars (alignment), percent-decoding, and spans mapped back to the file.
 #include <doctest/doctest.h>
 
-#include "source/iac/mapped_text.h"
+#include "iac/mapped_text.h"
 
-TEST_SUITE_BEGIN("source");
+TEST_SUITE_BEGIN("iac");
 
 using namespace trustlint::internal;
 
-TEST_CASE("source::decode_json_literal") {
+TEST_CASE("iac::decode_json_literal") {
   struct Case {
     const char* literal;
     const char* text;
@@ -29,7 +29,7 @@ TEST_CASE("source::decode_json_literal") {
   }
 }
 
-TEST_CASE("source::align_scalar") {
+TEST_CASE("iac::align_scalar") {
   // A literal block scalar: the value's bytes are found in order, indentation skipped.
   const std::string yaml = "p: |\n    {\"a\":\n      1}\n";
   const std::size_t begin = yaml.find('|');
@@ -44,7 +44,7 @@ TEST_CASE("source::align_scalar") {
   CHECK(e.origin == std::vector<std::size_t>{1, 2, 6, 7});
 }
 
-TEST_CASE("source::percent_decode") {
+TEST_CASE("iac::percent_decode") {
   MappedText in;
   in.append("%7Ba%22", 10);
   in.finish(17);
@@ -62,7 +62,7 @@ TEST_CASE("source::percent_decode") {
   CHECK(bad == 2);
 }
 
-TEST_CASE("source::map_span") {
+TEST_CASE("iac::map_span") {
   const SourceFile file("f.json", "{\"p\": \"x\\ny\"}");
   const MappedText m = decode_json_literal(file.text(), 6);
   REQUIRE(m.text == "x\ny");

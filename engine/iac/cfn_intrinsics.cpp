@@ -1,7 +1,7 @@
 // IntrinsicResolver: the walk, Ref, Fn::GetAtt, Fn::Sub, pseudo parameters and placeholders.
 // The list functions and conditions (Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::If)
 // are in cfn_functions.cpp.
-#include "source/iac/cfn_intrinsics.h"
+#include "iac/cfn_intrinsics.h"
 
 #include "source/diagnostic_sink.h"
 

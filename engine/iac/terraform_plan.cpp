@@ -3,10 +3,10 @@
 // located inside that string literal. When the plan does not know it yet (it comes from a
 // data.aws_iam_policy_document that is read during apply), the data source's statement blocks
 // are rendered instead (tf_policy_document.cpp).
-#include "source/iac/terraform_plan.h"
+#include "iac/terraform_plan.h"
 
 #include "source/diagnostic_sink.h"
-#include "source/iac/iac_forms.h"
+#include "iac/iac_forms.h"
 
 namespace trustlint::internal {
 

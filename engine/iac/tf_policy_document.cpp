@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "source/diagnostic_sink.h"
-#include "source/iac/terraform_plan.h"
+#include "iac/terraform_plan.h"
 
 namespace trustlint::internal {
 

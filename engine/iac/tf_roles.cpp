@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "source/diagnostic_sink.h"
-#include "source/iac/iac_forms.h"
-#include "source/iac/tf_module.h"
+#include "iac/iac_forms.h"
+#include "iac/tf_module.h"
 
 namespace trustlint::internal {
 

@@ -2,7 +2,7 @@
 // decoded object (what the AWS CLI prints) or as the API's URL-encoded string (what the raw API
 // and some SDKs return). A string is percent-decoded and located inside the string literal.
 #include "source/diagnostic_sink.h"
-#include "source/iac/iac_forms.h"
+#include "iac/iac_forms.h"
 
 namespace trustlint::internal {
 

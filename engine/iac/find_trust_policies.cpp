@@ -3,7 +3,7 @@
 // definition it falls in.
 #include "policy/build_model.h"
 #include "source/diagnostic_sink.h"
-#include "source/iac/iac_forms.h"
+#include "iac/iac_forms.h"
 #include "source/read_tree.h"
 #include "trustlint/sources.h"
 

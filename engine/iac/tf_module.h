@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "source/hcl/hcl_syntax.h"
-#include "source/iac/mapped_text.h"
+#include "iac/mapped_text.h"
 #include "trustlint/options.h"
 
 namespace trustlint::internal {

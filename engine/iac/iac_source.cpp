@@ -1,10 +1,10 @@
 // Shared helpers of the IaC readers: building a policy from a subtree or a string, placeholders,
 // and naming the resource in diagnostics.
-#include "source/iac/iac_source.h"
+#include "iac/iac_source.h"
 
 #include "policy/build_model.h"
 #include "source/diagnostic_sink.h"
-#include "source/iac/embedded_policy.h"
+#include "iac/embedded_policy.h"
 
 namespace trustlint::internal {
 

@@ -8,8 +8,8 @@
 #include <algorithm>
 
 #include "source/diagnostic_sink.h"
-#include "source/iac/iac_source.h"
-#include "source/iac/tf_module.h"
+#include "iac/iac_source.h"
+#include "iac/tf_module.h"
 
 namespace trustlint::internal {
 

@@ -11,14 +11,14 @@
 #include <sstream>
 
 #include "trustlint/engine.h"
-#include "unit/source/iac_test_util.h"
+#include "unit/iac/iac_test_util.h"
 
-TEST_SUITE_BEGIN("source");
+TEST_SUITE_BEGIN("iac");
 
 using namespace trustlint;
 using namespace trustlint::test;
 
-TEST_CASE("source::find_trust_policies detects the form") {
+TEST_CASE("iac::find_trust_policies detects the form") {
   struct Case {
     const char* text;
     const char* form;  // of the first source, or "" when there is none
@@ -48,7 +48,7 @@ TEST_CASE("source::find_trust_policies detects the form") {
   }
 }
 
-TEST_CASE("source::find_trust_policies reads a plain policy as load_policy does") {
+TEST_CASE("iac::find_trust_policies reads a plain policy as load_policy does") {
   const std::filesystem::path root(TRUSTLINT_SOURCE_DIR);
   for (const char* name : {"fixtures/good/vercel-docs-production.json", "fixtures/good/team-web-production-preview.yaml",
                            "fixtures/bad/duplicate-key.json", "fixtures/bad/missing-statement.yaml"}) {
@@ -69,7 +69,7 @@ TEST_CASE("source::find_trust_policies reads a plain policy as load_policy does"
   }
 }
 
-TEST_CASE("source::find_trust_policies on unreadable input") {
+TEST_CASE("iac::find_trust_policies on unreadable input") {
   auto missing = find_trust_policies("/nonexistent/template.yaml");
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.diagnostics()[0].code == "TL001");
@@ -81,14 +81,14 @@ TEST_CASE("source::find_trust_policies on unreadable input") {
   CHECK(find_trust_policies_text("Resources: {}", "t.yaml", small).diagnostics()[0].code == "TL002");
 }
 
-TEST_CASE("source::rules/catalogue.yaml lists every code the IaC readers report") {
+TEST_CASE("iac::rules/catalogue.yaml lists every code the IaC readers report") {
   const std::filesystem::path root(TRUSTLINT_SOURCE_DIR);
   YAML::Node catalogue = YAML::LoadFile((root / "rules" / "catalogue.yaml").string());
   std::set<std::string> listed;
   for (const auto& entry : catalogue["diagnostics"]) listed.insert(entry["code"].as<std::string>());
   const std::regex code_literal("\"(TL0[0-9][0-9])\"");
   std::set<std::string> used;
-  for (const auto& file : std::filesystem::directory_iterator(root / "engine" / "source" / "iac")) {
+  for (const auto& file : std::filesystem::directory_iterator(root / "engine" / "iac")) {
     std::ifstream in(file.path());
     std::stringstream text;
     text << in.rdbuf();

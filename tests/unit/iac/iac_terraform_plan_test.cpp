@@ -4,15 +4,15 @@
 // after apply rendered from data.aws_iam_policy_document, and malformed embedded JSON.
 #include <doctest/doctest.h>
 
-#include "source/iac/terraform_plan.h"
-#include "unit/source/iac_test_util.h"
+#include "iac/terraform_plan.h"
+#include "unit/iac/iac_test_util.h"
 
-TEST_SUITE_BEGIN("source");
+TEST_SUITE_BEGIN("iac");
 
 using namespace trustlint;
 using namespace trustlint::test;
 
-TEST_CASE("source::find_trust_policies Terraform plan") {
+TEST_CASE("iac::find_trust_policies Terraform plan") {
   auto r = find_trust_policies(fixture("terraform-plan.json"));
   REQUIRE(r.ok());
   const auto& sources = r.value();
@@ -71,7 +71,7 @@ TEST_CASE("source::find_trust_policies Terraform plan") {
   }
 }
 
-TEST_CASE("source::find_trust_policies Terraform: escapes inside the embedded JSON") {
+TEST_CASE("iac::find_trust_policies Terraform: escapes inside the embedded JSON") {
   const std::string plan = R"plan({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
 {"address": "aws_iam_role.r", "type": "aws_iam_role", "mode": "managed", "values": {"assume_role_policy":
 "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"x\ud83d\ude00\",\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com/acme\"},\n\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc.vercel.com/acme:sub\":\u0022owner:acme:project:web:environment:production\u0022}}}}"
@@ -101,7 +101,7 @@ TEST_CASE("source::find_trust_policies Terraform: escapes inside the embedded JS
   CHECK(at(dup[1].span) == "5:75");
 }
 
-TEST_CASE("source::find_trust_policies Terraform: malformed embedded JSON is located in the plan") {
+TEST_CASE("iac::find_trust_policies Terraform: malformed embedded JSON is located in the plan") {
   auto r = find_trust_policies(fixture("terraform-plan-malformed-policy.json"));
   REQUIRE(r.ok());
   const auto& policy = r.value().at(0).policy;
@@ -114,7 +114,7 @@ TEST_CASE("source::find_trust_policies Terraform: malformed embedded JSON is loc
                                             "in aws_iam_role.vercel_preview"});
 }
 
-TEST_CASE("source::find_trust_policies Terraform: a policy the plan does not show") {
+TEST_CASE("iac::find_trust_policies Terraform: a policy the plan does not show") {
   const std::string plan = R"({"format_version": "1.2",
  "planned_values": {"root_module": {"child_modules": [{"address": "module.ci[0]", "resources": [
    {"address": "module.ci[0].aws_iam_role.x[\"a\"]", "mode": "managed", "type": "aws_iam_role", "name": "x", "values": {"name": "x"}}]}]}},
@@ -136,7 +136,7 @@ TEST_CASE("source::find_trust_policies Terraform: a policy the plan does not sho
   CHECK(d[0].notes.at(0) == "it refers to local.trust");
 }
 
-TEST_CASE("source::terraform module_prefix") {
+TEST_CASE("iac::terraform module_prefix") {
   using trustlint::internal::module_prefix;
   CHECK(module_prefix("aws_iam_role.x") == "");
   CHECK(module_prefix("module.a.aws_iam_role.x") == "module.a.");

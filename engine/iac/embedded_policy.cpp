@@ -1,6 +1,6 @@
 // build_embedded_policy: read the decoded string as JSON, build the model against it, then move
 // every location from the string's coordinates to the outer file's.
-#include "source/iac/embedded_policy.h"
+#include "iac/embedded_policy.h"
 
 #include "policy/build_model.h"
 #include "source/diagnostic_sink.h"

@@ -16,8 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "source/iac/iac_source.h"
-#include "source/iac/mapped_text.h"
+#include "iac/iac_source.h"
+#include "iac/mapped_text.h"
 #include "source/node.h"
 
 namespace trustlint::internal {

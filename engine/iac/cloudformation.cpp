@@ -1,8 +1,8 @@
 // CloudFormation templates (JSON or YAML): every AWS::IAM::Role's AssumeRolePolicyDocument,
 // with its intrinsic functions resolved by IntrinsicResolver. A document written as a JSON string
 // (`AssumeRolePolicyDocument: !Sub | {...}`) is parsed and located inside that string.
-#include "source/iac/cfn_intrinsics.h"
-#include "source/iac/iac_forms.h"
+#include "iac/cfn_intrinsics.h"
+#include "iac/iac_forms.h"
 
 namespace trustlint::internal {
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "source/iac/iac_source.h"
+#include "iac/iac_source.h"
 #include "source/node.h"
 #include "trustlint/sources.h"
 

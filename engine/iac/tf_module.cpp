@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "source/diagnostic_sink.h"
-#include "source/iac/tf_module.h"
+#include "iac/tf_module.h"
 
 namespace trustlint::internal {
 

@@ -3,14 +3,14 @@
 // conditions) or reported as TL080 placeholders, and each value located in the template.
 #include <doctest/doctest.h>
 
-#include "unit/source/iac_test_util.h"
+#include "unit/iac/iac_test_util.h"
 
-TEST_SUITE_BEGIN("source");
+TEST_SUITE_BEGIN("iac");
 
 using namespace trustlint;
 using namespace trustlint::test;
 
-TEST_CASE("source::find_trust_policies CloudFormation YAML with short-form tags") {
+TEST_CASE("iac::find_trust_policies CloudFormation YAML with short-form tags") {
   auto r = find_trust_policies(fixture("cloudformation-vercel-roles.yaml"));
   REQUIRE(r.ok());
   const auto& sources = r.value();
@@ -74,7 +74,7 @@ TEST_CASE("source::find_trust_policies CloudFormation YAML with short-form tags"
   }
 }
 
-TEST_CASE("source::find_trust_policies CloudFormation JSON with long forms") {
+TEST_CASE("iac::find_trust_policies CloudFormation JSON with long forms") {
   auto r = find_trust_policies(fixture("cloudformation-vercel-roles.json"));
   REQUIRE(r.ok());
   const auto& sources = r.value();
@@ -118,7 +118,7 @@ const char* kPolicyHead =
 
 }  // namespace
 
-TEST_CASE("source::find_trust_policies CloudFormation edge cases") {
+TEST_CASE("iac::find_trust_policies CloudFormation edge cases") {
   SUBCASE("a role without AssumeRolePolicyDocument: TL081 at its logical ID") {
     auto r = template_text("  Bare:\n    Type: AWS::IAM::Role\n    Properties: {RoleName: bare}\n");
     REQUIRE(r.ok());
@@ -177,7 +177,7 @@ TEST_CASE("source::find_trust_policies CloudFormation edge cases") {
   }
 }
 
-TEST_CASE("source::find_trust_policies CloudFormation: hostile templates end quickly, with few diagnostics") {
+TEST_CASE("iac::find_trust_policies CloudFormation: hostile templates end quickly, with few diagnostics") {
   SUBCASE("mappings that use each other twice per level (2^40 lookups)") {
     std::string mappings = "Mappings:\n  M:\n    k:\n";
     for (int i = 0; i < 40; ++i) {

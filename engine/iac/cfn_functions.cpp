@@ -1,7 +1,7 @@
 // IntrinsicResolver: Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, and Fn::If with the
 // template's Conditions (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition) decided from the
 // parameter Defaults when they can be.
-#include "source/iac/cfn_intrinsics.h"
+#include "iac/cfn_intrinsics.h"
 
 #include "source/diagnostic_sink.h"
 
