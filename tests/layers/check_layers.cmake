@@ -2,7 +2,7 @@
 # earlier in the order below, and the public headers (trustlint/). A new folder must be placed
 # in the order before it builds. usage: cmake -DENGINE=<engine dir> -P check_layers.cmake
 cmake_minimum_required(VERSION 3.25)
-set(order data source policy iac condition eval provider prove spec lint report)
+set(order data source policy iac condition eval provider prove spec lint report query batch)
 file(GLOB folders LIST_DIRECTORIES true RELATIVE ${ENGINE} ${ENGINE}/*)
 set(errors "")
 foreach(folder IN LISTS folders)
