@@ -1,0 +1,171 @@
+// Routes a binding's arguments to the engine's query layer (query.h) and batch decisions
+// (batch.h), and renders each answer with the renderer the CLI uses (report.h) into JSON.
+// Everything that decides (which role, the gate, the facts filled in, the request lines) is the
+// engine's; this file only converts between the bindings' plain values and those calls.
+#include "bindings/core/facade.h"
+
+#include <initializer_list>
+
+#include "trustlint/batch.h"
+#include "trustlint/lint_config.h"
+#include "trustlint/query.h"
+#include "trustlint/report.h"
+
+namespace trustlint::bindings {
+namespace {
+
+Input input_of(const PolicyArg& policy) {
+  return policy.is_path ? Input::file(policy.text) : Input::from_text(policy.text, policy.name);
+}
+
+Diagnostic question_error(std::string message) {
+  return make_error(kQuestionCode, std::move(message), Span{});
+}
+
+// A request line (the `can --requests` format) as a `can` question.
+Result<CanQuestion> question_of(const std::string& line) {
+  RequestLine read;
+  if (auto error = parse_request_line(line, read)) {
+    return Result<CanQuestion>::failure(question_error("request: " + visible_text(error->message) + " (column " +
+                                                       std::to_string(error->column) + ")"));
+  }
+  if (!read.multi_claims.empty()) {
+    return Result<CanQuestion>::failure(
+        question_error("request: a multi-valued claim (a list) is decided by can_many/canMany only"));
+  }
+  CanQuestion q;
+  if (read.team_given) q.team = read.facts.team;
+  q.project = read.facts.project;
+  q.environment = read.facts.environment;
+  if (read.issuer) {
+    if (*read.issuer == "global") q.issuer = IssuerMode::global;
+    else if (*read.issuer == "team") q.issuer = IssuerMode::team;
+    else return Result<CanQuestion>::failure(question_error("request: issuer must be \"global\" or \"team\""));
+  }
+  q.audience = read.facts.audience;
+  q.claims = read.facts.extra_context;
+  return Result<CanQuestion>(std::move(q));
+}
+
+Json parse_rendered(const std::string& text) { return Json::parse(text); }
+
+template <typename T>
+Result<Json> refused(Result<T>& r) {
+  return Result<Json>::failure(r.take_diagnostics());
+}
+
+// Diagnostics met on the way to an answer (the CLI prints them on stderr and answers anyway:
+// warnings, "answering anyway" notes, errors the gate found harmless), in order.
+Diagnostics along(std::initializer_list<const Diagnostics*> parts) {
+  Diagnostics out;
+  for (const auto* p : parts) out.insert(out.end(), p->begin(), p->end());
+  return out;
+}
+
+class QueryBatch final : public BatchPolicy {
+ public:
+  explicit QueryBatch(std::unique_ptr<Role> role, std::string name)
+      : role_(std::move(role)), batch_(role_->compiled, BatchOptions{std::move(name), std::nullopt, role_->assumptions}) {}
+
+  Json decide(const std::string& request, std::size_t line) const override {
+    std::string out;
+    const LineOutcome outcome = batch_.decide_line(request, line, out);
+    if (outcome.status == LineStatus::blank) return Json{{"line", line}, {"error", "blank request"}};
+    return Json::parse(out);
+  }
+
+ private:
+  std::unique_ptr<Role> role_;  // RequestBatch borrows role_->compiled: it must not move
+  RequestBatch batch_;
+};
+
+}  // namespace
+
+Result<Json> can(const PolicyArg& policy, const CommonArgs& common, const std::string& request) {
+  auto question = question_of(request);
+  if (!question.ok()) return refused(question);
+  auto role = open_role(input_of(policy), common.resource, common.load);
+  if (!role.has_value()) return refused(role);
+  auto answer = trustlint::can(role.value(), question.value());
+  if (!answer.has_value()) return refused(answer);
+  return Result<Json>(parse_rendered(render_can_json(answer.value().decision, answer.value().query, false)),
+                      along({&role.diagnostics(), &answer.diagnostics()}));
+}
+
+Result<Json> who(const PolicyArg& policy, const CommonArgs& common, bool any_audience) {
+  const Input input = input_of(policy);
+  auto role = open_role(input, common.resource, common.load);
+  if (!role.has_value()) return refused(role);
+  WhoOptions options;
+  options.any_audience = any_audience;
+  options.limits = common.load.limits;
+  auto set = trustlint::who(role.value(), options);
+  if (!set.has_value()) return refused(set);
+  return Result<Json>(parse_rendered(render_who_json(set.value(), WhoQuery{input.given(), any_audience})),
+                      along({&role.diagnostics(), &set.diagnostics()}));
+}
+
+Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
+                  const std::string& config) {
+  for (const auto& team : teams) {
+    if (auto why = check_segment(*vercel_profile().segment("team"), team))
+      return Result<Json>::failure(make_error("TL090", "teams: " + *why, Span{}));
+  }
+  LintOptions options;
+  options.teams = teams;
+  options.limits = common.load.limits;
+  const std::optional<std::string> config_path =
+      !config.empty() ? std::optional(config) : policy.is_path ? find_lint_config(policy.text) : std::nullopt;
+  if (config_path) {
+    auto loaded = load_lint_config(*config_path);
+    if (!loaded.ok()) return refused(loaded);
+    options = lint_options_for(loaded.value(), policy.is_path ? policy.text : policy.name, options);
+  }
+  auto reports = lint_input(input_of(policy), options, common.load);
+  Diagnostics unread;
+  int exit_code = 0;
+  for (const auto& r : reports) {
+    if (fails(r, FailOn::error)) exit_code = 1;
+    if (!r.input_failed) continue;
+    for (const auto& f : r.findings) {
+      if (f.severity != Severity::error) continue;
+      Diagnostic d{f.rule, f.severity, f.message, f.span, f.notes};
+      unread.push_back(std::move(d));
+    }
+  }
+  if (!unread.empty()) return Result<Json>::failure(std::move(unread));
+  return Result<Json>(parse_rendered(render_lint_json(reports, fail_on_name(FailOn::error), exit_code)));
+}
+
+Result<std::unique_ptr<BatchPolicy>> BatchPolicy::open(const PolicyArg& policy, const CommonArgs& common) {
+  const Input input = input_of(policy);
+  auto role = open_role(input, common.resource, common.load);
+  if (!role.has_value()) return Result<std::unique_ptr<BatchPolicy>>::failure(role.take_diagnostics());
+  Diagnostics met = role.diagnostics();
+  auto owned = std::make_unique<Role>(std::move(role).value());
+  std::unique_ptr<BatchPolicy> batch = std::make_unique<QueryBatch>(std::move(owned), "<requests>");
+  return Result<std::unique_ptr<BatchPolicy>>(std::move(batch), std::move(met));
+}
+
+Json diagnostic_json(const Diagnostic& d) {
+  Json notes = Json::array();
+  for (const auto& n : d.notes) notes.push_back(visible_text(n));
+  return Json{{"code", d.code},
+              {"severity", severity_name(d.severity)},
+              {"message", visible_text(d.message)},
+              {"location",
+               {{"file", visible_text(d.span.file)},
+                {"line", d.span.line},
+                {"column", d.span.col},
+                {"end_line", d.span.end_line},
+                {"end_column", d.span.end_col},
+                {"offset", d.span.offset},
+                {"end_offset", d.span.end_offset}}},
+              {"notes", notes}};
+}
+
+std::string diagnostics_text(const Diagnostics& diagnostics) { return render_query_diagnostics(diagnostics); }
+
+std::string engine_version() { return version(); }
+
+}  // namespace trustlint::bindings

@@ -1,0 +1,37 @@
+// Type-checked by `tsc --noEmit -p tsconfig.json` (CTest bindings/node/types): every function of
+// index.d.ts used as the README shows, so a wrong declaration fails the build of this file.
+import * as trustlint from '..';
+import type { AllowedSet, Decision, LintReport, RequestError, TrustlintError } from '..';
+
+const policy = 'fixtures/good/vercel-docs-preview-production.json';
+
+const d: Decision = trustlint.can(policy, { team: 'acme', project: 'web', environment: 'preview', issuer: 'team' });
+const allowed: boolean = d.allowed;
+const decision: 'allow' | 'implicit_deny' | 'explicit_deny' = d.decision;
+const line: number | undefined = d.deciding_statement?.location.line;
+
+const many: Array<Decision | RequestError> = trustlint.canMany(policy, [
+  { project: 'web', environment: 'preview' },
+  { project: 'web', environment: 'production', claims: { 'aws:SourceIp': '203.0.113.9', amr: ['mfa'] } },
+  '{"project":"api","environment":"preview"}',
+]);
+const decided = many.filter((r): r is Decision => 'allowed' in r).length;
+
+const who: AllowedSet = trustlint.who({ Version: '2012-10-17', Statement: [] }, { anyAudience: true, limits: { states: 10000 } });
+const teams: string[] = who.allowed.map((part) => part.example.team);
+
+const report: LintReport = trustlint.lint(policy, { teams: ['acme'], resource: undefined });
+for (const f of report.findings) {
+  const where = `${f.location.file}:${f.location.line}:${f.location.column}`;
+  const example = f.witness?.deployment?.team ?? '';
+  console.log(where, f.rule, f.severity, f.message, example);
+}
+
+try {
+  trustlint.who('{');
+} catch (e) {
+  const error = e as TrustlintError;
+  console.log(error.code, error.diagnostics.map((x) => `${x.location.line}:${x.location.column} ${x.message}`));
+}
+
+console.log(allowed, decision, line, decided, teams, trustlint.version());

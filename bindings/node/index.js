@@ -1,0 +1,89 @@
+// trustlint for Node.js: the engine itself through its Node-API addon (trustlint.node), not the
+// CLI in a child process. The addon does the work and returns plain objects shaped exactly as
+// `trustlint VERB --format json` prints them (schemas/*.schema.json); this file only turns the
+// arguments into the strings the addon takes and finds the addon. Types: index.d.ts.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+function loadAddon() {
+  const candidates = [
+    process.env.TRUSTLINT_NODE_ADDON,                                        // an explicit build
+    path.join(__dirname, 'trustlint.node'),                                  // the CMake build tree
+    path.join(__dirname, 'prebuilds', `${process.platform}-${process.arch}`, 'trustlint.node'),  // installed
+  ].filter(Boolean);
+  for (const file of candidates) {
+    if (fs.existsSync(file)) return require(file);
+  }
+  throw new Error(`trustlint: no compiled addon found (looked for ${candidates.join(', ')}); ` +
+                  'run `npm install` in bindings/node, or build the CMake target trustlint_node');
+}
+
+const addon = loadAddon();
+const LIMITS = new Set(['bytes', 'depth', 'nodes', 'stringLength', 'statements', 'values', 'states', 'errors', 'quota']);
+
+/** A policy argument → [text, name, isPath]. */
+function policyArg(policy) {
+  if (policy instanceof URL) return [require('node:url').fileURLToPath(policy), '', true];
+  if (typeof policy === 'string') {
+    // Text when it looks like a document (starts with '{' or holds a line break), else a path.
+    if (/^\s*\{/.test(policy) || policy.includes('\n')) return [policy, '<string>', false];
+    return [policy, policy, true];
+  }
+  if (Buffer.isBuffer(policy)) return [policy.toString('utf8'), '<buffer>', false];
+  if (policy !== null && typeof policy === 'object') return [JSON.stringify(policy, null, 2), '<object>', false];
+  throw new TypeError('trustlint: policy must be a JSON/YAML string, a path, a file URL, a Buffer or an object');
+}
+
+function commonArgs(options) {
+  const limits = options && options.limits ? options.limits : {};
+  for (const key of Object.keys(limits)) {
+    if (!LIMITS.has(key)) throw new TypeError(`trustlint: unknown limit ${key}; known: ${[...LIMITS].join(', ')}`);
+  }
+  return [(options && options.resource) || '', JSON.stringify(limits)];
+}
+
+/** One deployment as a `can --requests` line (the engine reads and checks it). */
+function requestLine(request) {
+  if (typeof request === 'string') return request;
+  if (request === null || typeof request !== 'object') throw new TypeError('trustlint: a request must be an object');
+  const line = {};
+  for (const key of ['team', 'project', 'environment', 'issuer', 'aud', 'claims']) {
+    if (request[key] !== undefined) line[key] = request[key];
+  }
+  for (const key of Object.keys(request)) {
+    if (!(key in line) && key !== 'resource' && key !== 'limits') line[key] = request[key];  // the engine refuses it
+  }
+  return JSON.stringify(line);
+}
+
+function can(policy, request) {
+  const [text, name, isPath] = policyArg(policy);
+  return addon.can(text, name, isPath, ...commonArgs(request), requestLine(request));
+}
+
+function canMany(policy, requests, options) {
+  const [text, name, isPath] = policyArg(policy);
+  const lines = Array.from(requests, requestLine);
+  return addon.canMany(text, name, isPath, ...commonArgs(options), lines);
+}
+
+function who(policy, options) {
+  const [text, name, isPath] = policyArg(policy);
+  return addon.who(text, name, isPath, ...commonArgs(options), Boolean(options && options.anyAudience));
+}
+
+function lint(policy, options) {
+  const [text, name, isPath] = policyArg(policy);
+  const teams = options && options.teams ? Array.from(options.teams) : [];
+  const config = options && options.config ? String(options.config) : '';
+  const report = addon.lint(text, name, isPath, ...commonArgs(options), teams, config);
+  Object.defineProperty(report, 'findings', {
+    enumerable: false,  // a convenience: JSON.stringify(report) stays the CLI's document
+    get() { return this.files.flatMap((f) => f.findings); },
+  });
+  return report;
+}
+
+module.exports = { can, canMany, who, lint, version: addon.version };
