@@ -182,7 +182,11 @@ std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, con
     reports.push_back(std::move(rest));
   }
   apply_suppressions_in_code(reports, text, file, options);
-  for (LintReport& report : reports) report.source = source;
+  // A report carries the text it is named by: a Terraform role whose policy came from file() is
+  // reported under that JSON file, which its renderers read on their own (the .tf text is not it).
+  for (LintReport& report : reports) {
+    if (report.file == file) report.source = source;
+  }
   return reports;
 }
 

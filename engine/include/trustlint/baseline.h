@@ -2,8 +2,18 @@
 // partialFingerprints, finding_fingerprint()) of every unsuppressed finding once
 // (write_baseline), then leave out the findings a baseline holds and report only new ones
 // (apply_baseline). The file is {"schema": "trustlint/baseline/v1", "findings": [...]}.
-// Also the source texts lint's outputs quote (quoted_sources). Plain values; the functions keep
-// no state, so they are safe from several threads on different reports.
+// Also the source texts lint's outputs quote (quoted_sources).
+//
+// Example:
+//   trustlint::Baseline baseline;
+//   if (std::string error = trustlint::load_baseline("trustlint-baseline.json", baseline); !error.empty()) fail(error);
+//   for (trustlint::LintReport& r : reports) trustlint::apply_baseline(r, baseline, 16 << 20);
+//   // r.findings now holds only the findings the baseline did not record
+//
+// Ownership: Baseline is a plain value (the path and its fingerprints), owned by the caller;
+// apply_baseline edits the caller's report in place; nothing keeps a pointer to its arguments.
+// Thread safety: the functions keep no state; one Baseline may be read from several threads at
+// once, each applying it to a different report.
 #pragma once
 
 #include <set>

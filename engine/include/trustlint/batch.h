@@ -2,6 +2,7 @@
 // `trustlint can POLICY --requests FILE` and of the bindings' can_many / canMany, so that all
 // three read a request line and answer it byte for byte alike.
 //
+// Example:
 //   auto compiled = trustlint::compile(document);                    // Result<CompiledPolicy>
 //   trustlint::RequestBatch batch(compiled.value(), {.source_name = "deployments.jsonl"});
 //   std::string out;
@@ -15,9 +16,9 @@
 // answered.
 //
 // Ownership: a RequestBatch borrows the CompiledPolicy (REQUIRES: the policy outlives the batch)
-// and owns a copy of its options. RequestLine, RequestLineError, LineOutcome and BatchSummary are
+// and owns a copy of its options (BatchOptions, a plain value). RequestLine, RequestLineError, LineOutcome and BatchSummary are
 // plain values.
-// Thread-safety: parse_request_line is a pure function. A RequestBatch is immutable after
+// Thread safety: parse_request_line is a pure function. A RequestBatch is immutable after
 // construction: decide_line may be called from several threads at once on one batch (each with
 // its own `out`). decide_stream reads and writes the streams it is given: one call per stream.
 #pragma once

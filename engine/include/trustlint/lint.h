@@ -110,7 +110,8 @@ struct LintReport {
   bool read = true;  // false: the file was reported (TL084–TL086: no reader takes it), not read
   // The text of `file` as it was read (standard input included), shared by every report of one
   // input, so that renderers quote it without reading anything again; null when the input could
-  // not be read. Immutable.
+  // not be read, or when the report is named by a file other than the one read (a Terraform
+  // role whose policy came from file(): renderers read that file themselves). Immutable.
   std::shared_ptr<const std::string> source;
   // Who can assume the role, as the security rules proved it (see LintOptions::prove_every_role);
   // null when the policy was not proven (errors that change its meaning, the prover gave up).

@@ -4,14 +4,16 @@
 // assumed), then answer can / who / lint / diff / test. Every call returns its answer together
 // with the diagnostics met on the way (errors are values: no exception crosses this API).
 //
+// Example:
 //   auto input = trustlint::open_input(trustlint::Input::file("template.yaml"));  // or from_text(), standard_input()
 //   auto role = trustlint::choose_role(input.value(), "");  // after input.has_value(); "" = the only role that trusts Vercel
 //   if (!role.has_value()) return show(role.diagnostics());  // why not, located (render_query_diagnostics)
 //   trustlint::CanQuestion q;  q.project = "web";  q.environment = "preview";  // team, issuer: from the policy, said
 //   auto answer = trustlint::can(role.value(), q);  // answer.value().decision.allowed(), answer.value().query.assumptions
 //
-// Ownership: every type here is a plain value that owns everything it holds (the input's text,
-// its roles, the compiled policy); no call keeps a pointer or reference to its arguments after it
+// Ownership: every type here (Input, OpenedInput, Role, NamedInPolicy, CanQuestion, CanAnswer,
+// DiffAnswer, ExpectationResult, SpecResult, TestTotals, ...) is a plain value that owns
+// everything it holds (the input's text, its roles, the compiled policy); no call keeps a pointer or reference to its arguments after it
 // returns, and results can be moved anywhere. Role and CompiledPolicy are move-only.
 // Thread safety: the functions have no global state. Different objects may be used from
 // different threads freely; one object may be read (const) from several threads at once (the
