@@ -95,12 +95,19 @@ void check_value(PrincipalKind kind, const std::string& type, const Node& value,
   const std::string& v = value.text;
   if (v == "*") {
     const bool aws = kind == PrincipalKind::aws;
+    // AWS and Federated wildcards are read as admitting any web-identity caller (the safe
+    // reading); a Service or CanonicalUser principal never matches one, wildcard or not.
+    const bool admits_web_identity = aws || kind == PrincipalKind::federated;
     ctx.report(Severity::error, "TL042",
                aws ? "{\"AWS\": \"*\"} trusts every principal (it is the same as \"Principal\": \"*\")"
                    : "a wildcard " + type + " principal is not allowed",
                value.span,
-               {"Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
-                "unverified (u), and trustlint treats it as admitting any web-identity caller (docs/semantics.md#principal)"});
+               {admits_web_identity
+                    ? "Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
+                      "unverified (u), and trustlint treats it as admitting any web-identity caller (docs/semantics.md#principal)"
+                    : "Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
+                      "unverified (u); a " + type + " principal never matches a web-identity caller, so trustlint reads "
+                      "it as admitting no Vercel deployment (docs/semantics.md#principal)"});
     return;
   }
   if (v.find('*') != std::string::npos) {

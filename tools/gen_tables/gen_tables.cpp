@@ -95,7 +95,11 @@ int main(int argc, char** argv) {
     std::size_t count = 0;
     for (const auto& [list, is_rule] : {std::pair{"diagnostics", false}, std::pair{"rules", true}}) {
       const YAML::Node entries = root[list];
-      if (!entries || !entries.IsSequence()) continue;
+      // A catalogue without either list would build a tool that knows no rule and passes
+      // everything: refuse it here, at build time.
+      if (!entries || !entries.IsSequence() || entries.size() == 0) {
+        throw std::runtime_error(std::string(argv[3]) + ": no \"" + list + "\" list (or it is empty)");
+      }
       for (const auto& e : entries) {
         body += "    {" + std::string(is_rule ? "true" : "false");
         for (const char* key : {is_rule ? "id" : "code", "name", "severity", "title", "explanation", "bad", "good", "fix"}) {

@@ -156,6 +156,26 @@ TEST_CASE("policy::build_model Principal and NotPrincipal (docs/semantics.md#pri
   });
 }
 
+TEST_CASE("policy::build_model TL042's note says what each wildcard principal admits") {
+  const auto note_of = [](const std::string& principal) {
+    auto r = load_policy_text(st(principal, kE + "," + kA), "t.json");
+    const Diagnostic* d = find(r.diagnostics(), "TL042");
+    REQUIRE(d != nullptr);
+    REQUIRE(!d->notes.empty());
+    return d->notes.front();
+  };
+  // AWS and Federated wildcards: read as admitting any web-identity caller (the safe reading).
+  CHECK(note_of(R"("Principal":{"AWS":"*"})").find("admitting any web-identity caller") != std::string::npos);
+  CHECK(note_of(R"("Principal":{"Federated":"*"})").find("admitting any web-identity caller") != std::string::npos);
+  // Service and CanonicalUser never match a web-identity caller: the note must not say they do.
+  for (const char* p : {R"("Principal":{"Service":"*"})", R"("Principal":{"CanonicalUser":"*"})"}) {
+    CAPTURE(p);
+    const std::string note = note_of(p);
+    CHECK(note.find("any web-identity caller") == std::string::npos);
+    CHECK(note.find("never matches a web-identity caller") != std::string::npos);
+  }
+}
+
 TEST_CASE("policy::build_model Action and Resource (docs/semantics.md#action, docs/semantics.md#resource)") {
   check_rows({
       {st(kE, kP), "TL045", 1, 38, "has no Action"},
