@@ -49,6 +49,13 @@ int run_diff(const DiffOptionsCli& o) {
   options.limits = o.limits;
   options.limits.max_automaton_states = o.max_states;
 
+  // Standard input can be read once: the second side would read nothing and be reported as an
+  // empty document, which says nothing about the real mistake.
+  if (o.old_input == "-" && o.new_input == "-") {
+    std::cerr << "trustlint: diff: OLD and NEW cannot both be - (standard input is read once); "
+                 "give one side as a file or git:REV:PATH\n";
+    return kExitBadInput;
+  }
   auto old_side = read_side(o.old_input, load);
   if (!old_side) return kExitBadInput;
   auto new_side = read_side(o.new_input, load);
