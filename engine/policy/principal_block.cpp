@@ -84,6 +84,13 @@ FederatedKind classify_federated(std::string_view v, std::string& why) {
   return FederatedKind::malformed;
 }
 
+// TL042's note: what Access Analyzer says of a wildcard principal, then how trustlint reads it.
+std::string wildcard_note(const std::string& reading) {
+  return "Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
+         "unverified (u)" + reading + " (docs/semantics.md#principal)";
+}
+constexpr const char* kAdmitsAnyCaller = ", and trustlint treats it as admitting any web-identity caller";
+
 PrincipalKind kind_of(std::string_view type) {
   if (type == "AWS") return PrincipalKind::aws;
   if (type == "Federated") return PrincipalKind::federated;
@@ -103,11 +110,9 @@ void check_value(PrincipalKind kind, const std::string& type, const Node& value,
                    : "a wildcard " + type + " principal is not allowed",
                value.span,
                {admits_web_identity
-                    ? "Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
-                      "unverified (u), and trustlint treats it as admitting any web-identity caller (docs/semantics.md#principal)"
-                    : "Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
-                      "unverified (u); a " + type + " principal never matches a web-identity caller, so trustlint reads "
-                      "it as admitting no Vercel deployment (docs/semantics.md#principal)"});
+                    ? wildcard_note(kAdmitsAnyCaller)
+                    : wildcard_note("; a " + type + " principal never matches a web-identity caller, so trustlint reads "
+                                    "it as admitting no Vercel deployment")});
     return;
   }
   if (v.find('*') != std::string::npos) {
@@ -137,8 +142,7 @@ PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& 
   if (v.kind == NodeKind::string && v.text == "*") {
     block.entries.push_back(PrincipalEntry{PrincipalKind::any, Located{v.text, v.span}});
     ctx.report(Severity::error, "TL042", "\"" + element + "\": \"*\" trusts every principal", v.span,
-               {"Access Analyzer: role trust policy unsupported wildcard in principal; whether IAM accepts it is "
-                "unverified (u), and trustlint treats it as admitting any web-identity caller (docs/semantics.md#principal)"});
+               {wildcard_note(kAdmitsAnyCaller)});
     return block;
   }
   if (v.kind != NodeKind::object) {
