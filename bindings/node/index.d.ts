@@ -69,6 +69,7 @@ export interface AllowedPart {
 export interface AllowedSet extends Met {
   schema: 'trustlint/who/v1'; policy: string; audience: string;
   allowed: AllowedPart[]; nobody: boolean; nobody_reasons: string[]; notes: string[];
+  other_principals: string[];
 }
 
 export interface Finding {

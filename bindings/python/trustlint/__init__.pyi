@@ -86,6 +86,7 @@ class AllowedSet(Node):
     nobody: bool
     nobody_reasons: List[str]
     notes: List[str]
+    other_principals: List[str]
     def __iter__(self) -> Iterator[Node]: ...
     def __len__(self) -> int: ...
 

@@ -119,7 +119,7 @@ class RequestError(Node):
 
 class AllowedSet(Node):
     """The answer of ``who`` (schema ``trustlint/who/v1``): ``allowed`` (parts), ``nobody``,
-    ``nobody_reasons``, ``notes``, ``audience``, ``policy``."""
+    ``nobody_reasons``, ``notes``, ``other_principals``, ``audience``, ``policy``."""
 
     def __iter__(self) -> Iterator[Node]:
         return iter(self.allowed)
