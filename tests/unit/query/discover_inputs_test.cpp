@@ -7,12 +7,14 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cli/discover_files.h"
+#include "trustlint/discover.h"
+#include "query/file_kind.h"
 
 TEST_SUITE_BEGIN("cli");
 
 namespace fs = std::filesystem;
-using namespace trustlint::cli;
+using namespace trustlint;
+using trustlint::internal::looks_like_trust_policy_source;
 
 namespace {
 
@@ -56,13 +58,13 @@ struct Tree {
 
 }  // namespace
 
-TEST_CASE("cli::discover_files keeps trust policies and IaC, skips other JSON and YAML silently") {
+TEST_CASE("query::discover_files keeps trust policies and IaC, skips other JSON and YAML silently") {
   Tree t;
   CHECK(t.found() == std::vector<std::string>{"account.json", "cfn/stack.template", "legacy/keep.json", "legacy/old.json",
                                               "roles/deploy.json", "roles/deploy.yml", "tf/plan.json"});
 }
 
-TEST_CASE("cli::discover_files applies --exclude relative to the walked directory") {
+TEST_CASE("query::discover_files applies --exclude relative to the walked directory") {
   Tree t;
   CHECK(t.found({"legacy/"}) == std::vector<std::string>{"account.json", "cfn/stack.template", "roles/deploy.json",
                                                          "roles/deploy.yml", "tf/plan.json"});
@@ -72,7 +74,7 @@ TEST_CASE("cli::discover_files applies --exclude relative to the walked director
   CHECK(t.found({"/" + t.root.filename().string()}).size() == 7);
 }
 
-TEST_CASE("cli::discover_files keeps files named explicitly, whatever they hold") {
+TEST_CASE("query::discover_files keeps files named explicitly, whatever they hold") {
   Tree t;
   const std::string package = (t.root / "package.json").string();
   const std::string identity = (t.root / "identity-policy.json").string();
@@ -80,7 +82,7 @@ TEST_CASE("cli::discover_files keeps files named explicitly, whatever they hold"
   CHECK(d.read() == std::vector<std::string>{identity, "-", (t.root / "missing.json").string()});
 }
 
-TEST_CASE("cli::discover_files reports named files no reader takes, saying what they look like") {
+TEST_CASE("query::discover_files reports named files no reader takes, saying what they look like") {
   Tree t;
   t.write("main.tf.json", R"({"resource": {"aws_iam_role": {"deploy": {}}}})");
   t.write("serverless.yml", "service: web\nprovider:\n  name: aws\nresources:\n  Resources:\n    R:\n      Type: AWS::IAM::Role\n");
@@ -101,7 +103,7 @@ TEST_CASE("cli::discover_files reports named files no reader takes, saying what 
   CHECK_FALSE(d.files[3].unread);  // named: read, so that its grammar errors name the typo
 }
 
-TEST_CASE("cli::discover_files reports policy-shaped files of a walk as notes, not silently") {
+TEST_CASE("query::discover_files reports policy-shaped files of a walk as notes, not silently") {
   Tree t;
   t.write("typo.json", R"({"Version": "2012-10-17", "Statment": [{"Effect": "Allow", "Principal": {"Federated": "x"}}]})");
   t.write("empty-policy.yaml", "Version: \"2012-10-17\"\n");
@@ -119,7 +121,7 @@ TEST_CASE("cli::discover_files reports policy-shaped files of a walk as notes, n
   CHECK(d.skipped == 4);  // package.json, tsconfig.json, docker-compose.yml, identity-policy.json
 }
 
-TEST_CASE("cli::discover_files respects .gitignore files and skips node_modules, .terraform, cdk.out/asset.*") {
+TEST_CASE("query::discover_files respects .gitignore files and skips node_modules, .terraform, cdk.out/asset.*") {
   Tree t;
   t.write(".gitignore", "# generated\n/legacy/old.json\nbuild/\n");
   t.write("roles/.gitignore", "deploy.yml\n");
@@ -138,7 +140,7 @@ TEST_CASE("cli::discover_files respects .gitignore files and skips node_modules,
   CHECK(t.found({}, false).size() == 13);
 }
 
-TEST_CASE("cli::discover_files with filter_named skips named files that hold no policy (hooks)") {
+TEST_CASE("query::discover_files with filter_named skips named files that hold no policy (hooks)") {
   Tree t;
   auto at = [&](const char* rel) { return (t.root / rel).string(); };
   const Discovered d = discover_files({at("package.json"), at("roles/deploy.json"), at("roles/.trustlint.yaml"),
@@ -149,7 +151,7 @@ TEST_CASE("cli::discover_files with filter_named skips named files that hold no 
   CHECK(d.skipped == 3);
 }
 
-TEST_CASE("cli::looks_like_trust_policy_source") {
+TEST_CASE("query::looks_like_trust_policy_source") {
   CHECK(looks_like_trust_policy_source(kPolicy));
   CHECK(looks_like_trust_policy_source("Resources:\n  R: {Type: 'AWS::IAM::Role'}"));
   CHECK(looks_like_trust_policy_source(R"({"resource_changes": [{"type": "aws_iam_role"}]})"));
