@@ -3,14 +3,16 @@
 // reports unread (TL086), and which files named on the command line are errors (TL084, TL085).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 
 #include "trustlint/discover.h"
+#include "trustlint/sources.h"
 #include "query/file_kind.h"
 
-TEST_SUITE_BEGIN("cli");
+TEST_SUITE_BEGIN("query");
 
 namespace fs = std::filesystem;
 using namespace trustlint;
@@ -160,6 +162,41 @@ TEST_CASE("query::looks_like_trust_policy_source") {
   CHECK_FALSE(looks_like_trust_policy_source(R"({"Statement": [{"Action": "s3:*", "Resource": "*"}]})"));
   CHECK_FALSE(looks_like_trust_policy_source(R"({"name": "web"})"));
   CHECK_FALSE(looks_like_trust_policy_source(""));
+}
+
+// One content sniff: discovery judges a file by the same reader and form detection that
+// find_trust_policies reads it with, so no file the engine finds a role in is taken for
+// something else (a false pass: a template silently skipped), and a file no form fits is
+// described, not read.
+TEST_CASE("query::sniff_file agrees with find_trust_policies on every fixture") {
+  std::size_t inputs = 0;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(TRUSTLINT_SOURCE_DIR) + "/fixtures")) {
+    const std::string ext = e.path().extension().string();
+    if (!e.is_regular_file() || (ext != ".json" && ext != ".yaml" && ext != ".yml" && ext != ".template")) continue;
+    if (e.path().string().ends_with(".tf.json")) continue;
+    const auto roles = find_trust_policies(e.path().string());
+    if (!roles.has_value()) continue;
+    // a role the engine can read: an IaC role, or a plain policy without errors
+    const bool read = std::any_of(roles.value().begin(), roles.value().end(), [](const trustlint::PolicySource& r) {
+      return r.form != "policy" || r.policy.ok();
+    });
+    if (!read) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(e.path().string());
+    CHECK(trustlint::internal::sniff_file(e.path().string(), text).kind == trustlint::internal::FileKind::input);
+    ++inputs;
+  }
+  CHECK(inputs > 50);
+  using trustlint::internal::FileKind;
+  using trustlint::internal::sniff_file;
+  // the engine's YAML reader, not a line scan: a flow mapping at the top level is read too
+  CHECK(sniff_file("a.yaml", "{name: web, scripts: {build: tsc}}").kind == FileKind::unrecognized);
+  CHECK(sniff_file("a.yaml", "{AWSTemplateFormatVersion: '2010-09-09', Resources: {}}").kind == FileKind::input);
+  CHECK(sniff_file("a.yaml", "Version: '2012-10-17'\nStatment: []\n").kind == FileKind::policy_shaped);
+  // a form's key with the wrong shape is read (its reader reports what is wrong), as before
+  CHECK(sniff_file("a.json", R"({"Resources": []})").kind == FileKind::input);
+  CHECK(sniff_file("a.json", R"({"format_version": "1.2"})").kind == FileKind::input);
 }
 
 TEST_SUITE_END();

@@ -4,7 +4,7 @@
 
 #include "trustlint/exclude_patterns.h"
 
-TEST_SUITE_BEGIN("cli");
+TEST_SUITE_BEGIN("query");
 
 using trustlint::ExcludePatterns;
 
