@@ -62,57 +62,26 @@ Diagnostics along(std::initializer_list<const Diagnostics*> parts) {
   return out;
 }
 
-// The strings of an answer that are engine prose (not data from the policy) in the face's words.
-void word(Json& j, Face face, bool prose) {
-  if (j.is_string()) {
-    if (prose) j = in_face_terms(j.get<std::string>(), face);
-  } else if (j.is_array()) {
-    for (auto& item : j) word(item, face, prose);
-  } else if (j.is_object()) {
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      const std::string& k = it.key();
-      word(it.value(), face, prose || k == "message" || k == "notes" || k == "assumptions" || k == "error");
-    }
-  }
-}
-
-Result<Json> worded(Result<Json> r, Face face) {
-  if (face == Face::cli) return r;
-  Diagnostics d = r.take_diagnostics();
-  in_face_terms(d, face);
-  if (!r.has_value()) return Result<Json>::failure(std::move(d));
-  Json j = std::move(r).value();
-  word(j, face, false);
-  return Result<Json>(std::move(j), std::move(d));
-}
-
 class QueryBatch final : public BatchPolicy {
  public:
-  explicit QueryBatch(std::unique_ptr<Role> role, std::string name, Face face)
-      : role_(std::move(role)),
-        batch_(role_->compiled, BatchOptions{std::move(name), std::nullopt, role_->assumptions}),
-        face_(face) {}
+  explicit QueryBatch(std::unique_ptr<Role> role, std::string name)
+      : role_(std::move(role)), batch_(role_->compiled, BatchOptions{std::move(name), std::nullopt, role_->assumptions}) {}
 
   Json decide(const std::string& request, std::size_t line) const override {
     std::string out;
     const LineOutcome outcome = batch_.decide_line(request, line, out);
     if (outcome.status == LineStatus::blank) return Json{{"line", line}, {"error", "blank request"}};
-    Json j = Json::parse(out);
-    if (face_ != Face::cli) word(j, face_, false);
-    return j;
+    return Json::parse(out);
   }
 
  private:
   std::unique_ptr<Role> role_;  // RequestBatch borrows role_->compiled: it must not move
   RequestBatch batch_;
-  Face face_;
 };
 
 }  // namespace
 
-namespace {
-
-Result<Json> can_answer(const PolicyArg& policy, const CommonArgs& common, const std::string& request) {
+Result<Json> can(const PolicyArg& policy, const CommonArgs& common, const std::string& request) {
   auto question = question_of(request);
   if (!question.ok()) return refused(question);
   auto role = open_role(input_of(policy), common.resource, common.load);
@@ -123,7 +92,7 @@ Result<Json> can_answer(const PolicyArg& policy, const CommonArgs& common, const
                       along({&role.diagnostics(), &answer.diagnostics()}));
 }
 
-Result<Json> who_answer(const PolicyArg& policy, const CommonArgs& common, bool any_audience) {
+Result<Json> who(const PolicyArg& policy, const CommonArgs& common, bool any_audience) {
   const Input input = input_of(policy);
   auto role = open_role(input, common.resource, common.load);
   if (!role.has_value()) return refused(role);
@@ -136,8 +105,8 @@ Result<Json> who_answer(const PolicyArg& policy, const CommonArgs& common, bool 
                       along({&role.diagnostics(), &set.diagnostics()}));
 }
 
-Result<Json> lint_answer(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
-                         const std::string& config) {
+Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
+                  const std::string& config) {
   for (const auto& team : teams) {
     if (auto why = check_segment(*vercel_profile().segment("team"), team))
       return Result<Json>::failure(make_error("TL090", "teams: " + *why, Span{}));
@@ -168,33 +137,13 @@ Result<Json> lint_answer(const PolicyArg& policy, const CommonArgs& common, cons
   return Result<Json>(parse_rendered(render_lint_json(reports, fail_on_name(FailOn::error), exit_code)));
 }
 
-}  // namespace
-
-Result<Json> can(const PolicyArg& policy, const CommonArgs& common, const std::string& request) {
-  return worded(can_answer(policy, common, request), common.face);
-}
-
-Result<Json> who(const PolicyArg& policy, const CommonArgs& common, bool any_audience) {
-  return worded(who_answer(policy, common, any_audience), common.face);
-}
-
-Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
-                  const std::string& config) {
-  return worded(lint_answer(policy, common, teams, config), common.face);
-}
-
 Result<std::unique_ptr<BatchPolicy>> BatchPolicy::open(const PolicyArg& policy, const CommonArgs& common) {
   const Input input = input_of(policy);
   auto role = open_role(input, common.resource, common.load);
-  if (!role.has_value()) {
-    Diagnostics why = role.take_diagnostics();
-    in_face_terms(why, common.face);
-    return Result<std::unique_ptr<BatchPolicy>>::failure(std::move(why));
-  }
+  if (!role.has_value()) return Result<std::unique_ptr<BatchPolicy>>::failure(role.take_diagnostics());
   Diagnostics met = role.diagnostics();
-  in_face_terms(met, common.face);
   auto owned = std::make_unique<Role>(std::move(role).value());
-  std::unique_ptr<BatchPolicy> batch = std::make_unique<QueryBatch>(std::move(owned), "<requests>", common.face);
+  std::unique_ptr<BatchPolicy> batch = std::make_unique<QueryBatch>(std::move(owned), "<requests>");
   return Result<std::unique_ptr<BatchPolicy>>(std::move(batch), std::move(met));
 }
 

@@ -15,7 +15,6 @@
 #include "trustlint/diagnostic.h"
 #include "trustlint/options.h"
 #include "trustlint/result.h"
-#include "trustlint/vocabulary.h"
 
 namespace trustlint::bindings {
 
@@ -34,10 +33,6 @@ struct PolicyArg {
 struct CommonArgs {
   std::string resource;  // --resource: the role of an IaC input
   LoadOptions load;      // limits (max_bytes, …) and quota
-  // Whose words the messages use (vocabulary.h): an engine message's "--resource" is
-  // "resource=" from Python, "resource:" from Node. Applied to every diagnostic and to the
-  // messages, notes and assumptions of the JSON answers.
-  Face face = Face::cli;
 };
 
 // Each answer is a Result: no value = refused (its diagnostics say why); a value may come with
