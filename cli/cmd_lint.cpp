@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "cli/discover_files.h"
+#include "trustlint/discover.h"
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/lint_output.h"
@@ -148,7 +148,7 @@ std::set<std::string> files_read_through(const std::vector<std::string>& files,
   return out;
 }
 
-// A file reported instead of read (discover_files.h): its one finding at 1:1.
+// A file reported instead of read (discover.h): its one finding at 1:1.
 LintReport unread_report(const Unread& u) {
   LintReport r;
   r.file = u.path;

@@ -9,7 +9,7 @@
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
-#include "cli/test_results.h"
+#include "trustlint/test_report.h"
 #include "trustlint/spec.h"
 
 namespace trustlint::cli {

@@ -1,10 +1,10 @@
 // ExcludePatterns (exclude_patterns.h): gitignore patterns turned into path globs for
 // path_glob_match() (lint_config.h), which already gives `*`, `?` and `**` their meaning.
-#include "cli/exclude_patterns.h"
+#include "trustlint/exclude_patterns.h"
 
 #include "trustlint/lint_config.h"
 
-namespace trustlint::cli {
+namespace trustlint {
 
 ExcludePatterns::ExcludePatterns(const std::vector<std::string>& patterns) {
   for (std::string p : patterns) {
@@ -38,9 +38,9 @@ bool ExcludePatterns::excluded(std::string_view path, bool is_directory) const {
   return out;
 }
 
-}  // namespace trustlint::cli
+}  // namespace trustlint
 
-namespace trustlint::cli {
+namespace trustlint {
 
 std::optional<bool> ExcludePatterns::verdict(std::string_view path, bool is_directory) const {
   for (auto r = rules_.rbegin(); r != rules_.rend(); ++r) {
@@ -50,4 +50,4 @@ std::optional<bool> ExcludePatterns::verdict(std::string_view path, bool is_dire
   return std::nullopt;
 }
 
-}  // namespace trustlint::cli
+}  // namespace trustlint

@@ -1,6 +1,6 @@
-// sniff_file (file_kind.h): the file's top-level keys (JSON parsed, YAML read from the lines
-// that start in column 0) compared with what find_trust_policies() detects its forms by.
-#include "cli/file_kind.h"
+// sniff_file (file_kind.h): the file read as find_trust_policies() reads it and judged by the
+// same form detection (detect_input_form, iac_forms.h): one content sniff for both.
+#include "query/file_kind.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,9 +8,10 @@
 #include <set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "iac/iac_forms.h"
+#include "source/read_tree.h"
 
-namespace trustlint::cli {
+namespace trustlint::internal {
 namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
@@ -26,34 +27,17 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Top-level keys, or nullopt when there are none to judge by: JSON that does not parse or is no
-// object, YAML without a top-level mapping (the reader says what is wrong with them).
-std::optional<std::set<std::string>> top_level_keys(std::string_view text) {
+// The file read by the engine's own reader (read_tree: JSON or YAML, as find_trust_policies
+// reads it) and judged by its form detection (detect_input_form): nullopt when a reader takes it,
+// or when it does not read (the reader says what is wrong with it when it is linted); else its
+// top-level keys, for the messages.
+std::optional<std::set<std::string>> keys_of_no_form(std::string_view path, std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as read_source_file drops it
+  const SourceFile file{std::string(path), std::string(text)};
+  const Result<Node> tree = read_tree(file, InputFormat::auto_detect, Limits{});
+  if (!tree.has_value() || detect_input_form(tree.value()) != InputForm::none) return std::nullopt;
   std::set<std::string> keys;
-  const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) {
-    const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (json.is_discarded() || !json.is_object()) return std::nullopt;
-    for (auto it = json.begin(); it != json.end(); ++it) keys.insert(it.key());
-    return keys;
-  }
-  // YAML: "Key:" at the start of a line (block mappings at the top level).
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    auto end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (line.empty() || !(std::isalpha(static_cast<unsigned char>(line[0])) || line[0] == '"' || line[0] == '\'' || line[0] == '_')) continue;
-    const bool quoted = line[0] == '"' || line[0] == '\'';
-    const auto close = quoted ? line.find(line[0], 1) : line.find(':');
-    if (close == std::string_view::npos) continue;
-    const std::string_view key = quoted ? line.substr(1, close - 1) : line.substr(0, close);
-    const auto colon = quoted ? line.find(':', close) : close;
-    if (colon == std::string_view::npos || key.find_first_of(" \t") != std::string_view::npos) continue;
-    keys.insert(std::string(key));
-  }
-  if (keys.empty()) return std::nullopt;
+  for (const Member& m : tree.value().members) keys.insert(m.key);
   return keys;
 }
 
@@ -71,14 +55,6 @@ std::size_t distance(const std::string& a, const std::string& b) {
     }
   }
   return row[b.size()];
-}
-
-// The keys by which find_trust_policies() (sources.h) recognises its forms.
-bool read_by_a_reader(const std::set<std::string>& keys) {
-  for (const char* k : {"Statement", "Resources", "AWSTemplateFormatVersion", "format_version", "RoleDetailList"}) {
-    if (keys.count(k) != 0) return true;
-  }
-  return false;
 }
 
 // A top-level key that is nearly "Statement" (Statment, statement, Statements), or a Version
@@ -134,8 +110,8 @@ FileSniff sniff_file(std::string_view path, std::string_view text) {
     out.looks_like = "Terraform JSON source (.tf.json), which trustlint reads through a plan: terraform plan -out=tfplan && terraform show -json tfplan > plan.json";
     return out;
   }
-  const auto keys = top_level_keys(text);
-  if (!keys || read_by_a_reader(*keys)) return out;  // unparseable JSON: the reader says where
+  const auto keys = keys_of_no_form(path, text);
+  if (!keys) return out;  // a reader's form, or unreadable: the reader says where
   if (std::string shape = policy_shape(*keys, text); !shape.empty()) {
     out.kind = FileKind::policy_shaped;
     out.looks_like = std::move(shape);
@@ -146,4 +122,4 @@ FileSniff sniff_file(std::string_view path, std::string_view text) {
   return out;
 }
 
-}  // namespace trustlint::cli
+}  // namespace trustlint::internal

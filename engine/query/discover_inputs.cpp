@@ -1,6 +1,7 @@
-// discover_files (discover_files.h): the recursive walk with its exclusions (.gitignore files,
+// discover_files (discover.h): the recursive walk with its exclusions (.gitignore files,
 // the built-in list, --exclude), the extension filter and the file-kind sniff (file_kind.h).
-#include "cli/discover_files.h"
+#include "trustlint/discover.h"
+#include "query/file_kind.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,7 +10,10 @@
 #include "trustlint/lint_config.h"
 #include "trustlint/options.h"
 
-namespace trustlint::cli {
+namespace trustlint {
+using internal::FileKind;
+using internal::FileSniff;
+using internal::sniff_file;
 namespace {
 
 namespace fs = std::filesystem;
@@ -211,4 +215,4 @@ Discovered discover_files(const std::vector<std::string>& paths, const DiscoverO
   return out;
 }
 
-}  // namespace trustlint::cli
+}  // namespace trustlint

@@ -2,13 +2,13 @@
 // `!` negation (the last matching pattern wins).
 #include <doctest/doctest.h>
 
-#include "cli/exclude_patterns.h"
+#include "trustlint/exclude_patterns.h"
 
-TEST_SUITE_BEGIN("cli");
+TEST_SUITE_BEGIN("query");
 
-using trustlint::cli::ExcludePatterns;
+using trustlint::ExcludePatterns;
 
-TEST_CASE("cli::ExcludePatterns gitignore semantics") {
+TEST_CASE("query::ExcludePatterns gitignore semantics") {
   struct Case {
     std::vector<std::string> patterns;
     const char* path;

@@ -2,14 +2,14 @@
 // runs — an input a reader takes (a policy, CloudFormation, a Terraform plan, account
 // authorization details), Terraform source, something with the shape of an IAM policy that no
 // reader takes (a `Statment` typo, a Version and no statements), or something else (package.json,
-// serverless.yml). discover_files() decides from it what is read, what is an error and what a
+// serverless.yml). discover_files() (discover.h) decides from it what is read, what is an error and what a
 // note. The one place that knows file kinds: .tf is read by the HCL reader; .tf.json is not read yet.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace trustlint::cli {
+namespace trustlint::internal {
 
 enum class FileKind {
   input,             // a form find_trust_policies() reads (or text it must report as broken)
@@ -34,4 +34,4 @@ FileSniff sniff_file(std::string_view path, std::string_view text);
 // Statement and Principal, or a marker of an IaC role: the relevance test of directory walks.
 bool looks_like_trust_policy_source(std::string_view text);
 
-}  // namespace trustlint::cli
+}  // namespace trustlint::internal

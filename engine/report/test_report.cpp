@@ -1,12 +1,12 @@
-// Renderings of `trustlint test` results (test_results.h).
-#include "cli/test_results.h"
+// Renderings of `trustlint test` results (test_report.h).
+#include "trustlint/test_report.h"
 
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "trustlint/report.h"
 
-namespace trustlint::cli {
+namespace trustlint {
 namespace {
 
 std::string where(const std::string& file, const Span& s) {
@@ -149,4 +149,4 @@ std::string render_test_junit(const std::vector<SpecResult>& specs) {
   return out.str();
 }
 
-}  // namespace trustlint::cli
+}  // namespace trustlint

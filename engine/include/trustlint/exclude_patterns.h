@@ -1,8 +1,16 @@
-// `--exclude PATTERN` for `lint`'s directory walk, with .gitignore's meaning: `*` and `?` within
-// a path segment, `**` across segments, a trailing `/` for directories only, a leading or inner
-// `/` anchors the pattern to the walked directory (otherwise it matches at any depth), and a
-// leading `!` re-includes what an earlier pattern excluded (the last matching pattern wins).
-// Immutable after construction; safe to share between threads.
+// Exclusions for a directory walk (discover.h; the CLI's `lint --exclude PATTERN`), with
+// .gitignore's meaning: `*` and `?` within a path segment, `**` across segments, a trailing `/`
+// for directories only, a leading or inner `/` anchors the pattern to the walked directory
+// (otherwise it matches at any depth), and a leading `!` re-includes what an earlier pattern
+// excluded (the last matching pattern wins).
+//
+// Example:
+//   trustlint::ExcludePatterns ex({"build/", "*.generated.json", "!keep.generated.json"});
+//   ex.excluded("a/build", /*is_directory=*/true);        // true
+//   ex.excluded("keep.generated.json", false);            // false: re-included
+//
+// Ownership: ExcludePatterns is a value that owns its patterns.
+// Thread safety: immutable after construction; safe to share between threads.
 #pragma once
 
 #include <optional>
@@ -10,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace trustlint::cli {
+namespace trustlint {
 
 class ExcludePatterns {
  public:
@@ -34,4 +42,4 @@ class ExcludePatterns {
   std::vector<Rule> rules_;
 };
 
-}  // namespace trustlint::cli
+}  // namespace trustlint

@@ -3,16 +3,20 @@
 // reports unread (TL086), and which files named on the command line are errors (TL084, TL085).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 
-#include "cli/discover_files.h"
+#include "trustlint/discover.h"
+#include "trustlint/sources.h"
+#include "query/file_kind.h"
 
-TEST_SUITE_BEGIN("cli");
+TEST_SUITE_BEGIN("query");
 
 namespace fs = std::filesystem;
-using namespace trustlint::cli;
+using namespace trustlint;
+using trustlint::internal::looks_like_trust_policy_source;
 
 namespace {
 
@@ -56,13 +60,13 @@ struct Tree {
 
 }  // namespace
 
-TEST_CASE("cli::discover_files keeps trust policies and IaC, skips other JSON and YAML silently") {
+TEST_CASE("query::discover_files keeps trust policies and IaC, skips other JSON and YAML silently") {
   Tree t;
   CHECK(t.found() == std::vector<std::string>{"account.json", "cfn/stack.template", "legacy/keep.json", "legacy/old.json",
                                               "roles/deploy.json", "roles/deploy.yml", "tf/plan.json"});
 }
 
-TEST_CASE("cli::discover_files applies --exclude relative to the walked directory") {
+TEST_CASE("query::discover_files applies --exclude relative to the walked directory") {
   Tree t;
   CHECK(t.found({"legacy/"}) == std::vector<std::string>{"account.json", "cfn/stack.template", "roles/deploy.json",
                                                          "roles/deploy.yml", "tf/plan.json"});
@@ -72,7 +76,7 @@ TEST_CASE("cli::discover_files applies --exclude relative to the walked director
   CHECK(t.found({"/" + t.root.filename().string()}).size() == 7);
 }
 
-TEST_CASE("cli::discover_files keeps files named explicitly, whatever they hold") {
+TEST_CASE("query::discover_files keeps files named explicitly, whatever they hold") {
   Tree t;
   const std::string package = (t.root / "package.json").string();
   const std::string identity = (t.root / "identity-policy.json").string();
@@ -80,7 +84,7 @@ TEST_CASE("cli::discover_files keeps files named explicitly, whatever they hold"
   CHECK(d.read() == std::vector<std::string>{identity, "-", (t.root / "missing.json").string()});
 }
 
-TEST_CASE("cli::discover_files reports named files no reader takes, saying what they look like") {
+TEST_CASE("query::discover_files reports named files no reader takes, saying what they look like") {
   Tree t;
   t.write("main.tf.json", R"({"resource": {"aws_iam_role": {"deploy": {}}}})");
   t.write("serverless.yml", "service: web\nprovider:\n  name: aws\nresources:\n  Resources:\n    R:\n      Type: AWS::IAM::Role\n");
@@ -101,7 +105,7 @@ TEST_CASE("cli::discover_files reports named files no reader takes, saying what 
   CHECK_FALSE(d.files[3].unread);  // named: read, so that its grammar errors name the typo
 }
 
-TEST_CASE("cli::discover_files reports policy-shaped files of a walk as notes, not silently") {
+TEST_CASE("query::discover_files reports policy-shaped files of a walk as notes, not silently") {
   Tree t;
   t.write("typo.json", R"({"Version": "2012-10-17", "Statment": [{"Effect": "Allow", "Principal": {"Federated": "x"}}]})");
   t.write("empty-policy.yaml", "Version: \"2012-10-17\"\n");
@@ -119,7 +123,7 @@ TEST_CASE("cli::discover_files reports policy-shaped files of a walk as notes, n
   CHECK(d.skipped == 4);  // package.json, tsconfig.json, docker-compose.yml, identity-policy.json
 }
 
-TEST_CASE("cli::discover_files respects .gitignore files and skips node_modules, .terraform, cdk.out/asset.*") {
+TEST_CASE("query::discover_files respects .gitignore files and skips node_modules, .terraform, cdk.out/asset.*") {
   Tree t;
   t.write(".gitignore", "# generated\n/legacy/old.json\nbuild/\n");
   t.write("roles/.gitignore", "deploy.yml\n");
@@ -138,7 +142,7 @@ TEST_CASE("cli::discover_files respects .gitignore files and skips node_modules,
   CHECK(t.found({}, false).size() == 13);
 }
 
-TEST_CASE("cli::discover_files with filter_named skips named files that hold no policy (hooks)") {
+TEST_CASE("query::discover_files with filter_named skips named files that hold no policy (hooks)") {
   Tree t;
   auto at = [&](const char* rel) { return (t.root / rel).string(); };
   const Discovered d = discover_files({at("package.json"), at("roles/deploy.json"), at("roles/.trustlint.yaml"),
@@ -149,7 +153,7 @@ TEST_CASE("cli::discover_files with filter_named skips named files that hold no 
   CHECK(d.skipped == 3);
 }
 
-TEST_CASE("cli::looks_like_trust_policy_source") {
+TEST_CASE("query::looks_like_trust_policy_source") {
   CHECK(looks_like_trust_policy_source(kPolicy));
   CHECK(looks_like_trust_policy_source("Resources:\n  R: {Type: 'AWS::IAM::Role'}"));
   CHECK(looks_like_trust_policy_source(R"({"resource_changes": [{"type": "aws_iam_role"}]})"));
@@ -158,6 +162,41 @@ TEST_CASE("cli::looks_like_trust_policy_source") {
   CHECK_FALSE(looks_like_trust_policy_source(R"({"Statement": [{"Action": "s3:*", "Resource": "*"}]})"));
   CHECK_FALSE(looks_like_trust_policy_source(R"({"name": "web"})"));
   CHECK_FALSE(looks_like_trust_policy_source(""));
+}
+
+// One content sniff: discovery judges a file by the same reader and form detection that
+// find_trust_policies reads it with, so no file the engine finds a role in is taken for
+// something else (a false pass: a template silently skipped), and a file no form fits is
+// described, not read.
+TEST_CASE("query::sniff_file agrees with find_trust_policies on every fixture") {
+  std::size_t inputs = 0;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(TRUSTLINT_SOURCE_DIR) + "/fixtures")) {
+    const std::string ext = e.path().extension().string();
+    if (!e.is_regular_file() || (ext != ".json" && ext != ".yaml" && ext != ".yml" && ext != ".template")) continue;
+    if (e.path().string().ends_with(".tf.json")) continue;
+    const auto roles = find_trust_policies(e.path().string());
+    if (!roles.has_value()) continue;
+    // a role the engine can read: an IaC role, or a plain policy without errors
+    const bool read = std::any_of(roles.value().begin(), roles.value().end(), [](const trustlint::PolicySource& r) {
+      return r.form != "policy" || r.policy.ok();
+    });
+    if (!read) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(e.path().string());
+    CHECK(trustlint::internal::sniff_file(e.path().string(), text).kind == trustlint::internal::FileKind::input);
+    ++inputs;
+  }
+  CHECK(inputs > 50);
+  using trustlint::internal::FileKind;
+  using trustlint::internal::sniff_file;
+  // the engine's YAML reader, not a line scan: a flow mapping at the top level is read too
+  CHECK(sniff_file("a.yaml", "{name: web, scripts: {build: tsc}}").kind == FileKind::unrecognized);
+  CHECK(sniff_file("a.yaml", "{AWSTemplateFormatVersion: '2010-09-09', Resources: {}}").kind == FileKind::input);
+  CHECK(sniff_file("a.yaml", "Version: '2012-10-17'\nStatment: []\n").kind == FileKind::policy_shaped);
+  // a form's key with the wrong shape is read (its reader reports what is wrong), as before
+  CHECK(sniff_file("a.json", R"({"Resources": []})").kind == FileKind::input);
+  CHECK(sniff_file("a.json", R"({"format_version": "1.2"})").kind == FileKind::input);
 }
 
 TEST_SUITE_END();
