@@ -1,11 +1,11 @@
 // Which files `lint` reads. Files named on the command line: read when a reader takes their form
-// (or when they are broken in a way the reader reports), an error when no reader does (TL084
-// Terraform JSON source, TL085 anything else: file_kind.h); a named .tf file stands for its
-// module: the .tf files of its directory that declare an "aws_iam_role" are read instead, once
+// (or when they are broken in a way the reader reports), an error when no reader does (TL085:
+// file_kind.h); a named .tf or .tf.json file stands for its module: the .tf and .tf.json files
+// of its directory that declare an "aws_iam_role" are read instead, once
 // each (a staged variables.tf lints the roles it feeds). Below each directory named there,
 // recursively and in sorted order: *.json, *.yaml, *.yml and *.template files that a reader takes
-// and that mention a trust policy or an IAM role, and *.tf files that declare an "aws_iam_role"
-// (the other .tf files of their directory are read with them, as one module); a file with IAM-policy shape that no reader
+// and that mention a trust policy or an IAM role, and *.tf and *.tf.json files that declare an
+// "aws_iam_role" (the other .tf and .tf.json files of their directory are read with them, as one module); a file with IAM-policy shape that no reader
 // takes is a note (TL086); package.json, docker-compose.yml and the like are counted as skipped.
 // Directories skip what .gitignore files (at and below the walked directory) ignore, .git,
 // node_modules, .terraform and cdk.out/asset.* (unless `default_excludes` is off), and always
@@ -22,7 +22,7 @@
 
 namespace trustlint::cli {
 
-// A file that is not read but reported: TL084/TL085 (errors) or TL086 (a note).
+// A file that is not read but reported: TL085 (an error) or TL086 (a note).
 struct Unread {
   std::string path;
   std::string code;
