@@ -53,9 +53,9 @@ Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tre
   return sources;
 }
 
-// `on_disk`: the file was read from a path, so a .tf file's directory is its module.
+// `on_disk`: the file was read from a path, so a .tf (or .tf.json) file's directory is its module.
 Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options, bool on_disk) {
-  if (options.format == InputFormat::auto_detect && ends_with(file.name(), ".tf")) {
+  if (options.format == InputFormat::auto_detect && (ends_with(file.name(), ".tf") || ends_with(file.name(), ".tf.json"))) {
     return internal::find_terraform_source_roles(file, options, on_disk);
   }
   Result<Node> tree = internal::read_tree(file, options.format, options.limits);

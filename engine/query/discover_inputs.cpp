@@ -58,7 +58,6 @@ void sift(const std::string& path, Discovered& out) {
     case FileKind::policy_shaped:
       out.files.push_back({path, Unread{path, "TL086", false, "not read: " + sniff.looks_like}});
       return;
-    case FileKind::terraform_source:
     case FileKind::unrecognized:
       if (sniff.mentions_role) out.files.push_back({path, Unread{path, "TL086", false, "not read, though it mentions an IAM role: " + sniff.looks_like}});
       else ++out.skipped;
@@ -71,28 +70,32 @@ void named(const std::string& path, Discovered& out) {
   const auto found = sniffed(path);
   if (!found) return out.files.push_back({path, std::nullopt});
   const FileSniff& sniff = *found;
-  if (sniff.kind == FileKind::terraform_source) {
-    out.files.push_back({path, Unread{path, "TL084", true, "not read: " + sniff.looks_like}});
-  } else if (sniff.kind == FileKind::unrecognized) {
+  if (sniff.kind == FileKind::unrecognized) {
     out.files.push_back({path, Unread{path, "TL085", true, "not read: this looks like " + sniff.looks_like}});
   } else {
     out.files.push_back({path, std::nullopt});  // a policy with typos gets its grammar errors
   }
 }
 
-// A .tf file named on the command line stands for its module (one directory): pre-commit passes
-// only the staged files, and a staged variables.tf changes the roles of main.tf. The module's .tf
-// files that declare an aws_iam_role are read in its place, each once; false when there are
-// none (the file is then taken as any named file).
+// Terraform source: HCL (.tf) or Terraform's JSON syntax (.tf.json).
+bool terraform_name(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return p.extension() == ".tf" || (name.size() > 8 && name.ends_with(".tf.json"));
+}
+
+// A .tf (or .tf.json) file named on the command line stands for its module (one directory):
+// pre-commit passes only the staged files, and a staged variables.tf changes the roles of main.tf.
+// The module's .tf and .tf.json files that declare an aws_iam_role are read in its place, each
+// once; false when there are none (the file is then taken as any named file).
 bool named_module(const std::string& path, Discovered& out) {
   const fs::path named_path(path);
-  if (named_path.extension() != ".tf") return false;
+  if (!terraform_name(named_path)) return false;
   const fs::path dir = named_path.parent_path();
   std::vector<std::string> roles;
   std::error_code ec;
   for (fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    if (it->path().extension() != ".tf" || !it->is_regular_file(type_ec)) continue;
+    if (!terraform_name(it->path()) || !it->is_regular_file(type_ec)) continue;
     const std::string sibling = (dir / it->path().filename()).string();
     const auto sniff = sniffed(sibling);
     if (!sniff || sniff->mentions_role) roles.push_back(sibling);  // unreadable: read anyway (TL001)

@@ -98,16 +98,11 @@ FileSniff sniff_file(std::string_view path, std::string_view text) {
   FileSniff out;
   out.mentions_role = looks_like_trust_policy_source(text);
   const std::string name = lower(file_name(path));
-  // A .tf file is read by the HCL reader with the rest of its directory (one module): in a walk,
-  // the files that declare a role are linted; variables.tf, locals and policy documents are read
-  // through them.
-  if (ends_with(name, ".tf")) {
+  // A .tf file is read by the HCL reader, a .tf.json file by the JSON reader into the same syntax
+  // tree, each with the rest of its directory (one module): in a walk, the files that declare a
+  // role are linted; variables, locals and policy documents are read through them.
+  if (ends_with(name, ".tf") || ends_with(name, ".tf.json")) {
     out.mentions_role = text.find("\"aws_iam_role\"") != std::string_view::npos;
-    return out;
-  }
-  if (ends_with(name, ".tf.json")) {
-    out.kind = FileKind::terraform_source;
-    out.looks_like = "Terraform JSON source (.tf.json), which trustlint reads through a plan: terraform plan -out=tfplan && terraform show -json tfplan > plan.json";
     return out;
   }
   const auto keys = keys_of_no_form(path, text);

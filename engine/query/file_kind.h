@@ -3,7 +3,8 @@
 // authorization details), Terraform source, something with the shape of an IAM policy that no
 // reader takes (a `Statment` typo, a Version and no statements), or something else (package.json,
 // serverless.yml). discover_files() (discover.h) decides from it what is read, what is an error and what a
-// note. The one place that knows file kinds: .tf is read by the HCL reader; .tf.json is not read yet.
+// note. The one place that knows file kinds: .tf is read by the HCL reader, .tf.json by the JSON
+// reader into the same Terraform module.
 #pragma once
 
 #include <string>
@@ -13,7 +14,6 @@ namespace trustlint::internal {
 
 enum class FileKind {
   input,             // a form find_trust_policies() reads (or text it must report as broken)
-  terraform_source,  // *.tf.json: read through `terraform show -json` output today (TL084); *.tf is HCL (input)
   policy_shaped,     // IAM-policy shape, but no form a reader takes (TL086 in a walk)
   unrecognized,      // no reader's form (TL085 when named on the command line)
 };

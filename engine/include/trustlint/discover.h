@@ -1,17 +1,17 @@
 // Input discovery: which files `lint` reads (the CLI, and a binding that lints a directory).
 // Files named: read when a reader takes their form (or when they are broken in a way the reader
-// reports), an error when no reader does (TL084 Terraform JSON source, TL085 anything else: the
-// content sniff of engine/query/file_kind.h, which is the engine's form detection); a named .tf
-// file stands for its module: the .tf files of its directory that declare an "aws_iam_role" are
-// read instead, once each (a staged variables.tf lints the roles it feeds). Below each directory
-// named, recursively and in sorted order: *.json, *.yaml, *.yml and *.template files that a
-// reader takes and that mention a trust policy or an IAM role, and *.tf files that declare an
-// "aws_iam_role" (the other .tf files of their directory are read with them, as one module); a
-// file with IAM-policy shape that no reader takes is a note (TL086); package.json,
-// docker-compose.yml and the like are counted as skipped. Directories skip what .gitignore files
-// (at and below the walked directory) ignore, .git, node_modules, .terraform and cdk.out/asset.*
-// (unless `default_excludes` is off), and always .trustlint.yaml files and whatever `excludes`
-// (CLI --exclude; exclude_patterns.h) names.
+// reports), an error when no reader does (TL085: the content sniff of engine/query/file_kind.h,
+// which is the engine's form detection); a named .tf or .tf.json file stands for its module: the
+// .tf and .tf.json files of its directory that declare an "aws_iam_role" are read instead, once
+// each (a staged variables.tf lints the roles it feeds). Below each directory named,
+// recursively and in sorted order: *.json, *.yaml, *.yml and *.template files that a reader
+// takes and that mention a trust policy or an IAM role, and *.tf and *.tf.json files that
+// declare an "aws_iam_role" (the other .tf and .tf.json files of their directory are read with
+// them, as one module); a file with IAM-policy shape that no reader takes is a note (TL086);
+// package.json, docker-compose.yml and the like are counted as skipped. Directories skip what
+// .gitignore files (at and below the walked directory) ignore, .git, node_modules, .terraform
+// and cdk.out/asset.* (unless `default_excludes` is off), and always .trustlint.yaml files and
+// whatever `excludes` (CLI --exclude; exclude_patterns.h) names.
 //
 // Example:
 //   trustlint::DiscoverOptions options{trustlint::ExcludePatterns({"legacy/"})};
@@ -33,7 +33,7 @@
 
 namespace trustlint {
 
-// A file that is not read but reported: TL084/TL085 (errors) or TL086 (a note).
+// A file that is not read but reported: TL085 (an error) or TL086 (a note).
 struct Unread {
   std::string path;
   std::string code;
