@@ -5,8 +5,11 @@ through the CLI, the Python module and the Node addon; fails on any difference.
 For each case: `trustlint can POLICY --requests` (one process per case) against
 `trustlint.can_many` and `canMany`; every request once more through `trustlint can … --format
 json` against `trustlint.can` and `can`; each decision must also equal the case's hand-derived
-`want`. For each `who` golden (its arguments with `--format json`): the CLI against
-`trustlint.who` and `who`. A refused input must be refused by all three, with the same located
+`want`. For each `who`, `diff` and `test` golden (its arguments with `--format json`): the CLI
+against `trustlint.who`/`diff`/`test` and `who`/`diff`/`test` (and diff's exit 1 against
+`widened`, test's exit code against `exit_code`). Multi-valued claims (repeated `--claim`, a
+list in the bindings and in `--requests`) and `lint --team` (good teams and names Vercel never
+issues) likewise. A refused input must be refused by all three, with the same located
 diagnostics (each binding diagnostic's message appears in the CLI's stderr).
 
 Usage (CTest bindings/three-faces): three_faces.py ROOT TRUSTLINT CASE_EXPORT NODE NODE_PACKAGE
@@ -25,7 +28,8 @@ import trustlint
 ROOT, CLI, EXPORT, NODE, NODE_PACKAGE = sys.argv[1:6]
 HERE = pathlib.Path(__file__).resolve().parent
 failures = []
-counts = {"cases": 0, "requests": 0, "single": 0, "context_requests_not_comparable": 0, "who": 0, "who_skipped": 0}
+counts = {"cases": 0, "requests": 0, "single": 0, "context_requests_not_comparable": 0, "who": 0, "who_skipped": 0,
+          "diff": 0, "diff_skipped": 0, "test": 0, "test_skipped": 0, "multi_claims": 0, "lint_teams": 0}
 
 
 def fail(where, what, **sides):
@@ -61,13 +65,25 @@ def compare(where, cli_doc, faces):
             fail(where, f"{name} differs from the CLI", cli=cli_doc, **{name: face})
 
 
+def claim_text(v):
+    return ("true" if v else "false") if isinstance(v, bool) else str(v)
+
+
 def can_flags(r):
+    """The CLI flags of a request; None when the CLI cannot say it (a multi-valued key of fewer
+    than two values: a repeated --claim makes one of two or more)."""
     flags = ["--project", r["project"], "--env", r["environment"]]
     for key, flag in (("team", "--team"), ("issuer", "--issuer"), ("aud", "--aud")):
         if key in r:
             flags += [flag, r[key]]
     for k, v in r.get("claims", {}).items():
-        flags += ["--claim", f"{k}={v}"]
+        if isinstance(v, list):
+            if len(v) < 2:
+                return None
+            for item in v:
+                flags += ["--claim", f"{k}={claim_text(item)}"]
+        else:
+            flags += ["--claim", f"{k}={claim_text(v)}"]
     return flags
 
 
@@ -107,7 +123,21 @@ def main():
         who_plans = who_goldens()
         for args, policy, options in who_plans:
             jobs.append({"verb": "who", "policy": policy, "options": options})
+        diff_plans = diff_goldens()
+        for args, old, new, options in diff_plans:
+            jobs.append({"verb": "diff", "old": old, "new": new, "options": options})
+        test_plans = test_goldens()
+        for args, paths, options in test_plans:
+            jobs.append({"verb": "test", "paths": paths, "options": options})
+        for policy, requests in MULTI_CLAIMS:
+            jobs.append({"verb": "can", "policy": policy, "requests": requests})
+        for policy, teams in LINT_TEAMS:
+            jobs.append({"verb": "lint", "policy": policy, "options": {"teams": teams}})
         node = run_node(jobs, scratch)
+        rest = node[len(plans) + len(who_plans):]
+        diff_answers, rest = rest[:len(diff_plans)], rest[len(diff_plans):]
+        test_answers, rest = rest[:len(test_plans)], rest[len(test_plans):]
+        multi_answers, lint_answers = rest[:len(MULTI_CLAIMS)], rest[len(MULTI_CLAIMS):]
 
         for (case, policy, requests), answers in zip(plans, node):
             where = case["path"]
@@ -126,8 +156,12 @@ def main():
                 counts["requests"] += 1
                 counts["single"] += 1
                 request = r["request"]
-                code, out, err = cli(["can", policy, *can_flags(request), "--format", "json"])
+                flags = can_flags(request)
                 faces = {"python": py_can(pathlib.Path(policy), request), "node": node_single}
+                if flags is None:
+                    compare(f"{where}:{r['line']}", faces["python"].get("ok"), {"node": node_single})
+                    continue
+                code, out, err = cli(["can", policy, *flags, "--format", "json"])
                 if code == 2:
                     refused_alike(f"{where}:{r['line']}", code, err, faces)
                 else:
@@ -144,11 +178,145 @@ def main():
             else:
                 compare(where, json.loads(out), faces)
 
+        for (args, old, new, options), answer in zip(diff_plans, diff_answers):
+            counts["diff"] += 1
+            code, out, err = cli(["diff", *args, "--format", "json"])
+            faces = {"python": py_face(lambda: _Widened(trustlint.diff(pathlib.Path(old), pathlib.Path(new),
+                                                                        **py_who_options(options)))),
+                     "node": answer}
+            where = "diff " + " ".join(args)
+            if code == 2:
+                refused_alike(where, code, err, faces)
+                continue
+            doc = json.loads(out)
+            doc["widened"] = code == 1  # the CLI's exit status as the bindings' attribute
+            compare(where, doc, faces)
+
+        for (args, paths, options), answer in zip(test_plans, test_answers):
+            counts["test"] += 1
+            code, out, err = cli(["test", *args, "--format", "json"])
+            faces = {"python": py_face(lambda: _Ok(trustlint.test([pathlib.Path(p) for p in paths],
+                                                                  limits=py_who_options(options)["limits"]))),
+                     "node": answer}
+            where = "test " + " ".join(args)
+            if code == 2:
+                refused_alike(where, code, err, faces)
+                continue
+            doc = json.loads(out)
+            if doc["exit_code"] != code:
+                fail(where, f"the CLI exits {code} but its JSON says exit_code {doc['exit_code']}")
+            doc["ok"] = code == 0
+            compare(where, doc, faces)
+
+        for (policy, requests), wants, answers in zip(MULTI_CLAIMS, MULTI_WANT, multi_answers):
+            lines = "".join(json.dumps(r) + "\n" for r in requests).encode()
+            code, out, err = cli(["can", policy, "--requests", "-"], stdin=lines)
+            py_many = py_face(lambda: _ListDoc(trustlint.can_many(pathlib.Path(policy), requests)))
+            many = [json.loads(l) for l in out.splitlines()]
+            compare(f"{policy} (multi-valued claims, --requests)", many, {"python": py_many, "node": answers["many"]})
+            decided = [w if w != REFUSED_ANY_WORDING else None for w in wants]  # a refused line: {line, error}
+            if [d.get("decision") for d in many] != decided:
+                fail(f"{policy} (multi-valued claims, --requests)", "decisions differ from the wanted ones",
+                     cli=[d.get("decision") for d in many], want=decided)
+            for n, (request, want, node_single) in enumerate(zip(requests, wants, answers["single"]), start=1):
+                counts["multi_claims"] += 1
+                where = f"{policy} (multi-valued claims, request {n})"
+                flags = can_flags(request)
+                faces = {"python": py_can(pathlib.Path(policy), request), "node": node_single}
+                if flags is None:
+                    compare(where, faces["python"].get("ok"), {"node": node_single})
+                    if (faces["python"].get("ok") or {}).get("decision") != want:
+                        fail(where, f"Python decides {faces['python']}, the request wants {want}")
+                    continue
+                code, out, err = cli(["can", policy, *flags, "--format", "json"])
+                if want == REFUSED_ANY_WORDING:
+                    said = [err] + [m for face in faces.values() for m in face.get("error", [])]
+                    if code != 2 or any("error" not in f for f in faces.values()) or \
+                            not all("case-insensitive" in m for m in said):
+                        fail(where, "every face must refuse a key given twice up to case", cli=err, **faces)
+                    continue
+                if code == 2:
+                    refused_alike(where, code, err, faces)
+                    if want is not None:
+                        fail(where, f"the CLI refused it, the request wants {want}", cli=err)
+                    continue
+                doc = json.loads(out)
+                compare(where, doc, faces)
+                if want is None or doc["decision"] != want:
+                    fail(where, f"decides {doc['decision']}, the request wants {want}")
+
+        for (policy, teams), answer in zip(LINT_TEAMS, lint_answers):
+            counts["lint_teams"] += 1
+            code, out, err = cli(["lint", policy, *[a for t in teams for a in ("--team", t)], "--format", "json"])
+            faces = {"python": py_face(lambda: trustlint.lint(pathlib.Path(policy), teams=teams)), "node": answer}
+            where = f"lint {policy} --team {teams}"
+            if code == 2:
+                refused_alike(where, code, err, faces)
+            else:
+                compare(where, json.loads(out), faces)
+            bad = any(not t or t != t.lower() or not t.isascii() for t in teams)
+            if bad != (code == 2):
+                fail(where, f"a team Vercel never issues must be refused (exit 2), the CLI exits {code}")
+
     print(json.dumps(counts))
     if failures:
         print(f"{len(failures)} differences:\n" + "".join(failures[:20]))
         return 1
     return 0
+
+
+class _Widened:
+    """A DiffReport as the CLI document plus its `widened` attribute (the CLI's exit 1)."""
+
+    def __init__(self, report):
+        self.report = report
+
+    def to_dict(self):
+        return {**self.report.to_dict(), "widened": self.report.widened}
+
+
+class _Ok:
+    """A TestReport as the CLI document plus its `ok` attribute (the CLI's exit 0)."""
+
+    def __init__(self, report):
+        self.report = report
+
+    def to_dict(self):
+        return {**self.report.to_dict(), "ok": self.report.ok}
+
+
+# Multi-valued keys (ForAllValues on aws:TagKeys; the provider's amr): a list in the bindings and
+# in --requests, a repeated --claim in the CLI. "want" is the hand-derived decision (dropped
+# before the request is sent).
+TAG_KEYS = "fixtures/good/forallvalues-tag-keys.json"
+_PROD = {"team": "acme", "project": "web", "environment": "production"}
+REFUSED_ANY_WORDING = "refused, messages saying case-insensitive"
+_MULTI = [
+    (TAG_KEYS, [
+        ({**_PROD, "claims": {"aws:TagKeys": ["team", "env"]}}, "allow"),
+        ({**_PROD, "claims": {"aws:TagKeys": ["env", "team", "env"]}}, "allow"),
+        ({**_PROD, "claims": {"aws:TagKeys": ["team", "owner"]}}, "implicit_deny"),
+        ({**_PROD, "claims": {"aws:TagKeys": ["team"]}}, "allow"),
+        ({**_PROD, "claims": {"aws:TagKeys": []}}, "allow"),
+        ({**_PROD, "claims": {"aws:TagKeys": ["team", "env"], "amr": ["a", "b"]}}, "allow"),
+        ({**_PROD, "claims": {"aws:TagKeys": "owner"}}, "implicit_deny"),
+        # One key twice, up to case: refused by every face. The bindings' parser (a JSON object)
+        # and the CLI (flags) word it for what each was given, so only the reason is compared.
+        ({**_PROD, "claims": {"aws:TagKeys": ["team", "env"], "AWS:tagkeys": "x"}}, REFUSED_ANY_WORDING),
+        ({**_PROD, "claims": {"sub": ["owner:acme:project:web:environment:production", "x"]}}, None),  # TL092: refused
+    ]),
+]
+MULTI_CLAIMS = [(policy, [r for r, _ in rows]) for policy, rows in _MULTI]
+MULTI_WANT = [[w for _, w in rows] for _, rows in _MULTI]
+
+LINT_TEAMS = [
+    ("fixtures/good/vercel-docs-preview-production.json", ["acme"]),
+    ("fixtures/risky/owner-prefix-wildcard.json", ["acme"]),
+    ("fixtures/risky/owner-prefix-wildcard.json", ["acme", "acme-evil"]),
+    ("fixtures/good/vercel-docs-preview-production.json", [""]),
+    ("fixtures/good/vercel-docs-preview-production.json", ["acme", "Acme"]),
+    ("fixtures/good/vercel-docs-preview-production.json", ["acmé"]),
+]
 
 
 class _ListDoc:
@@ -211,6 +379,78 @@ def who_goldens():
             continue
         seen.add(key)
         plans.append((rest, policy, options))
+    return plans
+
+
+def golden_args(verb):
+    """(case, args after the verb) of each golden of `verb` a binding can be given: no standard
+    input, no environment."""
+    for args_file in sorted(pathlib.Path(ROOT, "tests/golden", verb).glob("*/args")):
+        case = args_file.parent
+        args = [a for a in args_file.read_text().splitlines() if a.strip()][1:]
+        if (case / "stdin").exists() or (case / "stdin.cmake").exists() or (case / "env").exists():
+            yield case, None
+        else:
+            yield case, args
+
+
+def split_flags(args, flags, switches):
+    """Positionals, options (node names) and the arguments kept (without --format / --fail-on,
+    which change only the CLI's printing and exit status); None for a flag the bindings lack."""
+    positionals, options, rest, i = [], {"limits": {}}, [], 0
+    while i < len(args):
+        a = args[i]
+        if a in ("--format", "--fail-on"):
+            i += 2
+            continue
+        if a in switches:
+            options[switches[a]] = True
+            rest.append(a)
+        elif a in flags:
+            options[flags[a]] = args[i + 1]
+            rest += args[i:i + 2]
+            i += 1
+        elif a in LIMIT_FLAGS:
+            options["limits"][LIMIT_FLAGS[a]] = int(args[i + 1])
+            rest += args[i:i + 2]
+            i += 1
+        elif a.startswith("-"):
+            return None  # a flag the bindings do not take, or standard input
+        else:
+            positionals.append(a)
+            rest.append(a)
+        i += 1
+    return positionals, options, rest
+
+
+def diff_goldens():
+    """Distinct `diff` golden invocations (format and --fail-on aside) that a binding can express:
+    git:REV:PATH and standard input are the CLI's own."""
+    seen, plans = set(), []
+    for case, args in golden_args("diff"):
+        split = split_flags(args, {"--resource": "resource"}, {"--any-audience": "anyAudience"}) if args else None
+        if split is None or len(split[0]) != 2 or any(a.startswith("git:") for a in split[0]):
+            counts["diff_skipped"] += 1
+            continue
+        (old, new), options, rest = split
+        if tuple(rest) not in seen:
+            seen.add(tuple(rest))
+            plans.append((rest, old, new, options))
+    return plans
+
+
+def test_goldens():
+    """Distinct `test` golden invocations (format aside)."""
+    seen, plans = set(), []
+    for case, args in golden_args("test"):
+        split = split_flags(args, {}, {}) if args else None
+        if split is None or not split[0]:
+            counts["test_skipped"] += 1
+            continue
+        paths, options, rest = split
+        if tuple(rest) not in seen:
+            seen.add(tuple(rest))
+            plans.append((rest, paths, options))
     return plans
 
 
