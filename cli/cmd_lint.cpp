@@ -175,11 +175,9 @@ void name_stdin(LintReport& report, const std::string& name) {
 int lint_all(const LintCli& o) {
   // A team Vercel never issues ('' or 'acmé') would make every team of the policy "another
   // team": refused as the configuration's `teams` are.
-  for (const auto& team : o.teams) {
-    if (auto why = check_segment(*vercel_profile().segment("team"), team)) {
-      std::cerr << "trustlint: error: --team: " << visible_text(*why) << " [TL090]\n";
-      return kExitBadInput;
-    }
+  if (auto bad = check_expected_teams(o.teams)) {
+    std::cerr << "trustlint: error: " << bad->message << " [" << bad->code << "]\n";
+    return kExitBadInput;
   }
   LintOptions base;
   base.teams = o.teams;

@@ -1,7 +1,6 @@
 // Renderings of `trustlint test` results (test_report.h).
 #include "trustlint/test_report.h"
 
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "trustlint/report.h"
@@ -71,49 +70,6 @@ std::string render_test_text(const std::vector<SpecResult>& specs) {
   const TestTotals t = totals(specs);
   out << t.passed << " passed, " << t.failed << " failed\n";
   return out.str();
-}
-
-std::string render_test_json(const std::vector<SpecResult>& specs, int exit_code) {
-  using nlohmann::ordered_json;
-  ordered_json j;
-  j["schema"] = "trustlint/test/v1";
-  ordered_json list = ordered_json::array();
-  for (const auto& s : specs) {
-    ordered_json spec = {{"file", s.file}, {"policy", s.policy}};
-    spec["error"] = s.error.empty() ? ordered_json(nullptr) : ordered_json(s.error);
-    ordered_json results = ordered_json::array();
-    for (const auto& r : s.results) {
-      const auto& o = r.outcome;
-      ordered_json e = {{"kind", expectation_kind_name(r.expectation.kind)},
-                        {"text", r.expectation.text},
-                        {"location", {{"file", s.file}, {"line", r.expectation.span.line}, {"column", r.expectation.span.col}}},
-                        {"passed", o.holds}};
-      if (o.counterexample) {
-        const auto& f = *o.counterexample;
-        e["counterexample"] = {{"issuer", issuer_mode_name(f.issuer)}, {"team", f.team}, {"project", f.project},
-                               {"environment", f.environment}};
-        e["allowed"] = o.counterexample_allowed;
-      } else {
-        e["counterexample"] = nullptr;
-        e["allowed"] = nullptr;
-      }
-      e["only_when"] = o.only_when;
-      e["decided_by"] = o.decided_by.empty() ? ordered_json(nullptr) : ordered_json(o.decided_by);
-      e["decided_at"] = o.decided_at.known() ? ordered_json{{"file", o.decided_at.file}, {"line", o.decided_at.line}, {"column", o.decided_at.col}}
-                                             : ordered_json(nullptr);
-      e["assumptions"] = o.assumptions;
-      results.push_back(std::move(e));
-    }
-    spec["expectations"] = std::move(results);
-    list.push_back(std::move(spec));
-  }
-  j["specs"] = std::move(list);
-  const TestTotals t = totals(specs);
-  j["passed"] = t.passed;
-  j["failed"] = t.failed;
-  j["errors"] = t.errors;
-  j["exit_code"] = exit_code;
-  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string render_test_junit(const std::vector<SpecResult>& specs) {

@@ -20,6 +20,8 @@
 namespace trustlint {
 
 std::string render_test_text(const std::vector<SpecResult>& specs);
+// Schema trustlint/test/v1 (README "test --format json"): every spec, its expectations and the
+// totals (engine/report/test_json.cpp; the bindings return the same document).
 std::string render_test_json(const std::vector<SpecResult>& specs, int exit_code);
 std::string render_test_junit(const std::vector<SpecResult>& specs);
 
