@@ -48,7 +48,7 @@ struct StateBudget {
   std::size_t steps = 0;            // steps not yet a whole unit
   bool exceeded = false;
 
-  static constexpr std::size_t kWorkPerState = 10;
+  static constexpr std::size_t kWorkPerState = 50;
   static constexpr std::size_t kStepsPerUnit = 64;
   std::size_t total() const { return max_work != 0 ? max_work : max_states * kWorkPerState; }
   // Counts n more units of work; false (and exceeded set) once past the total.

@@ -91,14 +91,14 @@ TEST_CASE("an any-audience proof that runs out is reported (TL095), never read a
   const Loaded l = load(kHeavyAudience);
   // The premise: at this limit the default-audience proof fits, the any-audience one does not.
   WhoOptions who;
-  who.limits.max_automaton_states = 100'000;
+  who.limits.max_automaton_states = 20'000;
   REQUIRE(allowed_set(l.policy, vercel_profile(), who).ok());
   WhoOptions any = who;
   any.any_audience = true;
   REQUIRE_FALSE(allowed_set(l.policy, vercel_profile(), any).ok());
 
   LintOptions options;
-  options.limits.max_automaton_states = 100'000;
+  options.limits.max_automaton_states = 20'000;
   const LintReport report = trustlint::testing::lint_policy(kHeavyAudience, options);
   CHECK_MESSAGE(has_rule(report, "TL095"), describe(report));
   bool error = false;
