@@ -26,15 +26,44 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// The keys of a JSON document's top-level object, read by nlohmann's SAX interface.
+struct TopKeys : nlohmann::json_sax<nlohmann::json> {
+  std::set<std::string>& keys;
+  std::size_t depth = 0;
+  bool object = false;  // the document is an object
+  explicit TopKeys(std::set<std::string>& k) : keys(k) {}
+  bool open(bool is_object) {
+    if (depth++ == 0) object = is_object;
+    return true;
+  }
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return open(true); }
+  bool key(string_t& k) override {
+    if (depth == 1) keys.insert(k);
+    return true;
+  }
+  bool end_object() override { return --depth, true; }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_array() override { return --depth, true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
+
 // Top-level keys, or nullopt when there are none to judge by: JSON that does not parse or is no
 // object, YAML without a top-level mapping (the reader says what is wrong with them).
 std::optional<std::set<std::string>> top_level_keys(std::string_view text) {
   std::set<std::string> keys;
   const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) {
-    const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (json.is_discarded() || !json.is_object()) return std::nullopt;
-    for (auto it = json.begin(); it != json.end(); ++it) keys.insert(it.key());
+    // Parsed without building a tree (an account export runs to tens of megabytes): the keys of
+    // the top-level object, and whether the whole text parses.
+    TopKeys sax{keys};
+    if (!nlohmann::json::sax_parse(text.begin(), text.end(), &sax) || !sax.object) return std::nullopt;
     return keys;
   }
   // YAML: "Key:" at the start of a line (block mappings at the top level).
