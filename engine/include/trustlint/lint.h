@@ -11,7 +11,7 @@
 //     for (const trustlint::Finding& f : r.findings)
 //       std::cout << r.resource << ": " << f.rule << " " << f.message << "\n";
 //
-// Ownership: RuleInfo, RuleSetting, Suppression, LintOptions and LintReport are plain values
+// Ownership: RuleInfo, RuleSetting, Suppression, LintOptions, QuotedLines and LintReport are plain values
 // owning their strings; rule_catalogue() and find_rule() return references into the embedded
 // catalogue, which lives as long as the program. A LintReport refers to its file by path only.
 // Thread safety: every function may run from several threads at once (the catalogue is built
