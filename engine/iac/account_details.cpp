@@ -27,32 +27,41 @@ Result<Document> string_policy(const Node& value, const IacInput& in) {
 
 }  // namespace
 
+FoundPolicy find_account_role(const Node& role, std::size_t number, const IacInput& in) {
+  const std::optional<std::string> arn = scalar_text(role.get("Arn"));
+  const std::optional<std::string> name = scalar_text(role.get("RoleName"));
+  std::string resource = arn.value_or(name.value_or(""));
+  if (resource.empty()) resource = "role #" + std::to_string(number);
+  const Node* document = role.get("AssumeRolePolicyDocument");
+  Result<Document> policy = Result<Document>::failure(Diagnostics{});
+  if (document == nullptr || document->kind == NodeKind::null) {
+    policy = no_policy({make_error("TL081", "role " + resource + " has no AssumeRolePolicyDocument",
+                                   in.file.point(role.span.offset))});
+  } else if (document->kind == NodeKind::string) {
+    policy = string_policy(*document, in);
+  } else {
+    policy = policy_from_tree(*document, in, {});
+  }
+  std::string named = "role " + resource;
+  name_resource(policy.diagnostics(), named);
+  return FoundPolicy{PolicySource{std::move(resource), "account-authorization-details", std::move(policy), {}, {}},
+                     role.span.offset, role.span.end_offset, std::move(named)};
+}
+
 std::vector<FoundPolicy> find_account_roles(const Node& root, const IacInput& in) {
   std::vector<FoundPolicy> found;
-  const Node* roles = root.get("RoleDetailList");
-  if (roles == nullptr || roles->kind != NodeKind::array) return found;
+  const Node* roles = account_role_list(root);
+  if (roles == nullptr) return found;
   for (const Node& role : roles->items) {
     if (role.kind != NodeKind::object) continue;
-    const std::optional<std::string> arn = scalar_text(role.get("Arn"));
-    const std::optional<std::string> name = scalar_text(role.get("RoleName"));
-    std::string resource = arn.value_or(name.value_or(""));
-    if (resource.empty()) resource = "role #" + std::to_string(&role - roles->items.data() + 1);
-    const Node* document = role.get("AssumeRolePolicyDocument");
-    Result<Document> policy = Result<Document>::failure(Diagnostics{});
-    if (document == nullptr || document->kind == NodeKind::null) {
-      policy = no_policy({make_error("TL081", "role " + resource + " has no AssumeRolePolicyDocument",
-                                     in.file.point(role.span.offset))});
-    } else if (document->kind == NodeKind::string) {
-      policy = string_policy(*document, in);
-    } else {
-      policy = policy_from_tree(*document, in, {});
-    }
-    std::string named = "role " + resource;
-    name_resource(policy.diagnostics(), named);
-    found.push_back(FoundPolicy{PolicySource{std::move(resource), "account-authorization-details", std::move(policy), {}, {}},
-                                role.span.offset, role.span.end_offset, std::move(named)});
+    found.push_back(find_account_role(role, static_cast<std::size_t>(&role - roles->items.data() + 1), in));
   }
   return found;
+}
+
+const Node* account_role_list(const Node& root) {
+  const Node* roles = root.get("RoleDetailList");
+  return roles == nullptr || roles->kind != NodeKind::array ? nullptr : roles;
 }
 
 }  // namespace trustlint::internal

@@ -35,5 +35,10 @@ Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& 
 // RoleDetailList[].AssumeRolePolicyDocument of get-account-authorization-details, decoded or
 // URL-encoded (account_details.cpp).
 std::vector<FoundPolicy> find_account_roles(const Node& root, const IacInput& in);
+// Its parts, for a reader that streams an export (account_stream.cpp): the RoleDetailList array
+// (nullptr when missing or not an array), and the policy of its `number`th entry (1-based), an
+// object whose span is its bytes in the file.
+const Node* account_role_list(const Node& root);
+FoundPolicy find_account_role(const Node& role, std::size_t number, const IacInput& in);
 
 }  // namespace trustlint::internal

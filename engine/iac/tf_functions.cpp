@@ -63,7 +63,7 @@ TfValue TfEvaluator::call(const HclExpr& e, const TfFile& f) {
     if (loaded == nullptr) return give_up(fn + "() reads a file that cannot be read");
     if (fn == "file") {
       out.file = &loaded->file;
-      out.node = tf_string(loaded->file.text(), loaded->file.span(0, loaded->file.text().size()));
+      out.node = tf_string(std::string(loaded->file.text()), loaded->file.span(0, loaded->file.text().size()));
       MappedText m;
       tf_append_run(m, loaded->file.text(), 0);
       m.finish(loaded->file.text().size());

@@ -274,7 +274,7 @@ std::string tf_json_text(const SourceFile& file, const TfJsonStrings& strings, s
       return out;
     }
   }
-  return file.text().substr(begin, end - begin);
+  return std::string(file.text().substr(begin, end - begin));
 }
 
 }  // namespace trustlint::internal

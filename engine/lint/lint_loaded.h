@@ -4,10 +4,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
 #include "trustlint/lint.h"
+#include "trustlint/sources.h"
 
 namespace trustlint::internal {
 
@@ -22,5 +25,17 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
 // `on_disk`: a .tf file's directory is its module. Every report keeps `source`.
 std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, const std::string& path, const std::string& file,
                                   bool on_disk, const LintOptions& options, const LoadOptions& load);
+
+// One role of an input (find_trust_policies), linted and named (lint_read's step per role).
+// Moves what it reports out of `source`.
+LintReport lint_role(PolicySource& source, const std::string& file, const LintOptions& options);
+
+// lint_sources() of an account export on disk (get-account-authorization-details, JSON) read as a
+// stream (lint_export.cpp): the same reports as lint_read gives, but the file is mapped, not
+// read, each role is read, linted and dropped in turn, and each report quotes only its own
+// lines (LintReport::quoted), so that memory stays bounded whatever the export's size. nullopt
+// when `path` is not such a file (the caller reads it whole).
+std::optional<std::vector<LintReport>> lint_account_export(const std::string& path, const LintOptions& options,
+                                                           const LoadOptions& load);
 
 }  // namespace trustlint::internal

@@ -124,6 +124,7 @@ void apply_suppressions_in_code(std::vector<LintReport>& reports, std::string_vi
 }  // namespace
 
 std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load) {
+  if (auto streamed = internal::lint_account_export(path, options, load)) return std::move(*streamed);
   auto input = internal::read_source_file(path, load.limits);
   if (!input.has_value()) {
     std::vector<LintReport> reports;
@@ -138,6 +139,30 @@ std::vector<LintReport> lint_sources(const std::string& path, const LintOptions&
 
 namespace internal {
 
+LintReport lint_role(PolicySource& source, const std::string& file, const LintOptions& options) {
+  std::string skip;
+  std::vector<Span> assumed;
+  if (source.policy.has_value() && unresolved_principal(source.policy.value())) {
+    assumed = assume_vercel_provider(source.policy.value(), source.assumptions);
+  }
+  bool skip_all = false;
+  if (source.policy.has_value() && !trusts_provider(source.policy.value(), vercel_profile())) {
+    skip = "the role trusts no Vercel OIDC provider";
+    skip_all = unresolved_principal(source.policy.value());
+  } else if (source.policy.has_value() && unresolved_principal(source.policy.value())) {
+    skip = "the role's Federated principal is known only at deployment (TL080)";
+    skip_all = true;
+  }
+  LintReport report = internal::lint_loaded(source.policy, file, options, skip, skip_all);
+  drop_placeholder_findings(report, assumed);
+  report.resource = std::move(source.resource);
+  report.form = std::move(source.form);
+  report.assumptions = std::move(source.assumptions);
+  report.read_files = std::move(source.read_files);
+  drop_resource_notes(report);
+  return report;
+}
+
 std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, const std::string& path, const std::string& file,
                                   bool on_disk, const LintOptions& options, const LoadOptions& load) {
   std::vector<LintReport> reports;
@@ -149,29 +174,7 @@ std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, con
     reports.back().source = std::move(source);
     return reports;
   }
-  for (PolicySource& source : found.value()) {
-    std::string skip;
-    std::vector<Span> assumed;
-    if (source.policy.has_value() && unresolved_principal(source.policy.value())) {
-      assumed = assume_vercel_provider(source.policy.value(), source.assumptions);
-    }
-    bool skip_all = false;
-    if (source.policy.has_value() && !trusts_provider(source.policy.value(), vercel_profile())) {
-      skip = "the role trusts no Vercel OIDC provider";
-      skip_all = unresolved_principal(source.policy.value());
-    } else if (source.policy.has_value() && unresolved_principal(source.policy.value())) {
-      skip = "the role's Federated principal is known only at deployment (TL080)";
-      skip_all = true;
-    }
-    LintReport report = internal::lint_loaded(source.policy, file, options, skip, skip_all);
-    drop_placeholder_findings(report, assumed);
-    report.resource = std::move(source.resource);
-    report.form = std::move(source.form);
-    report.assumptions = std::move(source.assumptions);
-    report.read_files = std::move(source.read_files);
-    drop_resource_notes(report);
-    reports.push_back(std::move(report));
-  }
+  for (PolicySource& source : found.value()) reports.push_back(lint_role(source, file, options));
   // Problems of the file outside every role (a duplicate key elsewhere in a template), and a file
   // that holds no role at all, get a report of their own so that nothing passes silently.
   if (!found.diagnostics().empty() || found.value().empty()) {

@@ -63,7 +63,7 @@ void check_text(const std::string& text, const Span& span, ModelContext& ctx) {
   char32_t cp = 0;
   if (first_rejected(text, cp) == std::string_view::npos) return;
   Span where = span;
-  const std::string& source = ctx.file.text();
+  const std::string_view source = ctx.file.text();
   if (span.end_offset <= source.size() && span.offset < span.end_offset) {
     std::string_view raw(source);
     raw = raw.substr(span.offset, span.end_offset - span.offset);

@@ -19,7 +19,7 @@ void add_other_files(SourceSnapshot& snapshot, const LintReport& report, std::si
   for (const auto& f : report.findings) files.push_back(&f.span.file);
   for (const std::string* name : files) {
     const std::string& file = *name;
-    if (file.empty() || file == "-" || file == "<stdin>" || snapshot.text(file) != nullptr) continue;
+    if (file.empty() || file == "-" || file == "<stdin>" || snapshot.has(file)) continue;
     std::ifstream in(file, std::ios::binary);
     if (!in) continue;
     std::string text;

@@ -10,6 +10,7 @@
 
 #include "iac/iac_forms.h"
 #include "source/read_tree.h"
+#include "source/utf8.h"
 
 namespace trustlint::internal {
 namespace {
@@ -27,14 +28,21 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The file read by the engine's own reader (read_tree: JSON or YAML, as find_trust_policies
-// reads it) and judged by its form detection (detect_input_form): nullopt when a reader takes it,
-// or when it does not read (the reader says what is wrong with it when it is linted); else its
-// top-level keys, for the messages.
+// The file read by the engine's own reader (JSON or YAML, as find_trust_policies reads it) and
+// judged by its form detection (detect_input_form): nullopt when a reader takes it, or when it
+// does not read (the reader says what is wrong with it when it is linted); else its top-level
+// keys, for the messages. JSON is read as an outline of its top level (kinds and offsets below
+// it, no tree): an account export runs to tens of megabytes, and the form shows at the top.
 std::optional<std::set<std::string>> keys_of_no_form(std::string_view path, std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as read_source_file drops it
+  if (!is_valid_utf8(text)) return std::nullopt;  // the reader locates the bad byte
   const SourceFile file{std::string(path), std::string(text)};
-  const Result<Node> tree = read_tree(file, InputFormat::auto_detect, Limits{});
+  const std::string name = lower(file_name(path));
+  const bool yaml_name = ends_with(name, ".yaml") || ends_with(name, ".yml");
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const bool json = ends_with(name, ".json") ||
+                    (!yaml_name && first != std::string_view::npos && (text[first] == '{' || text[first] == '['));
+  const Result<Node> tree = json ? read_json_outline(file, Limits{}, 1) : read_tree(file, InputFormat::auto_detect, Limits{});
   if (!tree.has_value() || detect_input_form(tree.value()) != InputForm::none) return std::nullopt;
   std::set<std::string> keys;
   for (const Member& m : tree.value().members) keys.insert(m.key);

@@ -17,17 +17,28 @@ const std::string* SourceSnapshot::text(const std::string& file) const {
   return it == shared.end() || !it->second ? nullptr : it->second.get();
 }
 
+bool SourceSnapshot::has(const std::string& file) const { return text(file) != nullptr || quoted.contains(file); }
+
+namespace {
+
+void add_report(SourceSnapshot& snapshot, const LintReport& r) {
+  if (r.source) snapshot.shared.emplace(r.file, r.source);
+  if (!r.quoted) return;
+  QuotedLines& lines = snapshot.quoted[r.file];
+  for (const auto& [offset, run] : r.quoted->runs) lines.merge(offset, run);
+}
+
+}  // namespace
+
 SourceSnapshot SourceSnapshot::of(const LintReport& report) {
   SourceSnapshot snapshot;
-  if (report.source) snapshot.shared.emplace(report.file, report.source);
+  add_report(snapshot, report);
   return snapshot;
 }
 
 SourceSnapshot SourceSnapshot::of(const std::vector<LintReport>& reports) {
   SourceSnapshot snapshot;
-  for (const auto& r : reports) {
-    if (r.source) snapshot.shared.emplace(r.file, r.source);
-  }
+  for (const auto& r : reports) add_report(snapshot, r);
   return snapshot;
 }
 
@@ -49,7 +60,16 @@ std::optional<std::string_view> SourceSnapshot::line(const std::string& file, st
 
 std::optional<std::string_view> SourceSnapshot::line_at(const std::string& file, std::uint64_t offset) const {
   const std::string* t = text(file);
-  if (t == nullptr || offset > t->size()) return std::nullopt;
+  std::uint64_t base = 0;
+  if (t == nullptr) {
+    auto it = quoted.find(file);
+    const auto* run = it == quoted.end() ? nullptr : it->second.find(offset, offset);
+    if (run == nullptr) return std::nullopt;
+    base = run->first;
+    t = &run->second;
+  }
+  offset -= base;
+  if (offset > t->size()) return std::nullopt;
   const std::size_t start = offset == 0 ? 0 : t->rfind('\n', offset - 1) + 1;  // npos + 1 == 0
   std::size_t end = t->find('\n', offset);
   if (end == std::string::npos) end = t->size();
@@ -58,11 +78,21 @@ std::optional<std::string_view> SourceSnapshot::line_at(const std::string& file,
 }
 
 std::optional<std::string_view> SourceSnapshot::excerpt(const Span& span, const std::string& fallback_file) const {
-  const std::string* t = text(span.file.empty() ? fallback_file : span.file);
-  if (t == nullptr || !span.known() || span.end_offset < span.offset || span.end_offset > t->size()) {
+  const std::string& file = span.file.empty() ? fallback_file : span.file;
+  const std::string* t = text(file);
+  std::uint64_t base = 0;
+  if (t == nullptr && span.end_offset >= span.offset) {
+    auto it = quoted.find(file);
+    const auto* run = it == quoted.end() ? nullptr : it->second.find(span.offset, span.end_offset);
+    if (run != nullptr) {
+      base = run->first;
+      t = &run->second;
+    }
+  }
+  if (t == nullptr || !span.known() || span.end_offset < span.offset || span.end_offset - base > t->size()) {
     return std::nullopt;
   }
-  return std::string_view(*t).substr(span.offset, span.end_offset - span.offset);
+  return std::string_view(*t).substr(span.offset - base, span.end_offset - span.offset);
 }
 
 namespace {

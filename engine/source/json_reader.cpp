@@ -3,7 +3,9 @@
 // It is iterative (an explicit stack of open containers), so nesting depth costs heap, never
 // C++ stack: 100,000 '[' end in TL007 at once.
 // Syntax errors are fatal (TL004, located where the parser stopped); duplicate keys (TL006) and
-// long strings (TL009) are reported and parsing goes on.
+// long strings (TL009) are reported and parsing goes on. Read as an outline (read_json_outline)
+// it checks and reports the same but keeps only the top levels of the tree.
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -25,13 +27,21 @@ struct Frame {
   std::size_t comma = 0;   // offset of its last ','
   std::string key;         // objects: key of the member whose value comes next
   Span key_span;
-  std::unordered_map<std::string, Span> seen;  // objects: first occurrence of each key
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> seen;  // objects: first occurrence of each key
 };
 
 class JsonParser {
  public:
   JsonParser(const SourceFile& file, const Limits& limits)
       : file_(file), text_(file.text()), limits_(limits), sink_(limits.max_errors) {}
+  // Values deeper than `depth` are checked and dropped; those at `depth` keep their kind and
+  // offsets only (no line, text or children).
+  void outline(std::size_t depth) { keep_depth_ = depth; }
+  // Only the value at [begin, end).
+  void range(std::size_t begin, std::size_t end) {
+    text_ = text_.substr(0, end);
+    pos_ = begin;
+  }
 
   Result<Node> parse();
 
@@ -65,6 +75,17 @@ class JsonParser {
   std::size_t nodes_ = 0;
   std::vector<Frame> stack_;
   std::optional<Node> root_;
+  std::size_t keep_depth_ = std::numeric_limits<std::size_t>::max();
+  std::size_t released_ = 0;  // an outline of a mapped file: text before this may leave memory
+  // The span of a value at depth stack_.size() ending at pos_: whole while kept, offsets only at
+  // the outline's depth.
+  Span value_span(std::size_t start) const {
+    if (stack_.size() < keep_depth_) return file_.span(start, pos_);
+    Span s;
+    s.offset = start;
+    s.end_offset = pos_;
+    return s;
+  }
 };
 
 Result<Node> JsonParser::parse() {
@@ -124,7 +145,8 @@ bool JsonParser::parse_value(State& state) {
     return fail("TL004", pos_, "unexpected " + found_here() + ", expected " + expected);
   }
   if (!count_node(start)) return false;
-  node.span = file_.span(start, pos_);
+  if (stack_.size() >= keep_depth_) node.text.clear();
+  if (stack_.size() <= keep_depth_) node.span = value_span(start);
   return complete(std::move(node), state);
 }
 
@@ -147,14 +169,15 @@ bool JsonParser::parse_key(State& state) {
   std::string key;
   if (!parse_string(key)) return false;
   check_length(key, start);
-  Span key_span = file_.span(start, pos_);
+  Span key_span = stack_.size() <= keep_depth_ ? value_span(start) : Span{};
   Frame& top = stack_.back();
-  auto [first_seen, inserted] = top.seen.emplace(key, key_span);
+  auto [first_seen, inserted] = top.seen.emplace(key, std::pair{start, pos_});
   if (!inserted) {
+    const Span first = file_.span(first_seen->second.first, first_seen->second.second);
     Diagnostic d = make_error("TL006",
-                              "duplicate key " + quote(key) + " (first at line " + std::to_string(first_seen->second.line) +
-                                  ", column " + std::to_string(first_seen->second.col) + ")",
-                              key_span);
+                              "duplicate key " + quote(key) + " (first at line " + std::to_string(first.line) +
+                                  ", column " + std::to_string(first.col) + ")",
+                              file_.span(start, pos_));
     d.notes.push_back("what IAM does with a repeated JSON key is unverified (docs/semantics.md#document); remove one of them");
     sink_.add(std::move(d));
   }
@@ -177,6 +200,10 @@ bool JsonParser::parse_after_value(State& state) {
   const char c = text_[pos_];
   if (c == ',') {
     top.comma = pos_++;
+    if (keep_depth_ != std::numeric_limits<std::size_t>::max() && pos_ - released_ > (std::size_t{1} << 22)) {
+      released_ = pos_ - (std::size_t{1} << 20);
+      file_.release_before(released_);
+    }
     state = array ? State::value : State::key;
     return true;
   }
@@ -254,7 +281,7 @@ bool JsonParser::close_container(State& state) {
   Frame frame = std::move(stack_.back());
   stack_.pop_back();
   ++pos_;
-  frame.node.span = file_.span(frame.open, pos_);
+  if (stack_.size() <= keep_depth_) frame.node.span = value_span(frame.open);
   return complete(std::move(frame.node), state);
 }
 
@@ -265,12 +292,13 @@ bool JsonParser::complete(Node node, State& state) {
     return true;
   }
   Frame& top = stack_.back();
+  state = State::after_value;
+  if (stack_.size() > keep_depth_) return true;  // an outline drops it
   if (top.node.kind == NodeKind::array) {
     top.node.items.push_back(std::move(node));
   } else {
     top.node.members.push_back(Member{std::move(top.key), std::move(top.key_span), std::move(node)});
   }
-  state = State::after_value;
   return true;
 }
 
@@ -322,6 +350,18 @@ std::string JsonParser::open_note() const {
 
 Result<Node> read_json(const SourceFile& file, const Limits& limits) {
   JsonParser parser(file, limits);
+  return parser.parse();
+}
+
+Result<Node> read_json_outline(const SourceFile& file, const Limits& limits, std::size_t depth) {
+  JsonParser parser(file, limits);
+  parser.outline(depth);
+  return parser.parse();
+}
+
+Result<Node> read_json_range(const SourceFile& file, std::size_t begin, std::size_t end, const Limits& limits) {
+  JsonParser parser(file, limits);
+  parser.range(begin, end);
   return parser.parse();
 }
 

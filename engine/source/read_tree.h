@@ -15,6 +15,17 @@ namespace trustlint::internal {
 // reports duplicate keys (TL006, error) but keeps them in the tree.
 Result<Node> read_json(const SourceFile& file, const Limits& limits);
 
+// The same reading, diagnostics and result (ok or not) as read_json, but the tree keeps only
+// values down to `depth` (the root is 0); values at `depth` have their kind and offsets only
+// (Span::line 0, no text, no children). Of a mapped file, only the pages near the position
+// read stay in memory. For a reader that walks a large file's top levels and reads each part
+// again with read_json_range.
+Result<Node> read_json_outline(const SourceFile& file, const Limits& limits, std::size_t depth);
+// The JSON value at bytes [begin, end) of `file`, located in it. REQUIRES: read_json_outline
+// accepted the file and a value spans [begin, end) (its diagnostics are the outline's; this
+// reading's, counted from the value, are not the file's).
+Result<Node> read_json_range(const SourceFile& file, std::size_t begin, std::size_t end, const Limits& limits);
+
 // YAML 1.2 via yaml-cpp. Enforces limits.max_depth and limits.max_nodes (alias expansion
 // counts every use), keeps custom tags (CloudFormation's !Sub, !Ref, ...), reports duplicate keys.
 Result<Node> read_yaml(const SourceFile& file, const Limits& limits);

@@ -8,18 +8,58 @@
 #include <memory>
 #include <system_error>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "source/diagnostic_sink.h"
 #include "source/utf8.h"
 
 namespace trustlint::internal {
 
-SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+void OffsetList::reserve(std::size_t n, bool wide) {
+  wide_ = wide;
+  if (wide_) big_.reserve(n);
+  else small_.reserve(n);
+}
+
+void OffsetList::push_back(std::size_t value) {
+  if (wide_) big_.push_back(value);
+  else small_.push_back(static_cast<std::uint32_t>(value));
+}
+
+std::size_t OffsetList::upper_bound(std::size_t value) const {
+  if (wide_) return static_cast<std::size_t>(std::upper_bound(big_.begin(), big_.end(), value) - big_.begin());
+  if (value > 0xFFFFFFFFu) return small_.size();
+  return static_cast<std::size_t>(std::upper_bound(small_.begin(), small_.end(), static_cast<std::uint32_t>(value)) -
+                                  small_.begin());
+}
+
+SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(name)) {
+  auto owned = std::make_shared<const std::string>(std::move(text));
+  text_ = *owned;
+  keep_ = std::move(owned);
+  index();
+}
+
+SourceFile::SourceFile(std::string name, std::string_view text, std::shared_ptr<const void> keep, std::size_t mapped_from)
+    : name_(std::move(name)), keep_(std::move(keep)), text_(text), mapped_from_(mapped_from), mapped_(true) {
+  index();
+}
+
+void SourceFile::index() {
   // A line ends at LF, CR LF or a lone CR (as editors count them).
+  const bool wide = text_.size() > 0xFFFFFFFFu;
+  line_starts_.reserve(0, wide);
   line_starts_.push_back(0);
-  code_point_checkpoints_.reserve(text_.size() / kStride + 1);
+  code_point_checkpoints_.reserve(text_.size() / kStride + 1, wide);
   std::size_t code_points = 0;
   for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (i % kStride == 0) code_point_checkpoints_.push_back(code_points);
+    if (i % kStride == 0) {
+      code_point_checkpoints_.push_back(code_points);
+      if (mapped_ && i % (1u << 22) == 0) release_before(i);
+    }
     const char ch = text_[i];
     if (!is_utf8_continuation(ch)) ++code_points;
     if (ch == '\n' || (ch == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
@@ -27,6 +67,16 @@ SourceFile::SourceFile(std::string name, std::string text) : name_(std::move(nam
     }
   }
   if (text_.size() % kStride == 0) code_point_checkpoints_.push_back(code_points);
+  if (mapped_) release_before(text_.size());
+}
+
+void SourceFile::release_before(std::size_t offset) const {
+  if (!mapped_) return;
+  static const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  // The mapping starts on a page boundary mapped_from_ bytes before text_.
+  const std::size_t end = (mapped_from_ + std::min(offset, text_.size())) / page * page;
+  if (end == 0) return;
+  madvise(const_cast<char*>(text_.data() - mapped_from_), end, MADV_DONTNEED);
 }
 
 std::size_t SourceFile::code_points_before(std::size_t offset) const {
@@ -38,8 +88,7 @@ std::size_t SourceFile::code_points_before(std::size_t offset) const {
 
 Span SourceFile::span(std::size_t begin, std::size_t end) const {
   auto locate = [this](std::size_t offset, std::uint32_t& line, std::uint32_t& col) {
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    std::size_t index = line_starts_.upper_bound(offset) - 1;
     line = static_cast<std::uint32_t>(index + 1);
     col = static_cast<std::uint32_t>(code_points_before(offset) - code_points_before(line_starts_[index]) + 1);
   };
@@ -56,8 +105,7 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   std::size_t begin = line_starts_[line - 1];
   std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
-  std::string_view s(text_);
-  s = s.substr(begin, end - begin);
+  std::string_view s = text_.substr(begin, end - begin);
   if (!s.empty() && s.back() == '\n') s.remove_suffix(1);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;
@@ -119,6 +167,30 @@ Result<SourceFile> read_source_file(const std::string& path, const Limits& limit
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   return SourceFile(name, std::move(text));
+}
+
+std::optional<SourceFile> map_source_file(const std::string& path, const Limits& limits) {
+  if (path == "-") return std::nullopt;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (base == MAP_FAILED) return std::nullopt;
+  std::shared_ptr<const void> keep(base, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+  std::string_view text(static_cast<const char*>(base), size);
+  std::size_t skipped = 0;
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);
+    skipped = 3;
+  }
+  return SourceFile(path, text, std::move(keep), skipped);
 }
 
 }  // namespace trustlint::internal

@@ -171,7 +171,7 @@ Diagnostics check_utf8(const SourceFile& file) {
   for (std::size_t pos = 0; pos < text.size();) {
     // Fast path for ASCII runs.
     if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
+      if ((++pos & 0x3FFFFF) == 0) file.release_before(pos);  // a mapped file: 4 MB resident at most
       continue;
     }
     Utf8Char c = decode_utf8(text, pos);
@@ -185,6 +185,7 @@ Diagnostics check_utf8(const SourceFile& file) {
     }
     pos += c.length;
   }
+  file.release_before(text.size());
   return {};
 }
 

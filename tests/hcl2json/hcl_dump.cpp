@@ -15,7 +15,7 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::string source(const SourceFile& f, const HclExpr& e) { return f.text().substr(e.begin, e.end - e.begin); }
+std::string source(const SourceFile& f, const HclExpr& e) { return std::string(f.text().substr(e.begin, e.end - e.begin)); }
 
 bool literal_only(const HclExpr& e) {
   if (e.kind == HclExprKind::literal) return true;

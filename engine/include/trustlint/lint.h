@@ -11,13 +11,14 @@
 //     for (const trustlint::Finding& f : r.findings)
 //       std::cout << r.resource << ": " << f.rule << " " << f.message << "\n";
 //
-// Ownership: RuleInfo, RuleSetting, Suppression, LintOptions and LintReport are plain values
+// Ownership: RuleInfo, RuleSetting, Suppression, LintOptions, QuotedLines and LintReport are plain values
 // owning their strings; rule_catalogue() and find_rule() return references into the embedded
 // catalogue, which lives as long as the program. A LintReport refers to its file by path only.
 // Thread safety: every function may run from several threads at once (the catalogue is built
 // once, thread-safely, on first use); values are safe to copy and read between threads.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -90,6 +91,19 @@ struct LintOptions {
   bool prove_every_role = false;
 };
 
+// Some lines of a file, for quoting it without keeping it whole (LintReport::quoted): runs of
+// whole lines (each line with its '\n'; the last may end the file without one) by the file offset
+// of the run's first byte. Plain value type.
+struct QuotedLines {
+  std::map<std::uint64_t, std::string> runs;
+  // Adds the lines of `text` (the whole file) that hold bytes [begin, end]; overlapping runs merge.
+  void add(std::string_view text, std::uint64_t begin, std::uint64_t end);
+  // Adds a run of whole lines that starts at file offset `offset`.
+  void merge(std::uint64_t offset, std::string run);
+  // The run holding bytes [begin, end] (each ≤ the run's end), or nullptr.
+  const std::pair<const std::uint64_t, std::string>* find(std::uint64_t begin, std::uint64_t end) const;
+};
+
 struct LintReport {
   std::string file;
   // Which role in the file (PolicySource::resource: CloudFormation logical ID, Terraform
@@ -111,8 +125,12 @@ struct LintReport {
   // The text of `file` as it was read (standard input included), shared by every report of one
   // input, so that renderers quote it without reading anything again; null when the input could
   // not be read, or when the report is named by a file other than the one read (a Terraform
-  // role whose policy came from file(): renderers read that file themselves). Immutable.
+  // role whose policy came from file(): renderers read that file themselves), and for an account
+  // export on disk, which lint_sources streams (see `quoted`). Immutable.
   std::shared_ptr<const std::string> source;
+  // Instead of `source`, for an account export streamed role by role (lint_sources): only the
+  // lines of `file` this report's findings quote (empty when it has none). Immutable.
+  std::shared_ptr<const QuotedLines> quoted;
   // Who can assume the role, as the security rules proved it (see LintOptions::prove_every_role);
   // null when the policy was not proven (errors that change its meaning, the prover gave up).
   std::shared_ptr<const AllowedSet> allowed;
@@ -134,6 +152,8 @@ LintReport lint_file(const std::string& path, const LintOptions& options, const 
 // (TL4xx) and the key and action checks run on it; a note says so.
 // Problems outside every role, or a file without roles, get one more report (resource empty).
 // Never fails; a file that cannot be read or parsed is one report with input_failed.
+// An account export on disk (JSON, lines under 64 KiB) is read as a stream, one role at a time,
+// so that memory stays bounded whatever its size: its reports carry `quoted`, not `source`.
 std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load = {});
 
 // Grammar errors after which a policy still means one thing (IAM may not store it, but can, who

@@ -89,11 +89,14 @@ namespace trustlint {
 struct SourceSnapshot {
   std::map<std::string, std::string> files;  // Span::file (or LintReport::file) → its bytes
   std::map<std::string, std::shared_ptr<const std::string>> shared;  // the same, shared with reports
+  std::map<std::string, QuotedLines> quoted;  // some lines only (LintReport::quoted), merged
   // The texts the reports carry (LintReport::source under LintReport::file). Reads nothing.
   static SourceSnapshot of(const LintReport& report);
   static SourceSnapshot of(const std::vector<LintReport>& reports);
   // The bytes of `file`, or nullptr.
   const std::string* text(const std::string& file) const;
+  // Whether the snapshot quotes `file` (whole, or the lines its reports quote).
+  bool has(const std::string& file) const;
   // Line `line` (1-based) of `file` without its line break, or nullopt.
   std::optional<std::string_view> line(const std::string& file, std::uint32_t line) const;
   // The line that holds byte `offset` of `file` (a line's end counts as part of it), without
