@@ -7,6 +7,7 @@
 #include <string>
 
 #include "trustlint/query.h"
+#include "trustlint/test_report.h"
 
 TEST_SUITE_BEGIN("query");
 
