@@ -2,7 +2,9 @@
 // pin, two StringLike subs; 20,000 request lines): read (parse_request_line), build the request
 // (make_request, the general path's builder), decide (evaluate without a trace), write
 // (render_can_json, the general path's writer), then a whole line through RequestBatch::decide_line
-// (the fast path: its own reader, builder and writer) and the whole stream through decide_stream.
+// (the fast path: its own reader, builder and writer; full and compact answers), the fast path's
+// own reader and decider, the kernel's part of writing the answers to a file, and the whole
+// stream through decide_stream.
 // Every figure is per request line.
 #include <benchmark/benchmark.h>
 
@@ -10,6 +12,11 @@
 #include <sstream>
 #include <streambuf>
 
+#include <algorithm>
+#include <cstdio>
+
+#include "batch/request_line_scan.h"
+#include "eval/decide_untraced.h"
 #include "trustlint/batch.h"
 #include "trustlint/engine.h"
 #include "trustlint/provider.h"
@@ -103,9 +110,37 @@ void bm_write(benchmark::State& state) {
   per_line(state, 1);
 }
 
-void bm_decide_line(benchmark::State& state) {
+// The fast path's own phases (engine-internal): reading a line in place, and deciding into a
+// reused Decision.
+void bm_fast_read(benchmark::State& state) {
+  const auto lines = request_lines();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    internal::PlainFields fields;
+    benchmark::DoNotOptimize(internal::scan_plain_fields(lines[i++ % kLines], fields));
+    benchmark::DoNotOptimize(fields);
+  }
+  per_line(state, 1);
+}
+
+void bm_fast_decide(benchmark::State& state) {
   const auto policy = compiled_policy();
-  const RequestBatch batch(policy);
+  std::vector<Request> requests;
+  for (const auto& f : facts_of(request_lines())) requests.push_back(make_request(vercel_profile(), f).value());
+  Decision d;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    internal::decide_untraced(policy, requests[i++ % kLines], d);
+    benchmark::DoNotOptimize(d);
+  }
+  per_line(state, 1);
+}
+
+void bm_decide_line(benchmark::State& state, bool compact) {
+  const auto policy = compiled_policy();
+  BatchOptions options;
+  options.compact = compact;
+  const RequestBatch batch(policy, options);
   const auto lines = request_lines();
   std::string out;
   out.reserve(1 << 16);
@@ -116,6 +151,28 @@ void bm_decide_line(benchmark::State& state) {
     ++i;
   }
   per_line(state, 1);
+}
+
+// The kernel's part of writing the answers: 20,000 full answers (8.9 MB) written to a new file in
+// decide_stream's 32 KiB blocks, as `can --requests … > FILE` does (the page cache, no disk wait).
+void bm_write_file(benchmark::State& state) {
+  const auto policy = compiled_policy();
+  const RequestBatch batch(policy);
+  std::string answers;
+  const auto lines = request_lines();
+  for (std::size_t i = 0; i < kLines; ++i) (void)batch.decide_line(lines[i], i + 1, answers);
+  const std::string path = std::string(TRUSTLINT_BINARY_DIR) + "/bench_batch_answers.jsonl";
+  for (auto _ : state) {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    for (std::size_t at = 0; at < answers.size(); at += 32768) {
+      file.write(answers.data() + at, static_cast<std::streamsize>(std::min<std::size_t>(32768, answers.size() - at)));
+    }
+    file.close();
+    state.PauseTiming();
+    std::remove(path.c_str());  // a new file each time (truncating an old one costs more)
+    state.ResumeTiming();
+  }
+  per_line(state, kLines);
 }
 
 // Discards what it is given (an ostream to nowhere that still copies through its buffer).
@@ -145,6 +202,10 @@ BENCHMARK(bm_read)->Name("batch/read (parse_request_line)");
 BENCHMARK(bm_build_request)->Name("batch/build request (make_request)");
 BENCHMARK(bm_decide)->Name("batch/decide (evaluate, no trace)");
 BENCHMARK(bm_write)->Name("batch/write (render_can_json, compact)");
-BENCHMARK(bm_decide_line)->Name("batch/decide_line (the fast path, whole line)");
+BENCHMARK(bm_fast_read)->Name("batch/fast path read (scan_plain_fields)");
+BENCHMARK(bm_fast_decide)->Name("batch/fast path decide (decide_untraced)");
+BENCHMARK_CAPTURE(bm_decide_line, full, false)->Name("batch/decide_line (the fast path, whole line, full answer)");
+BENCHMARK_CAPTURE(bm_decide_line, compact, true)->Name("batch/decide_line (the fast path, whole line, compact answer)");
+BENCHMARK(bm_write_file)->Name("batch/write 20,000 full answers to a new file")->Unit(benchmark::kMillisecond);
 BENCHMARK(bm_decide_stream)->Name("batch/decide_stream (20,000 lines)")->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/fd_output.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
 #include "trustlint/batch.h"
@@ -92,7 +93,11 @@ int decide_many(const Role& in, const CanOptions& o) {
   options.assumptions = in.assumptions;
   options.compact = o.answers == "compact";
   const RequestBatch batch(in.compiled, std::move(options));
-  const BatchSummary summary = decide_stream(batch, *input, std::cout, std::cerr);
+  // Answers go to file descriptor 1 in decide_stream's blocks, one write(2) each.
+  std::cout.flush();
+  FdOutput fd_out(1);
+  std::ostream out(&fd_out);
+  const BatchSummary summary = decide_stream(batch, *input, out, std::cerr);
   if (summary.read_failed) {
     std::cerr << "trustlint: error: cannot read " << visible_text(o.requests)
               << (summary.lines > 0 ? " past line " + std::to_string(summary.lines) : std::string()) << " [TL001]\n";

@@ -25,9 +25,6 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
       options(std::move(batch_options)),
       named(named_in_policy(compiled.document())) {
   const ProviderProfile& profile = vercel_profile();
-  team_provider = internal::parse_template(profile.team_provider);
-  sub_template = internal::parse_template(profile.sub_template);
-  aud_template = internal::parse_template(profile.aud_template);
   const char* names[] = {"team", "project", "environment"};
   for (int i = 0; i < 3; ++i) {
     segment_specs[i] = profile.segment(names[i]);
@@ -36,10 +33,6 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
       if (static_cast<unsigned char>(c) < 0x80) segment_bytes[i][static_cast<unsigned char>(c)] = true;
     }
   }
-  internal::append_json_string(action_json, Request{}.action);
-  internal::append_json_string(global_provider_json, profile.global_provider);
-  internal::append_json_string(global_sub_key_json, profile.global_provider + ":sub");
-  internal::append_json_string(global_aud_key_json, profile.global_provider + ":aud");
   for (const Statement& st : compiled.document().statements) {
     // As render_can_json writes the deciding statement of an untraced Decision (its summary).
     std::string json = R"({"index":)" + std::to_string(st.index) + R"(,"label":)";
@@ -53,7 +46,8 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
       json += R"(,"line":)" + std::to_string(st.span.line) + R"(,"column":)" + std::to_string(st.span.col) + "}";
     }
     json += '}';
-    if (ok) statement_json.emplace_back(st.index, std::move(json));
+    if (statement_json.size() <= st.index) statement_json.resize(st.index + 1);
+    if (ok) statement_json[st.index] = std::move(json);
   }
   // The assumptions of a line that gives team and issuer, or leaves either out (complete_facts
   // says them in this order).
@@ -71,9 +65,10 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
     }
     json += ']';
   }
+  prepare_plain();
 }
 
-bool RequestBatch::Impl::segment_ok(int i, const std::string& value) const {
+bool RequestBatch::Impl::segment_ok(int i, std::string_view value) const {
   const SegmentSpec* spec = segment_specs[i];
   if (spec == nullptr) return true;
   if (value.size() < spec->min_length || (spec->max_length != 0 && value.size() > spec->max_length)) return false;
@@ -82,7 +77,7 @@ bool RequestBatch::Impl::segment_ok(int i, const std::string& value) const {
     if (byte >= 0x80 || !segment_bytes[i][byte]) return false;
   }
   for (const auto& bad : spec->forbidden_substrings) {
-    if (value.find(bad) != std::string::npos) return false;
+    if (value.find(bad) != std::string_view::npos) return false;
   }
   return true;
 }

@@ -17,28 +17,52 @@
 
 namespace trustlint {
 
+namespace internal {
+// A template piece for the fast path: literal text, or the team (1), project (2) or environment
+// (3), as expand_template fills them in.
+struct SegmentPiece {
+  int segment = 0;
+  std::string text;
+};
+}  // namespace internal
+
 struct RequestBatch::Impl {
   const CompiledPolicy* policy = nullptr;
   BatchOptions options;
   NamedInPolicy named;  // the policy's teams and issuer mode (query.h), for lines that leave them out
 
-  // The profile's templates and segment rules, split once.
-  std::vector<internal::TemplatePiece> team_provider, sub_template, aud_template;
+  // The profile's segment rules.
   const SegmentSpec* segment_specs[3] = {nullptr, nullptr, nullptr};  // team, project, environment
   // Per segment: the ASCII bytes its alphabet holds (check_segment passes a value iff it is long
   // enough, not too long, every byte is one of these, and it holds no forbidden substring).
   std::array<std::array<bool, 128>, 3> segment_bytes{};
-  // JSON texts the same on every answer: the action, the deciding statement by its index, and
-  // for the global issuer the provider and its two keys.
-  std::string action_json, global_provider_json, global_sub_key_json, global_aud_key_json;
-  std::vector<std::pair<std::size_t, std::string>> statement_json;
   // "assumptions":[…] rendered for each combination of (team filled in, issuer filled in).
   std::array<std::string, 4> assumptions_json;
+  // The deciding statement's JSON by its index (as render_can_json writes an untraced Decision's
+  // summary); empty where a label or file name is not UTF-8 (the general path then answers).
+  std::vector<std::string> statement_json;
+
+  // The fast path's answer, in pieces (plain_line.cpp, prepare_plain).
+  std::vector<internal::SegmentPiece> team_provider, sub_template, aud_template;
+  // False when some text the fast path copies without escaping could need escapes (a segment's
+  // alphabet, a template's literal text, the global provider): the fast path is then off.
+  bool plain_ok = false;
+  // The answer's fixed texts: its head by outcome (through `"team":"`); the middle by issuer
+  // (0 global, 1 team) and the combination of assumptions (through the sub's opening quote for
+  // the global issuer, through the provider's opening quote for a team issuer); for a team
+  // issuer, the text between the provider and the sub key; and the tail by deciding statement
+  // (index + 1; 0 for none: from the aud's closing quote to the newline).
+  std::array<std::string, 3> head;
+  std::array<std::string, 8> middle;
+  std::string team_action_context, global_aud_key;
+  std::vector<std::string> tail;
 
   Impl(const CompiledPolicy& compiled, BatchOptions batch_options);
 
   // check_segment(*segment_specs[i], value) is nullopt, by the byte tables.
-  bool segment_ok(int i, const std::string& value) const;
+  bool segment_ok(int i, std::string_view value) const;
+  // Fills the fast path's pieces (plain_line.cpp); the constructor's last step.
+  void prepare_plain();
 
   // complete_facts of query.h with the line's issuer, else BatchOptions::issuer: fills in team
   // and issuer when the line leaves them out. Returns an error message or "".
@@ -51,13 +75,9 @@ struct RequestBatch::Impl {
   // The fast path: true when it answered the line (appended to `out`); false leaves `out` as it
   // found it or longer (the caller cuts it back) and the general path answers.
   bool answer_plain(std::string_view line, std::size_t line_no, std::string& out, LineOutcome& outcome) const;
-  // The compact answer line (BatchOptions::compact), for both paths.
+  // The compact answer line (BatchOptions::compact), for the fast path (false: the deciding
+  // statement's label or file is not UTF-8).
   bool write_compact(std::string& out, std::size_t line_no, const Decision& d) const;
-  // "deciding_statement"'s value as render_can_json writes it.
-  bool write_deciding(std::string& out, const Decision& d) const;
-  // The fast path's answer line (false: a string was not UTF-8; the general path then answers).
-  bool write_answer(std::string& out, const Decision& d, const DeploymentFacts& facts, const std::string& assumptions,
-                    const Request& r) const;
 };
 
 // For tests: decide_line through the general path alone (nlohmann's reader, make_request,

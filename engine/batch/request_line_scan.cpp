@@ -4,6 +4,8 @@
 #include "batch/request_line_scan.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -175,6 +177,91 @@ bool scan_request_line(std::string_view line, RequestLine& out) {
     if (!in.eat('}')) return false;
   }
   return in.at_end();
+}
+
+namespace {
+
+// A byte JSON takes as it is inside a string of plain_string's kind (printable ASCII but '"'
+// and '\\').
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
+// Scanner's skip_space, eat and plain_string over a pointer range, for scan_plain_fields.
+struct FieldScanner {
+  const char* p;
+  const char* end;
+
+  void skip_space() {
+    while (p != end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+  }
+  bool eat(char c) {
+    skip_space();
+    if (p != end && *p == c) {
+      ++p;
+      return true;
+    }
+    return false;
+  }
+  bool plain_string(std::string_view& out) {
+    if (!eat('"')) return false;
+    const char* start = p;
+    // Eight bytes at a time: the lowest flagged byte of each test is exact (false flags from a
+    // borrow or carry only ever sit above a true one), so the lowest of all is the first byte
+    // that is not plain.
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (std::endian::native == std::endian::little && end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+      const std::uint64_t from_del = ((w + ones) | w) & highs;  // 0x7F or more
+      const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+      const std::uint64_t quote = (q - ones) & ~q & highs, backslash = (b - ones) & ~b & highs;
+      const std::uint64_t stop = below_space | from_del | quote | backslash;
+      if (stop != 0) {
+        p += std::countr_zero(stop) / 8;  // little-endian: the first byte is the lowest
+        break;
+      }
+      p += 8;
+    }
+    while (p != end && kPlainByte[static_cast<unsigned char>(*p)]) ++p;
+    if (p == end || *p != '"') return false;
+    out = std::string_view(start, static_cast<std::size_t>(p - start));
+    ++p;
+    return true;
+  }
+};
+
+}  // namespace
+
+bool scan_plain_fields(std::string_view line, PlainFields& out) {
+  FieldScanner in{line.data(), line.data() + line.size()};
+  if (!in.eat('{')) return false;
+  unsigned seen = 0;  // one bit per field
+  if (!in.eat('}')) {
+    do {
+      std::string_view key, value;
+      if (!in.plain_string(key) || !in.eat(':') || !in.plain_string(value)) return false;
+      unsigned field;
+      std::string_view* slot;
+      switch (key.size()) {  // team, project, environment, issuer, aud; anything else declines
+        case 4: field = 0, slot = &out.team; if (key != "team") return false; out.has_team = true; break;
+        case 7: field = 1, slot = &out.project; if (key != "project") return false; break;
+        case 11: field = 2, slot = &out.environment; if (key != "environment") return false; break;
+        case 6: field = 3, slot = &out.issuer; if (key != "issuer") return false; out.has_issuer = true; break;
+        case 3: field = 4, slot = &out.aud; if (key != "aud") return false; out.has_aud = true; break;
+        default: return false;
+      }
+      if ((seen & (1u << field)) != 0) return false;
+      seen |= 1u << field;
+      *slot = value;
+    } while (in.eat(','));
+    if (!in.eat('}')) return false;
+  }
+  in.skip_space();
+  return in.p == in.end;
 }
 
 }  // namespace trustlint::internal

@@ -16,4 +16,15 @@ namespace trustlint::internal {
 // the line must be read by parse_request_line_json.
 bool scan_request_line(std::string_view line, RequestLine& out);
 
+// The fields of a line without "claims", as views into the line (printable ASCII, no '"' or
+// '\\': JSON text as they are). A field left out is empty with its `has_` flag false.
+struct PlainFields {
+  std::string_view team, project, environment, issuer, aud;
+  bool has_team = false, has_issuer = false, has_aud = false;
+};
+
+// scan_request_line for a line without "claims", without copying: true when scan_request_line
+// would accept the line with the same fields; false for everything else (claims included).
+bool scan_plain_fields(std::string_view line, PlainFields& out);
+
 }  // namespace trustlint::internal

@@ -2,6 +2,7 @@
 // (EvaluateOptions::trace = false) for many requests: then nothing is explained unless a note
 // needs it, and a single-valued request against static values allocates only the Decision.
 #include "eval/compiled_policy_impl.h"
+#include "eval/decide_untraced.h"
 
 namespace trustlint {
 
@@ -111,12 +112,17 @@ StatementTrace deciding_summary(const Statement& st) {
 
 Decision evaluate(const CompiledPolicy& policy, const Request& request) { return evaluate(policy, request, EvaluateOptions{}); }
 
-Decision evaluate(const CompiledPolicy& policy, const Request& request, const EvaluateOptions& options) {
-  Decision decision;
+namespace {
+
+// The statements in order; the deciding one (nullptr: implicit deny). Fills `decision`'s notes,
+// and its trace when `trace`.
+const internal::CompiledStatement* decide(const std::vector<internal::CompiledStatement>& statements,
+                                          const Request& request, bool trace,
+                                          Decision& decision) {
   const internal::CompiledStatement* first_allow = nullptr;
   const internal::CompiledStatement* first_deny = nullptr;
-  for (const auto& cs : policy.impl_->statements) {
-    const bool applied = options.trace ? trace_statement(cs, request, decision) : decide_statement(cs, request, decision);
+  for (const auto& cs : statements) {
+    const bool applied = trace ? trace_statement(cs, request, decision) : decide_statement(cs, request, decision);
     if (applied) {
       auto& slot = cs.statement->effect == Effect::deny ? first_deny : first_allow;
       if (slot == nullptr) slot = &cs;
@@ -126,9 +132,25 @@ Decision evaluate(const CompiledPolicy& policy, const Request& request, const Ev
   if (deciding != nullptr) {
     decision.outcome = first_deny != nullptr ? Outcome::explicit_deny : Outcome::allow;
     decision.deciding_statement = deciding->statement->index;
-    if (!options.trace) decision.statements.push_back(deciding_summary(*deciding->statement));
   }
+  return deciding;
+}
+
+}  // namespace
+
+Decision evaluate(const CompiledPolicy& policy, const Request& request, const EvaluateOptions& options) {
+  Decision decision;
+  const internal::CompiledStatement* deciding = decide(CompiledPolicyAccess::statements(policy), request, options.trace, decision);
+  if (deciding != nullptr && !options.trace) decision.statements.push_back(deciding_summary(*deciding->statement));
   return decision;
+}
+
+void internal::decide_untraced(const CompiledPolicy& policy, const Request& request, Decision& decision) {
+  decision.outcome = Outcome::implicit_deny;
+  decision.deciding_statement.reset();
+  decision.statements.clear();
+  decision.notes.clear();
+  decide(CompiledPolicyAccess::statements(policy), request, false, decision);
 }
 
 }  // namespace trustlint
