@@ -5,7 +5,10 @@
 // principals ({"Federated": "*"} too), extra conditions (aws:TagKeys, aws:SourceIp, a policy
 // variable on aud), and patterns cut from real segments, wildcards and separators. Every
 // example `who` prints is replayed: allowed examples must be allowed, and every nearest-denied
-// entry must be denied, in both audience modes.
+// entry must be denied, in both audience modes. A third of the deployments are asked again with a
+// claim given as `can --claim` gives it (kClaims: aws:SourceIp, and keys no request carries such as
+// a misspelt aws:SoruceIp or a claim Vercel does not give IAM): can refuses those (TL092) or
+// answers as who does.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -41,8 +44,10 @@ void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_
   AllowedSet any_part = set.value();
   for (auto& part : any_part.parts) part.extra_conditions.clear();
   auto describe = [](const DeploymentFacts& f) {
+    std::string claims;
+    for (const auto& [k, v] : f.extra_context) claims += " claim " + k + "=" + v;
     return f.team + "/" + f.project + "/" + f.environment + " issuer " + issuer_mode_name(f.issuer) + " aud " +
-           f.audience.value_or("(default)");
+           f.audience.value_or("(default)") + claims;
   };
   std::vector<DeploymentFacts> probes;
   for (int i = 0; i < 40; ++i) probes.push_back(g.deployment(any_audience));
@@ -61,8 +66,20 @@ void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_
                     text << "\n  nearest denied " << describe(d) << " is inside a part");
     }
   }
+  // The same deployments with a claim a user may give `can` (--claim): either refused (TL092, a
+  // key who reads as absent) or answered as who answers.
+  const std::size_t plain = probes.size();
+  for (std::size_t i = 0; i < plain; i += 3) {
+    DeploymentFacts f = probes[i];
+    f.extra_context = {trustlint_property::kClaims[g.below(trustlint_property::kClaims.size())]};
+    probes.push_back(std::move(f));
+  }
   for (const auto& f : probes) {
     auto r = make_request(vercel_profile(), f);
+    if (!f.extra_context.empty() && !r.ok()) {
+      CHECK(r.diagnostics().front().code == "TL092");
+      continue;
+    }
     REQUIRE(r.ok());
     const bool can = evaluate(compiled.value(), r.value()).allowed();
     const bool who = allowed_by_description(set.value(), vercel_profile(), f);
