@@ -53,7 +53,11 @@ int report_usage_error(CLI::App& app, const CLI::ParseError& error, int argc, ch
     }
     std::cerr << "trustlint: unknown verb \"" << visible_text(first) << "\"";
     if (!best.empty()) std::cerr << "; did you mean \"" << best << "\"?";
-    std::cerr << "\nThe verbs are can, who, lint and rules; run `trustlint --help`.\n";
+    std::cerr << "\nThe verbs are ";
+    for (std::size_t i = 0; i < verbs.size(); ++i) {
+      std::cerr << (i == 0 ? "" : i + 1 == verbs.size() ? " and " : ", ") << verbs[i];
+    }
+    std::cerr << "; run `trustlint --help`.\n";
     return kExitBadInput;
   }
   if (known) {

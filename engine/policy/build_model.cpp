@@ -187,6 +187,8 @@ void ModelBuilder::read_statement(const Node& node, std::size_t index) {
   st.span = node.span;
   const Member* principal = node.member("Principal");
   const Member* action = node.member("Action");
+  const Member* effect = node.member("Effect");
+  const bool in_deny = effect != nullptr && effect->value.kind == NodeKind::string && effect->value.text == "Deny";
   std::set<std::string_view> seen;
   for (const Member& m : node.members) {
     if (!seen.insert(m.key).second) continue;
@@ -195,7 +197,7 @@ void ModelBuilder::read_statement(const Node& node, std::size_t index) {
     } else if (m.key == "Effect") {
       read_effect(m.value, st);
     } else if (m.key == "Principal") {
-      st.principal = read_principal(m, false, ctx_);
+      st.principal = read_principal(m, false, in_deny, ctx_);
     } else if (m.key == "NotPrincipal") {
       if (principal != nullptr) {
         ctx_.report(Severity::error, "TL038", "the statement has both Principal and NotPrincipal", m.key_span,
@@ -203,7 +205,7 @@ void ModelBuilder::read_statement(const Node& node, std::size_t index) {
       } else {
         ctx_.report(Severity::error, "TL037", "NotPrincipal is not allowed in role trust policies", m.key_span,
                     {"name the trusted principal with Principal (docs/semantics.md#principal)"});
-        st.principal = read_principal(m, true, ctx_);
+        st.principal = read_principal(m, true, in_deny, ctx_);
       }
     } else if (m.key == "Action") {
       st.action = read_action(m, false, ctx_);

@@ -32,8 +32,9 @@ std::string a_node_kind(const Node& node);
 // `code` as "<what> must be ..."; returns the string nodes found.
 std::vector<const Node*> string_list(const Node& value, const std::string& what, const char* code, ModelContext& ctx);
 
-// Principal / NotPrincipal (docs/semantics.md#principal). `member` is the element's key and value.
-PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& ctx);
+// Principal / NotPrincipal (docs/semantics.md#principal). `member` is the element's key and value;
+// `in_deny` when the statement's Effect is "Deny" (a wildcard there restricts, it does not trust).
+PrincipalBlock read_principal(const Member& member, bool negated, bool in_deny, ModelContext& ctx);
 // SAML principal with sts:AssumeRoleWithWebIdentity, or web identity with AssumeRoleWithSAML (docs/semantics.md#access-analyzer-checks).
 void check_action_fits_principal(const Statement& statement, ModelContext& ctx);
 

@@ -90,6 +90,8 @@ std::string wildcard_note(const std::string& reading) {
          "unverified (u)" + reading + " (docs/semantics.md#principal)";
 }
 constexpr const char* kAdmitsAnyCaller = ", and trustlint treats it as admitting any web-identity caller";
+constexpr const char* kDeniesAnyCaller =
+    ", and trustlint reads it as naming any caller, so this Deny applies to every caller its conditions match";
 
 PrincipalKind kind_of(std::string_view type) {
   if (type == "AWS") return PrincipalKind::aws;
@@ -98,7 +100,7 @@ PrincipalKind kind_of(std::string_view type) {
   return PrincipalKind::canonical_user;
 }
 
-void check_value(PrincipalKind kind, const std::string& type, const Node& value, ModelContext& ctx) {
+void check_value(PrincipalKind kind, const std::string& type, const Node& value, bool in_deny, ModelContext& ctx) {
   const std::string& v = value.text;
   if (v == "*") {
     const bool aws = kind == PrincipalKind::aws;
@@ -106,11 +108,13 @@ void check_value(PrincipalKind kind, const std::string& type, const Node& value,
     // reading); a Service or CanonicalUser principal never matches one, wildcard or not.
     const bool admits_web_identity = aws || kind == PrincipalKind::federated;
     ctx.report(Severity::error, "TL042",
-               aws ? "{\"AWS\": \"*\"} trusts every principal (it is the same as \"Principal\": \"*\")"
+               aws ? (in_deny ? "{\"AWS\": \"*\"} names every principal (it is the same as \"Principal\": \"*\"); in this Deny "
+                                "it restricts every caller, but Access Analyzer rejects the wildcard"
+                              : "{\"AWS\": \"*\"} trusts every principal (it is the same as \"Principal\": \"*\")")
                    : "a wildcard " + type + " principal is not allowed",
                value.span,
                {admits_web_identity
-                    ? wildcard_note(kAdmitsAnyCaller)
+                    ? wildcard_note(in_deny ? kDeniesAnyCaller : kAdmitsAnyCaller)
                     : wildcard_note("; a " + type + " principal never matches a web-identity caller, so trustlint reads "
                                     "it as admitting no Vercel deployment")});
     return;
@@ -131,7 +135,7 @@ void check_value(PrincipalKind kind, const std::string& type, const Node& value,
 
 }  // namespace
 
-PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& ctx) {
+PrincipalBlock read_principal(const Member& member, bool negated, bool in_deny, ModelContext& ctx) {
   PrincipalBlock block;
   block.present = true;
   block.negated = negated;
@@ -141,8 +145,11 @@ PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& 
   const char* shape = " must be \"*\" or an object such as {\"Federated\": \"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com/acme\"}";
   if (v.kind == NodeKind::string && v.text == "*") {
     block.entries.push_back(PrincipalEntry{PrincipalKind::any, Located{v.text, v.span}});
-    ctx.report(Severity::error, "TL042", "\"" + element + "\": \"*\" trusts every principal", v.span,
-               {wildcard_note(kAdmitsAnyCaller)});
+    ctx.report(Severity::error, "TL042",
+               in_deny ? "\"" + element + "\": \"*\" names every principal; in this Deny it restricts every caller, but "
+                         "Access Analyzer rejects the wildcard"
+                       : "\"" + element + "\": \"*\" trusts every principal",
+               v.span, {wildcard_note(in_deny ? kDeniesAnyCaller : kAdmitsAnyCaller)});
     return block;
   }
   if (v.kind != NodeKind::object) {
@@ -170,7 +177,7 @@ PrincipalBlock read_principal(const Member& member, bool negated, ModelContext& 
     const PrincipalKind kind = kind_of(m.key);
     for (const Node* value : string_list(m.value, element + " " + m.key, "TL039", ctx)) {
       block.entries.push_back(PrincipalEntry{kind, Located{value->text, value->span}});
-      check_value(kind, m.key, *value, ctx);
+      check_value(kind, m.key, *value, in_deny, ctx);
     }
   }
   return block;

@@ -176,6 +176,23 @@ TEST_CASE("policy::build_model TL042's note says what each wildcard principal ad
   }
 }
 
+TEST_CASE("policy::build_model TL042 in a Deny says the wildcard restricts, not trusts") {
+  const std::string deny = R"("Effect":"Deny")";
+  for (const char* p : {R"("Principal":"*")", R"("Principal":{"AWS":"*"})"}) {
+    CAPTURE(p);
+    // Principal before Effect: the message must not depend on the members' order.
+    for (const std::string& members : {std::string(p) + "," + deny + "," + kA, deny + "," + kA + "," + p}) {
+      auto r = load_policy_text("{\"Version\":\"2012-10-17\",\"Statement\":[{" + members + "}]}", "t.json");
+      const Diagnostic* d = find(r.diagnostics(), "TL042");
+      REQUIRE(d != nullptr);
+      CHECK(d->message.find("trusts every principal") == std::string::npos);
+      CHECK(d->message.find("in this Deny it restricts every caller") != std::string::npos);
+      REQUIRE(!d->notes.empty());
+      CHECK(d->notes.front().find("this Deny applies to every caller") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("policy::build_model Action and Resource (docs/semantics.md#action, docs/semantics.md#resource)") {
   check_rows({
       {st(kE, kP), "TL045", 1, 38, "has no Action"},
