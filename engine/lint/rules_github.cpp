@@ -193,8 +193,8 @@ void check_custom_template(PlainContext& ctx, const FederationProfile& p, const 
                          c.values[i].span, value_pointer(ctx.document, *sc.statement, c, i));
     std::string anchors;
     for (const auto& a : p.custom_template.anchored_by) anchors += (anchors.empty() ? "" : ", ") + a + ":";
-    f.notes.push_back("a repository or organisation chooses the keys of its own subject template (" + p.display_name +
-                      "'s OIDC customization) and the issuer only fills in the values, so only a subject that begins with " +
+    f.notes.push_back("a repository or organisation chooses the keys of its own subject template (OIDC customization of " +
+                      p.display_name + ") and the issuer only fills in the values, so only a subject that begins with " +
                       anchors + " is tied to one owner");
     if (sc.statement->effect == Effect::deny) {
       f.notes.push_back("in Deny " + sc.statement->label() + ", " + c.op_text +

@@ -89,8 +89,8 @@ std::optional<std::string> never_in_request(const ProviderProfile& profile, cons
   if (internal::classify_request_key(folded, r.provider) != internal::RequestKey::absent) return std::nullopt;
   const auto colon = folded.rfind(':');
   if (colon != std::string::npos && folded.compare(0, colon, fold_key(r.provider)) == 0) {
-    return "IAM reads only the sub and aud claims of " + r.provider + "'s tokens (" + profile.name +
-           "'s other claims are not condition keys, docs/semantics.md#generic-oidc-keys)";
+    return "IAM reads only the sub and aud claims of " + r.provider + "'s tokens (the " + profile.name +
+           " token's other claims are not condition keys, docs/semantics.md#generic-oidc-keys)";
   }
   if (internal::catalogued_service(folded)) {
     std::string why = quote(key) + " is not an AWS condition key";

@@ -29,7 +29,7 @@ using trustlint_property::kTeams;
 using trustlint_property::kProjects;
 using trustlint_property::kEnvs;
 
-void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_t& compared) {
+void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_t& compared, std::size_t& over_budget) {
   auto doc = load_policy_text(text, "random.json");
   REQUIRE_MESSAGE(doc.has_value(), text);  // {"Federated": "*"} is an error (TL042) that changes no meaning
   auto compiled = compile(doc.value());
@@ -37,6 +37,12 @@ void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_
   WhoOptions options;
   options.any_audience = any_audience;
   auto set = allowed_set(compiled.value(), vercel_profile(), options);
+  // A proof that needs more than the default automaton budget is a located TL095, not an answer
+  // to compare (a few random policies reach it); any other failure is a bug.
+  if (!set.ok() && !set.diagnostics().empty() && set.diagnostics().front().code == "TL095") {
+    ++over_budget;
+    return;
+  }
   REQUIRE_MESSAGE(set.ok(), text);
   for (const auto& note : set->notes) CHECK_MESSAGE(note.find("internal error") == std::string::npos, text);
   // The same parts with their extra conditions dropped: a deployment outside every one of them
@@ -99,17 +105,20 @@ TEST_SUITE_BEGIN("property");
 
 TEST_CASE("property::who agrees with can on random policies (default audience)") {
   Gen g(20261129);
-  std::size_t compared = 0;
-  for (int i = 0; i < 2500; ++i) check_policy(g, g.policy(), false, compared);
-  MESSAGE("deployments compared: " << compared);
+  std::size_t compared = 0, over_budget = 0;
+  for (int i = 0; i < 2500; ++i) check_policy(g, g.policy(), false, compared, over_budget);
+  MESSAGE("deployments compared: " << compared << ", policies over the budget: " << over_budget);
   CHECK(compared > 100000);
+  CHECK(over_budget < 25);
 }
 
 TEST_CASE("property::who agrees with can on random policies (any audience, docs/semantics.md#vercel-custom-audiences)") {
   Gen g(4242);
-  std::size_t compared = 0;
-  for (int i = 0; i < 1000; ++i) check_policy(g, g.policy(), true, compared);
+  std::size_t compared = 0, over_budget = 0;
+  for (int i = 0; i < 1000; ++i) check_policy(g, g.policy(), true, compared, over_budget);
+  MESSAGE("deployments compared: " << compared << ", policies over the budget: " << over_budget);
   CHECK(compared > 40000);
+  CHECK(over_budget < 10);
 }
 
 TEST_SUITE_END();

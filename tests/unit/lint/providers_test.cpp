@@ -171,16 +171,16 @@ TEST_CASE("lint::TL106 a GitHub sub written for a custom template that names no 
   REQUIRE(f->witness.has_value());
   CHECK(f->witness->allowed);
   CHECK(f->witness->description.find("job_workflow_ref:acme/deploy/.github/workflows/d.yml@x") != std::string::npos);
-  CHECK_FALSE(has_rule(policy(R"("StringEquals":{)" + key + R"(:"repo:acme/web:environment:prod"}})"), "TL106"));
-  CHECK_FALSE(has_rule(policy(R"("StringEquals":{)" + key + R"(:"repository_owner_id:123:environment:prod"}})"), "TL106"));
+  CHECK_FALSE(has_rule(policy(R"("StringEquals":{)" + key + R"(:"repo:acme/web:environment:prod"})"), "TL106"));
+  CHECK_FALSE(has_rule(policy(R"("StringEquals":{)" + key + R"(:"repository_owner_id:123:environment:prod"})"), "TL106"));
   // IAM folds ASCII under IgnoreCase: REPO: is anchored, and ENVIRONMENT: is the environment key.
-  CHECK_FALSE(has_rule(policy(R"("StringEqualsIgnoreCase":{)" + key + R"(:"REPO:acme/web:environment:prod"}})"), "TL106"));
-  CHECK(has_rule(policy(R"("StringEqualsIgnoreCase":{)" + key + R"(:"ENVIRONMENT:prod"}})"), "TL106"));
+  CHECK_FALSE(has_rule(policy(R"("StringEqualsIgnoreCase":{)" + key + R"(:"REPO:acme/web:environment:prod"})"), "TL106"));
+  CHECK(has_rule(policy(R"("StringEqualsIgnoreCase":{)" + key + R"(:"ENVIRONMENT:prod"})"), "TL106"));
   // Case-sensitive: no template key renders "Environment".
-  CHECK_FALSE(has_rule(policy(R"("StringEquals":{)" + key + R"(:"Environment:prod"}})"), "TL106"));
+  CHECK_FALSE(has_rule(policy(R"("StringEquals":{)" + key + R"(:"Environment:prod"})"), "TL106"));
   // Another condition pins the owner: no other owner's token gets in.
   CHECK_FALSE(has_rule(policy(R"("StringEquals":{"token.actions.githubusercontent.com:repository_owner_id":"12345",)" + key +
-                              R"(:"environment:prod"}})"),
+                              R"(:"environment:prod"})"),
                        "TL106"));
 }
 
