@@ -46,6 +46,22 @@ int decide_one(const Role& in, const CanOptions& o) {
     }
     question.claims.emplace_back(c.substr(0, eq), c.substr(eq + 1));
   }
+  // --claim KEY=VALUE repeated with the same KEY: one multi-valued key, values in the order given.
+  std::vector<std::pair<std::string, std::string>> given = std::move(question.claims);
+  question.claims.clear();
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    const std::string& key = given[i].first;
+    std::vector<std::string> values;
+    bool first = true;
+    for (std::size_t j = 0; j < given.size(); ++j) {
+      if (given[j].first != key) continue;
+      first = first && j >= i;
+      values.push_back(given[j].second);
+    }
+    if (!first) continue;  // taken with its first occurrence
+    if (values.size() == 1) question.claims.push_back(given[i]);
+    else question.multi_claims.emplace_back(key, std::move(values));
+  }
   auto answer = can(in, question);
   if (!answer.has_value()) {
     for (const auto& d : answer.diagnostics()) {
@@ -104,7 +120,7 @@ void register_can(CLI::App& app, int& exit_code) {
   cmd->add_option("--issuer", o->issuer, "global (https://oidc.vercel.com) or team (https://oidc.vercel.com/TEAM)")
       ->check(CLI::IsMember({"global", "team"}));
   cmd->add_option("--aud", o->audience, "Token audience (default https://vercel.com/TEAM)");
-  cmd->add_option("--claim", o->claims, "Extra context key KEY=VALUE (a KEY without ':' is a claim of the provider)");
+  cmd->add_option("--claim", o->claims, "Extra context key KEY=VALUE (a KEY without ':' is a claim of the provider; repeated with the same KEY: a multi-valued key)");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--requests", o->requests, "Decide many deployments: JSON lines {team, project, environment, issuer} (- for stdin)");
   cmd->add_option("--answers", o->answers, "With --requests: full (each answer a can/v1 document) or compact ({line, allowed, decision, deciding_statement})")

@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
-#include "cli/git_input.h"
+#include "trustlint/git_input.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
 #include "trustlint/policy_diff.h"

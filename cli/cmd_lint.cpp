@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "cli/discover_files.h"
+#include "trustlint/discover.h"
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/lint_output.h"
@@ -145,7 +145,7 @@ std::set<std::string> files_read_through(const std::vector<std::string>& files,
   return out;
 }
 
-// A file reported instead of read (discover_files.h): its one finding at 1:1.
+// A file reported instead of read (discover.h): its one finding at 1:1.
 LintReport unread_report(const Unread& u) {
   LintReport r;
   r.file = u.path;
@@ -172,11 +172,9 @@ void name_stdin(LintReport& report, const std::string& name) {
 int lint_all(const LintCli& o) {
   // A team Vercel never issues ('' or 'acmé') would make every team of the policy "another
   // team": refused as the configuration's `teams` are.
-  for (const auto& team : o.teams) {
-    if (auto why = check_segment(*vercel_profile().segment("team"), team)) {
-      std::cerr << "trustlint: error: --team: " << visible_text(*why) << " [TL090]\n";
-      return kExitBadInput;
-    }
+  if (auto bad = check_expected_teams(o.teams)) {
+    std::cerr << "trustlint: error: " << bad->message << " [" << bad->code << "]\n";
+    return kExitBadInput;
   }
   LintOptions base;
   base.teams = o.teams;

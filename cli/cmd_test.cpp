@@ -9,7 +9,7 @@
 #include "cli/exit_code.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
-#include "cli/test_results.h"
+#include "trustlint/test_report.h"
 #include "trustlint/spec.h"
 
 namespace trustlint::cli {
@@ -34,14 +34,8 @@ int run_test(const TestOptionsCli& o) {
     results.push_back(run_spec(f, options));
     print_diagnostics(results.back().diagnostics);
   }
-  const TestTotals t = totals(results);
-  int code = kExitOk;
-  if (t.errors != 0 || !errors.empty()) code = kExitBadInput;
-  else if (t.failed != 0) code = kExitFindings;
-  if (files.empty() && errors.empty()) {
-    std::cerr << "trustlint: error: no *" << kSpecSuffix << " file found\n";
-    code = kExitBadInput;
-  }
+  if (files.empty() && errors.empty()) print_diagnostics({no_spec_found()});
+  const int code = test_exit_code(results, !errors.empty());
   if (o.format == "json") std::cout << render_test_json(results, code);
   else if (o.format == "junit") std::cout << render_test_junit(results);
   else std::cout << render_test_text(results);

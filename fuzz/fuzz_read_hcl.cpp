@@ -1,13 +1,15 @@
-// Fuzz target: read_hcl (our HCL native-syntax parser) on arbitrary bytes, then the Terraform
-// source reader on the same text (evaluation of variables, locals, templates, policy documents).
-// Checks that neither crashes, hangs or overflows, that a failure carries an error, that every
-// diagnostic is located inside the input and every expression's bytes lie inside it.
-// Seeds: fixtures/terraform/**/*.tf.
+// Fuzz target: read_hcl (our HCL native-syntax parser) and read_tf_json (Terraform's JSON syntax)
+// on arbitrary bytes, then the Terraform source reader on the same text as main.tf and as
+// main.tf.json (evaluation of variables, locals, templates, policy documents). Checks that nothing
+// crashes, hangs or overflows, that a failure carries an error, that every diagnostic is located
+// inside the input and every expression's bytes lie inside it.
+// Seeds: fixtures/terraform/**/*.tf, fixtures/terraform-json/**/*.tf.json.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "fuzz_checks.h"
+#include "iac/tf_json.h"
 #include "source/hcl/hcl_syntax.h"
 #include "trustlint/sources.h"
 
@@ -34,23 +36,28 @@ void check_body(const HclBody& body, std::size_t size) {
   }
 }
 
+// One syntax: the parse, then the roles of the same text named `name`.
+void run(const std::string& text, const std::string& name, const Result<HclBody>& r, const Limits& limits) {
+  fuzz::check_result(r, name, text.size());
+  if (!r.has_value()) return;
+  check_body(r.value(), text.size());
+  LoadOptions options;
+  options.limits = limits;
+  const Result<std::vector<PolicySource>> found = find_trust_policies_text(text, name, options);
+  fuzz::require(found.has_value(), "a file the reader accepts must give its roles");
+  for (const PolicySource& s : found.value()) {
+    fuzz::require(s.policy.has_value() || has_errors(s.policy.diagnostics()), "a role without a policy and without an error");
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  const SourceFile file("fuzz.tf", text);
   Limits limits;
   limits.max_nodes = 100'000;  // keeps each run short; the limit path itself is what is fuzzed
-  const Result<HclBody> r = read_hcl(file, limits);
-  fuzz::check_result(r, "fuzz.tf", size);
-  if (!r.has_value()) return 0;
-  check_body(r.value(), size);
-  LoadOptions options;
-  options.limits = limits;
-  const Result<std::vector<PolicySource>> found = find_trust_policies_text(text, "fuzz.tf", options);
-  fuzz::require(found.has_value(), "a file read_hcl accepts must give its roles");
-  for (const PolicySource& s : found.value()) {
-    fuzz::require(s.policy.has_value() || has_errors(s.policy.diagnostics()), "a role without a policy and without an error");
-  }
+  run(text, "fuzz.tf", read_hcl(SourceFile("fuzz.tf", text), limits), limits);
+  TfJsonStrings strings;
+  run(text, "fuzz.tf.json", read_tf_json(SourceFile("fuzz.tf.json", text), limits, false, strings), limits);
   return 0;
 }

@@ -4,7 +4,7 @@
 # good/ and risky/ *.json (read as policies) and a few generator inputs · fuzz_glob: each
 # sub/aud value of the fixtures against a matching and a non-matching text · fuzz_iac: fixtures/iac
 # (CloudFormation, Terraform plan, account details) and the good policies · fuzz_read_hcl:
-# fixtures/terraform/**/*.tf.
+# fixtures/terraform/**/*.tf and fixtures/terraform-json/**/*.tf.json.
 cmake_minimum_required(VERSION 3.25)
 foreach(var IN ITEMS ROOT OUT)
   if(NOT DEFINED ${var})
@@ -18,7 +18,7 @@ file(GLOB_RECURSE yaml_files ${ROOT}/fixtures/*.yaml)
 file(GLOB clean_json ${ROOT}/fixtures/good/*.json ${ROOT}/fixtures/risky/*.json)
 file(GLOB iac_files ${ROOT}/fixtures/iac/*)
 file(GLOB good_files ${ROOT}/fixtures/good/*)
-file(GLOB_RECURSE tf_files ${ROOT}/fixtures/terraform/*.tf)
+file(GLOB_RECURSE tf_files ${ROOT}/fixtures/terraform/*.tf ${ROOT}/fixtures/terraform-json/*.tf.json)
 
 function(seed target)
   file(MAKE_DIRECTORY ${OUT}/${target})

@@ -4,12 +4,14 @@
 // engine's; this file only converts between the bindings' plain values and those calls.
 #include "bindings/core/facade.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 #include "trustlint/batch.h"
 #include "trustlint/lint_config.h"
 #include "trustlint/query.h"
 #include "trustlint/report.h"
+#include "trustlint/test_report.h"
 
 namespace trustlint::bindings {
 namespace {
@@ -29,10 +31,6 @@ Result<CanQuestion> question_of(const std::string& line) {
     return Result<CanQuestion>::failure(question_error("request: " + visible_text(error->message) + " (column " +
                                                        std::to_string(error->column) + ")"));
   }
-  if (!read.multi_claims.empty()) {
-    return Result<CanQuestion>::failure(
-        question_error("request: a multi-valued claim (a list) is decided by can_many/canMany only"));
-  }
   CanQuestion q;
   if (read.team_given) q.team = read.facts.team;
   q.project = read.facts.project;
@@ -44,6 +42,7 @@ Result<CanQuestion> question_of(const std::string& line) {
   }
   q.audience = read.facts.audience;
   q.claims = read.facts.extra_context;
+  q.multi_claims = read.multi_claims;
   return Result<CanQuestion>(std::move(q));
 }
 
@@ -107,10 +106,7 @@ Result<Json> who(const PolicyArg& policy, const CommonArgs& common, bool any_aud
 
 Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
                   const std::string& config) {
-  for (const auto& team : teams) {
-    if (auto why = check_segment(*vercel_profile().segment("team"), team))
-      return Result<Json>::failure(make_error("TL090", "teams: " + *why, Span{}));
-  }
+  if (auto bad = check_expected_teams(teams)) return Result<Json>::failure(std::move(*bad));
   LintOptions options;
   options.teams = teams;
   options.limits = common.load.limits;
@@ -135,6 +131,43 @@ Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::
   }
   if (!unread.empty()) return Result<Json>::failure(std::move(unread));
   return Result<Json>(parse_rendered(render_lint_json(reports, fail_on_name(FailOn::error), exit_code)));
+}
+
+Result<Json> diff(const PolicyArg& old_policy, const PolicyArg& new_policy, const CommonArgs& common, bool any_audience) {
+  const Input old_input = input_of(old_policy), new_input = input_of(new_policy);
+  auto old_side = open_input(old_input, common.load);
+  if (!old_side.has_value()) return refused(old_side);
+  auto new_side = open_input(new_input, common.load);
+  if (!new_side.has_value()) return Result<Json>::failure(along({&old_side.diagnostics(), &new_side.diagnostics()}));
+  WhoOptions options;
+  options.any_audience = any_audience;
+  options.limits = common.load.limits;
+  auto answer = trustlint::diff(old_side.value(), new_side.value(), common.resource, common.load, options);
+  Diagnostics met = along({&old_side.diagnostics(), &new_side.diagnostics(), &answer.diagnostics()});
+  if (!answer.value().answered) return Result<Json>::failure(std::move(met));
+  const DiffQuery query{old_input.given(), new_input.given(), any_audience};
+  return Result<Json>(parse_rendered(render_diff_json(answer.value().roles, query)), std::move(met));
+}
+
+Result<Json> test(const std::vector<std::string>& paths, const CommonArgs& common) {
+  Diagnostics unsearched;
+  const auto files = find_spec_files(paths, unsearched);
+  Diagnostics met = unsearched;
+  if (files.empty() && met.empty()) met.push_back(no_spec_found());
+  WhoOptions options;
+  options.limits = common.load.limits;
+  std::vector<SpecResult> specs;
+  for (const auto& f : files) {
+    specs.push_back(run_spec(f, options));
+    const auto& s = specs.back();
+    met.insert(met.end(), s.diagnostics.begin(), s.diagnostics.end());
+    const bool said = std::any_of(s.diagnostics.begin(), s.diagnostics.end(),
+                                  [](const Diagnostic& d) { return d.severity == Severity::error; });
+    if (!s.error.empty() && !said) met.push_back(question_error(s.file + ": " + s.error));
+  }
+  const int code = test_exit_code(specs, !unsearched.empty());
+  if (code == 2) return Result<Json>::failure(std::move(met));
+  return Result<Json>(parse_rendered(render_test_json(specs, code)), std::move(met));
 }
 
 Result<std::unique_ptr<BatchPolicy>> BatchPolicy::open(const PolicyArg& policy, const CommonArgs& common) {

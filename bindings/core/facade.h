@@ -46,6 +46,16 @@ Result<Json> who(const PolicyArg& policy, const CommonArgs& common, bool any_aud
 Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
                             const std::string& config);
 
+// diff: OLD and NEW compared (`trustlint diff OLD NEW --format json`, trustlint/diff/v1; its
+// "new_access" is the CLI's exit 1). `common.resource` as --resource, `common.load.limits`
+// bound reading and proving (states = --max-states). Refused when a side cannot be read or a
+// role cannot be answered about (the CLI's exit 2).
+Result<Json> diff(const PolicyArg& old_policy, const PolicyArg& new_policy, const CommonArgs& common, bool any_audience);
+// test: the spec files named and found below the directories named (`trustlint test PATH...
+// --format json`, trustlint/test/v1). Refused, with every diagnostic of the run, when the CLI
+// would exit 2: a spec or its policy unusable, a directory unreadable, no spec file found.
+Result<Json> test(const std::vector<std::string>& paths, const CommonArgs& common);
+
 // can_many/canMany: the policy opened, gated and compiled once, then one request line at a time.
 class BatchPolicy {
  public:

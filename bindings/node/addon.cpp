@@ -6,6 +6,9 @@
 //   canMany(text, name, isPath, resource, limits, [line...])    -> [object]
 //   who(text, name, isPath, resource, limits, anyAudience)      -> object (trustlint/who/v1)
 //   lint(text, name, isPath, resource, limits, [team...], config) -> object (trustlint/lint/v1)
+//   diff(oldText, oldName, oldIsPath, newText, newName, newIsPath, resource, limits, anyAudience)
+//                                                                -> object (trustlint/diff/v1)
+//   test([path...], limits)                                      -> object (trustlint/test/v1)
 #include <node_api.h>
 
 #include <string>
@@ -218,6 +221,24 @@ napi_value Lint(napi_env env, napi_callback_info info) {
   });
 }
 
+napi_value Diff(napi_env env, napi_callback_info info) {
+  return guarded(env, [&] {
+    Args a(env, info, 9);
+    const tb::PolicyArg old_policy{string_arg(env, a[0], "old"), string_arg(env, a[1], "name"), bool_arg(env, a[2])};
+    const tb::PolicyArg new_policy{string_arg(env, a[3], "new"), string_arg(env, a[4], "name"), bool_arg(env, a[5])};
+    return answer(env, tb::diff(old_policy, new_policy, common_args(env, a[6], a[7]), bool_arg(env, a[8])));
+  });
+}
+
+napi_value Test(napi_env env, napi_callback_info info) {
+  return guarded(env, [&] {
+    Args a(env, info, 2);
+    napi_value no_resource;
+    check(env, napi_create_string_utf8(env, "", 0, &no_resource));
+    return answer(env, tb::test(strings_arg(env, a[0], "specs"), common_args(env, no_resource, a[1])));
+  });
+}
+
 napi_value Version(napi_env env, napi_callback_info) {
   return guarded(env, [&] { return to_js(env, Json(tb::engine_version())); });
 }
@@ -228,6 +249,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"canMany", nullptr, CanMany, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"who", nullptr, Who, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"lint", nullptr, Lint, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"diff", nullptr, Diff, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"test", nullptr, Test, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"version", nullptr, Version, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
   };
   if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok) return nullptr;

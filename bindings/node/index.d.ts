@@ -1,5 +1,6 @@
 // Types of the trustlint package: the objects are exactly the CLI's JSON documents
-// (schemas/can.schema.json, who.schema.json, lint.schema.json); fields are only ever added.
+// (schemas/can.schema.json, who.schema.json, lint.schema.json, diff.schema.json,
+// test.schema.json); fields are only ever added.
 
 /** JSON/YAML text, a path (a string without a line break that does not start with '{'), a file URL, a Buffer, or a policy object. */
 export type Policy = string | URL | Buffer | Record<string, unknown>;
@@ -69,6 +70,7 @@ export interface AllowedPart {
 export interface AllowedSet extends Met {
   schema: 'trustlint/who/v1'; policy: string; audience: string;
   allowed: AllowedPart[]; nobody: boolean; nobody_reasons: string[]; notes: string[];
+  other_principals: string[];
 }
 
 export interface Finding {
@@ -93,6 +95,48 @@ export interface LintReport extends Met {
   readonly findings: Finding[];
 }
 
+export interface DiffPart {
+  issuer: 'global' | 'team'; team: Dimension; project: Dimension; environment: Dimension; audience?: Dimension;
+  extra_conditions: string[]; other_side_conditions: string[]; conditions_only: boolean;
+  example: Deployment; old_allows: boolean | null; new_allows: boolean | null;
+}
+
+export interface RoleDiff {
+  resource: string | null; status: 'compared' | 'added' | 'removed'; same: boolean;
+  gained: DiffPart[]; lost: DiffPart[]; notes: string[];
+}
+
+export interface DiffReport extends Met {
+  schema: 'trustlint/diff/v1'; old: string; new: string; audience: string;
+  roles: RoleDiff[];
+  /** NEW lets in a deployment OLD kept out (the CLI's exit 1). */
+  new_access: boolean;
+  /** new_access (a convenience, not part of the JSON document). */
+  readonly widened: boolean;
+  /** Anything gained or lost, or a role added or removed (not part of the JSON document). */
+  readonly changed: boolean;
+}
+
+export interface ExpectationResult {
+  kind: 'allow' | 'deny' | 'only'; text: string; location: Location; passed: boolean;
+  counterexample: Deployment | null; allowed: boolean | null; only_when: string[];
+  decided_by: string | null; decided_at: Location | null; assumptions: string[];
+}
+
+export interface SpecResult { file: string; policy: string; error: string | null; expectations: ExpectationResult[]; }
+
+export interface TestReport extends Met {
+  schema: 'trustlint/test/v1';
+  specs: SpecResult[];
+  passed: number; failed: number; errors: number;
+  /** 0 every expectation holds, 1 one fails (2 is thrown). */
+  exit_code: number;
+  /** exit_code === 0 (not part of the JSON document). */
+  readonly ok: boolean;
+  /** Every expectation of every spec (not part of the JSON document). */
+  readonly expectations: ExpectationResult[];
+}
+
 export interface Diagnostic {
   code: string; severity: 'error' | 'warning' | 'note'; message: string; location: Location; notes: string[];
 }
@@ -104,4 +148,8 @@ export function can(policy: Policy, request: DeploymentRequest & CommonOptions):
 export function canMany(policy: Policy, requests: Iterable<DeploymentRequest | string>, options?: CommonOptions): Array<Decision | RequestError>;
 export function who(policy: Policy, options?: CommonOptions & { anyAudience?: boolean }): AllowedSet;
 export function lint(policy: Policy, options?: CommonOptions & { teams?: Iterable<string>; config?: string }): LintReport;
+/** What NEW lets in that OLD kept out, and what it takes away (`trustlint diff OLD NEW --format json`). */
+export function diff(oldPolicy: Policy, newPolicy: Policy, options?: CommonOptions & { anyAudience?: boolean }): DiffReport;
+/** Proves *.trustspec.yaml files (paths of specs or directories; `trustlint test ... --format json`). */
+export function test(specs: string | URL | Iterable<string | URL>, options?: { limits?: Limits }): TestReport;
 export function version(): string;

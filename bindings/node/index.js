@@ -86,4 +86,32 @@ function lint(policy, options) {
   return report;
 }
 
-module.exports = { can, canMany, who, lint, version: addon.version };
+function diff(oldPolicy, newPolicy, options) {
+  const [oldText, oldName, oldIsPath] = policyArg(oldPolicy);
+  const [newText, newName, newIsPath] = policyArg(newPolicy);
+  const report = addon.diff(oldText, oldName, oldIsPath, newText, newName, newIsPath, ...commonArgs(options),
+                            Boolean(options && options.anyAudience));
+  Object.defineProperties(report, {  // conveniences: JSON.stringify(report) stays the CLI's document
+    widened: { enumerable: false, get() { return this.new_access; } },
+    changed: { enumerable: false, get() { return this.roles.some((r) => r.status !== 'compared' || !r.same); } },
+  });
+  return report;
+}
+
+function test(specs, options) {
+  const list = typeof specs === 'string' || specs instanceof URL ? [specs] : Array.from(specs);
+  const paths = list.map((s) => {
+    if (s instanceof URL) return require('node:url').fileURLToPath(s);
+    if (typeof s !== 'string') throw new TypeError('trustlint: specs must be paths (strings or file URLs)');
+    return s;
+  });
+  const [, limits] = commonArgs(options);
+  const report = addon.test(paths, limits);
+  Object.defineProperties(report, {
+    ok: { enumerable: false, get() { return this.exit_code === 0; } },
+    expectations: { enumerable: false, get() { return this.specs.flatMap((s) => s.expectations); } },
+  });
+  return report;
+}
+
+module.exports = { can, canMany, who, lint, diff, test, version: addon.version };

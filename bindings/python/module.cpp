@@ -146,6 +146,30 @@ PYBIND11_MODULE(_trustlint, m) {
     return answer(r);
   });
 
+  m.def("diff", [](const std::string& old_text, const std::string& old_name, bool old_is_path, const std::string& new_text,
+                   const std::string& new_name, bool new_is_path, const std::string& resource, const py::dict& limits,
+                   bool any_audience) {
+    const auto common = common_args(resource, limits);
+    const auto old_policy = policy_arg(old_text, old_name, old_is_path);
+    const auto new_policy = policy_arg(new_text, new_name, new_is_path);
+    trustlint::Result<Json> r = trustlint::Result<Json>::failure(trustlint::Diagnostics{});
+    {
+      py::gil_scoped_release unlocked;
+      r = tb::diff(old_policy, new_policy, common, any_audience);
+    }
+    return answer(r);
+  });
+
+  m.def("test", [](const std::vector<std::string>& paths, const py::dict& limits) {
+    const auto common = common_args("", limits);
+    trustlint::Result<Json> r = trustlint::Result<Json>::failure(trustlint::Diagnostics{});
+    {
+      py::gil_scoped_release unlocked;
+      r = tb::test(paths, common);
+    }
+    return answer(r);
+  });
+
   py::class_<Batch>(m, "Batch").def("decide", &Batch::decide);
   m.def("open_batch", [](const std::string& text, const std::string& name, bool is_path, const std::string& resource,
                          const py::dict& limits) -> py::object {

@@ -1,6 +1,6 @@
-// find_trust_policies (sources.h): read the file once, detect its form from the tree, hand it to
-// that form's reader, and give each reader diagnostic (a duplicate key, say) to the role whose
-// definition it falls in.
+// find_trust_policies (sources.h): read the file once, detect its form from the tree
+// (detect_input_form, input_form.cpp), hand it to that form's reader, and give each reader
+// diagnostic (a duplicate key, say) to the role whose definition it falls in.
 #include "policy/build_model.h"
 #include "source/diagnostic_sink.h"
 #include "iac/iac_forms.h"
@@ -16,23 +16,6 @@ using internal::IacInput;
 using internal::Node;
 using internal::NodeKind;
 using internal::SourceFile;
-
-enum class Form { policy, cloudformation, terraform_plan, account_details };
-
-Form detect_form(const Node& root) {
-  if (root.kind != NodeKind::object || root.get("Statement") != nullptr) return Form::policy;
-  if (root.get("RoleDetailList") != nullptr) return Form::account_details;
-  if (root.get("format_version") != nullptr) {
-    for (const char* key : {"planned_values", "resource_changes", "prior_state", "configuration", "values"}) {
-      if (root.get(key) != nullptr) return Form::terraform_plan;
-    }
-  }
-  const Node* resources = root.get("Resources");
-  if (root.get("AWSTemplateFormatVersion") != nullptr || (resources != nullptr && resources->kind == NodeKind::object)) {
-    return Form::cloudformation;
-  }
-  return Form::policy;
-}
 
 bool ends_with(const std::string& s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
@@ -70,9 +53,9 @@ Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tre
   return sources;
 }
 
-// `on_disk`: the file was read from a path, so a .tf file's directory is its module.
+// `on_disk`: the file was read from a path, so a .tf (or .tf.json) file's directory is its module.
 Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options, bool on_disk) {
-  if (options.format == InputFormat::auto_detect && ends_with(file.name(), ".tf")) {
+  if (options.format == InputFormat::auto_detect && (ends_with(file.name(), ".tf") || ends_with(file.name(), ".tf.json"))) {
     return internal::find_terraform_source_roles(file, options, on_disk);
   }
   Result<Node> tree = internal::read_tree(file, options.format, options.limits);
@@ -81,11 +64,12 @@ Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOpti
   const Node& root = tree.value();
   const IacInput in{file, options, read_as_json(file, options.format)};
   std::vector<FoundPolicy> found;
-  switch (detect_form(root)) {
-    case Form::policy: return plain_policy(root, std::move(tree_diagnostics), file, options);
-    case Form::cloudformation: found = internal::find_cloudformation_roles(root, in); break;
-    case Form::terraform_plan: found = internal::find_terraform_roles(root, in); break;
-    case Form::account_details: found = internal::find_account_roles(root, in); break;
+  switch (internal::detect_input_form(root)) {
+    case internal::InputForm::policy:
+    case internal::InputForm::none: return plain_policy(root, std::move(tree_diagnostics), file, options);
+    case internal::InputForm::cloudformation: found = internal::find_cloudformation_roles(root, in); break;
+    case internal::InputForm::terraform_plan: found = internal::find_terraform_roles(root, in); break;
+    case internal::InputForm::account_details: found = internal::find_account_roles(root, in); break;
   }
   Diagnostics outside;
   for (Diagnostic& d : tree_diagnostics) {

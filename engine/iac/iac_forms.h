@@ -11,6 +11,14 @@
 
 namespace trustlint::internal {
 
+// The form of a file's tree, by the top-level keys its reader recognises it by: the one content
+// sniff, used by find_trust_policies (which reader) and by input discovery (file_kind.h: is the
+// file an input at all). `none`: an object with none of Statement, RoleDetailList, format_version,
+// AWSTemplateFormatVersion and Resources (find_trust_policies reads it as a policy, which then
+// says what is missing); a tree that is no object is a policy (its reader says why not).
+enum class InputForm { policy, cloudformation, terraform_plan, account_details, none };
+InputForm detect_input_form(const Node& root);
+
 // Resources.*.Type == AWS::IAM::Role → Properties.AssumeRolePolicyDocument (cloudformation.cpp).
 std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacInput& in);
 

@@ -89,7 +89,7 @@ void TfEvaluator::push_once(Diagnostic d) {
 void TfEvaluator::used_here(const Node& v, const TfFile& f, std::size_t begin, std::size_t end) {
   const bool made_here = v.span.file == f.file.name() && v.span.offset >= begin && v.span.end_offset <= end;
   if (made_here) return;
-  const std::string what(f.file.text().substr(begin, end - begin));
+  const std::string what(f.text(begin, end));
   Diagnostic d = make_warning("TL080", quote(what, 100) + " is known only when Terraform runs; its placeholder text is not checked as written here",
                               f.file.span(begin, end));
   d.notes.push_back("the placeholder comes from " + (v.span.known() ? v.span.file + ":" + std::to_string(v.span.line) : std::string("elsewhere")));
@@ -156,8 +156,8 @@ TfValue TfEvaluator::eval(const HclExpr& e, const TfFile& f) {
     case HclExprKind::conditional: {
       const Node cond = eval(*e.items[0], f).node;
       if (cond.kind == NodeKind::boolean) return eval(*e.items[cond.text == "true" ? 1 : 2], f);
-      out.node = unknown(std::string(f.file.text().substr(e.begin, e.end - e.begin)),
-                         "the condition " + quote(f.file.text().substr(e.items[0]->begin, e.items[0]->end - e.items[0]->begin)) +
+      out.node = unknown(f.text(e.begin, e.end),
+                         "the condition " + quote(f.text(e.items[0]->begin, e.items[0]->end)) +
                              " cannot be evaluated offline",
                          f, e.begin, e.end);
       return out;
@@ -166,7 +166,7 @@ TfValue TfEvaluator::eval(const HclExpr& e, const TfFile& f) {
     case HclExprKind::binary: return operation(e, f);
     case HclExprKind::splat: break;
   }
-  out.node = unknown(std::string(f.file.text().substr(e.begin, e.end - e.begin)), "a splat expression is not evaluated", f,
+  out.node = unknown(f.text(e.begin, e.end), "a splat expression is not evaluated", f,
                      e.begin, e.end);
   return out;
 }
@@ -177,7 +177,11 @@ TfValue TfEvaluator::templated(const std::vector<HclTemplatePart>& parts, const 
   // "${x}" alone is x itself, of whatever type (HCL's template unwrapping).
   if (parts.size() == 1 && parts[0].kind == HclTemplatePart::Kind::interpolation) {
     TfValue inner = eval(*parts[0].expr, f);
-    if (inner.node.kind != NodeKind::string || inner.node.tag == kEncodedTag) return inner;
+    if (inner.node.kind != NodeKind::string || inner.node.tag == kEncodedTag || tf_is_unknown(inner.node)) return inner;
+    // "${file("trust.json")}" (how Terraform JSON writes a call): located in the file read.
+    for (const TfFile& loaded : loaded_) {
+      if (inner.mapped && inner.file == &loaded.file) return inner;
+    }
   }
   MappedText text;
   bool is_unknown = false;
@@ -204,7 +208,7 @@ void TfEvaluator::append_parts(const std::vector<HclTemplatePart>& parts, const 
         Node v = eval(*part.expr, f).node;
         const bool scalar = (v.kind == NodeKind::string && v.tag != kEncodedTag) || v.kind == NodeKind::number || v.kind == NodeKind::boolean;
         if (!scalar && !tf_is_unknown(v)) {  // Terraform refuses it: "Cannot include the given value in a string template"
-          v = unknown(std::string(f.file.text().substr(part.expr->begin, part.expr->end - part.expr->begin)),
+          v = unknown(f.text(part.expr->begin, part.expr->end),
                       v.tag == kEncodedTag ? std::string("a jsonencode() value inside a longer template is not rendered")
                                            : "a " + std::string(v.kind == NodeKind::array ? "list" : v.kind == NodeKind::object ? "map or object" : "null") +
                                                  " is not a string: Terraform refuses it inside a template",
@@ -215,7 +219,7 @@ void TfEvaluator::append_parts(const std::vector<HclTemplatePart>& parts, const 
         is_unknown = is_unknown || tf_is_unknown(v);
         std::string text = v.kind == NodeKind::string || v.kind == NodeKind::number || v.kind == NodeKind::boolean
                                ? v.text
-                               : placeholder_text(std::string(f.file.text().substr(part.expr->begin, part.expr->end - part.expr->begin)));
+                               : placeholder_text(f.text(part.expr->begin, part.expr->end));
         for (char c : text) out.append(std::string_view(&c, 1), part.begin);
         break;
       }
@@ -263,7 +267,7 @@ TfValue TfEvaluator::for_expression(const HclExpr& e, const TfFile& f) {
   const Node coll = eval(*e.items[0], f).node;
   const bool to_tuple = e.kind == HclExprKind::for_tuple;
   if (coll.kind != NodeKind::array && coll.kind != NodeKind::object) {
-    out.node = unknown(std::string(f.file.text().substr(e.begin, e.end - e.begin)),
+    out.node = unknown(f.text(e.begin, e.end),
                        "a for expression over a value known only at apply is not evaluated", f, e.begin, e.end);
     return out;
   }
@@ -298,7 +302,7 @@ TfValue TfEvaluator::operation(const HclExpr& e, const TfFile& f) {
   TfValue out;
   out.file = &f.file;
   const Span span = f.file.span(e.begin, e.end);
-  const std::string text(f.file.text().substr(e.begin, e.end - e.begin));
+  const std::string text(f.text(e.begin, e.end));
   const Node a = eval(*e.items[0], f).node;
   const Node b = e.kind == HclExprKind::binary ? eval(*e.items[1], f).node : Node{};
   auto boolean = [&](bool v) {

@@ -24,7 +24,7 @@ const TfFile* TfEvaluator::load_file(const std::string& path, const TfFile& from
     diagnostics_.push_back(std::move(d));
     return nullptr;
   }
-  loaded_.push_back(TfFile{std::move(read).value(), HclBody{}});
+  loaded_.push_back(TfFile{std::move(read).value(), HclBody{}, {}});
   return &loaded_.back();
 }
 
@@ -40,7 +40,7 @@ TfValue TfEvaluator::call(const HclExpr& e, const TfFile& f) {
   TfValue out;
   out.file = &f.file;
   const Span span = f.file.span(e.begin, e.end);
-  const std::string text(f.file.text().substr(e.begin, e.end - e.begin));
+  const std::string text(f.text(e.begin, e.end));
   const std::string& fn = e.name;
   auto arg = [&](std::size_t i) { return eval(*e.items[i], f); };
   auto give_up = [&](const std::string& why) {

@@ -1,6 +1,6 @@
-// load_tf_module (tf_module.h): the linted .tf file, the other .tf files of its directory (one
-// directory is one module: variables, locals and data sources are shared), terraform.tfvars and
-// *.auto.tfvars as Terraform loads them, then --tf-var-file files and --tf-var values, later
+// load_tf_module (tf_module.h): the linted .tf file, the other .tf and .tf.json files of its
+// directory (one directory is one module: variables, locals and data sources are shared),
+// terraform.tfvars(.json) and *.auto.tfvars(.json) as Terraform loads them, then --tf-var-file files and --tf-var values, later
 // ones winning as on Terraform's command line.
 #include <algorithm>
 #include <filesystem>
@@ -27,8 +27,8 @@ void read_tfvars(TfModule& m, const std::string& path, const std::string& origin
     for (Diagnostic& d : source.take_diagnostics()) m.problems.push_back(std::move(d));
     return;
   }
-  auto file = std::make_unique<TfFile>(TfFile{std::move(source).value(), HclBody{}});
-  Result<HclBody> body = read_hcl(file->file, options.limits);
+  auto file = std::make_unique<TfFile>(TfFile{std::move(source).value(), HclBody{}, {}});
+  Result<HclBody> body = read_tf_body(file->file, options.limits, true, file->json_strings);
   if (!body.has_value()) {
     for (Diagnostic& d : body.take_diagnostics()) m.problems.push_back(std::move(d));
     return;
@@ -57,11 +57,17 @@ void TfModule::index(const TfFile& f) {
   }
 }
 
-std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, const LoadOptions& options, bool read_directory) {
+Result<HclBody> read_tf_body(const SourceFile& file, const Limits& limits, bool tfvars, TfJsonStrings& strings) {
+  if (is_tf_json_name(file.name())) return read_tf_json(file, limits, tfvars, strings);
+  return read_hcl(file, limits);
+}
+
+std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, TfJsonStrings strings, const LoadOptions& options,
+                                         bool read_directory) {
   auto m = std::make_unique<TfModule>();
   const fs::path dir = fs::path(first.name()).parent_path();
   m->directory = dir.generic_string();
-  m->files.push_back(std::make_unique<TfFile>(TfFile{first, std::move(body)}));
+  m->files.push_back(std::make_unique<TfFile>(TfFile{first, std::move(body), std::move(strings)}));
   std::vector<std::string> siblings, auto_vars;
   std::error_code ec;
   if (read_directory) {
@@ -71,8 +77,8 @@ std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, 
       std::error_code type_ec;
       if (!it->is_regular_file(type_ec)) continue;
       const std::string path = (dir / name).generic_string();
-      if (ends_with(name, ".tf") && file_identity(path) != first_identity) siblings.push_back(path);
-      if (name == "terraform.tfvars" || ends_with(name, ".auto.tfvars")) auto_vars.push_back(path);
+      if ((ends_with(name, ".tf") || ends_with(name, ".tf.json")) && file_identity(path) != first_identity) siblings.push_back(path);
+      if (name == "terraform.tfvars" || name == "terraform.tfvars.json" || ends_with(name, ".auto.tfvars") || ends_with(name, ".auto.tfvars.json")) auto_vars.push_back(path);
     }
   }
   std::sort(siblings.begin(), siblings.end());
@@ -80,8 +86,8 @@ std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, 
   for (const std::string& path : siblings) {
     Result<SourceFile> source = read_source_file(path, options.limits);
     if (!source.has_value()) continue;  // reported when that file is linted itself
-    auto file = std::make_unique<TfFile>(TfFile{std::move(source).value(), HclBody{}});
-    Result<HclBody> parsed = read_hcl(file->file, options.limits);
+    auto file = std::make_unique<TfFile>(TfFile{std::move(source).value(), HclBody{}, {}});
+    Result<HclBody> parsed = read_tf_body(file->file, options.limits, false, file->json_strings);
     if (!parsed.has_value()) {
       // A file that declares a role reports its own errors when it is linted; any other
       // (variables.tf, locals.tf) is never linted alone: its errors are the module's.
@@ -96,7 +102,8 @@ std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, 
   for (const auto& f : m->files) m->index(*f);
   // Terraform's order: terraform.tfvars, *.auto.tfvars (by name), then the command line.
   std::stable_sort(auto_vars.begin(), auto_vars.end(), [](const std::string& a, const std::string& b) {
-    return (fs::path(a).filename() == "terraform.tfvars") > (fs::path(b).filename() == "terraform.tfvars");
+    const auto first = [](const std::string& p) { return fs::path(p).filename().string().starts_with("terraform.tfvars"); };
+    return first(a) > first(b);
   });
   for (const std::string& path : auto_vars) read_tfvars(*m, path, fs::path(path).filename().string(), options, false);
   for (const std::string& path : options.tf_var_files) read_tfvars(*m, path, "--tf-var-file " + path, options, true);

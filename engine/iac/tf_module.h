@@ -15,6 +15,7 @@
 
 #include "source/hcl/hcl_syntax.h"
 #include "iac/mapped_text.h"
+#include "iac/tf_json.h"
 #include "trustlint/options.h"
 
 namespace trustlint::internal {
@@ -22,7 +23,13 @@ namespace trustlint::internal {
 struct TfFile {
   SourceFile file;
   HclBody body;
+  TfJsonStrings json_strings;  // a .tf.json file's string literals (tf_json.h); empty for HCL
+  // Bytes [begin, end) as HCL reads them (in a .tf.json string, its JSON escapes decoded).
+  std::string text(std::size_t begin, std::size_t end) const { return tf_json_text(file, json_strings, begin, end); }
 };
+
+// A .tf or .tfvars file (HCL), or a .tf.json or .tfvars.json file (Terraform's JSON syntax).
+Result<HclBody> read_tf_body(const SourceFile& file, const Limits& limits, bool tfvars, TfJsonStrings& strings);
 
 struct TfModule {
   std::string directory;                          // "" for the current directory
@@ -41,10 +48,12 @@ struct TfModule {
   void index(const TfFile& f);
 };
 
-// Reads `first` and the other .tf files of its directory, the auto-loaded .tfvars files and
+// Reads `first` and the other .tf and .tf.json files of its directory, the auto-loaded .tfvars
+// (and .tfvars.json) files and
 // the --tf-var / --tf-var-file values of `options`.
 // Without `read_directory` (text from memory or stdin) only `first` and the options are read.
-std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, const LoadOptions& options, bool read_directory);
+std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, TfJsonStrings strings, const LoadOptions& options,
+                                          bool read_directory);
 
 // An evaluated value: `node` (strings, numbers, booleans, null, tuples, objects) located where
 // it is written. A string made by a template also has `mapped`, the origin of each byte in

@@ -37,7 +37,7 @@ std::string where(const TfFile& f, std::size_t offset) {
 TfValue TfEvaluator::reference(const HclExpr& e, const TfFile& f) {
   TfValue out;
   out.file = &f.file;
-  const std::string text(f.file.text().substr(e.begin, e.end - e.begin));
+  const std::string text(f.text(e.begin, e.end));
   std::vector<Step> steps;
   const HclExpr* root = flatten(e, steps);
   if (root == nullptr) {  // an index into a call or a literal: evaluate and index
@@ -158,7 +158,7 @@ TfValue TfEvaluator::reference(const HclExpr& e, const TfFile& f) {
       }
     }
     if (next == nullptr) {
-      out.node = unknown(text, quote(std::string(f.file.text().substr(s.expr->begin, s.expr->end - s.expr->begin))) +
+      out.node = unknown(text, quote(f.text(s.expr->begin, s.expr->end)) +
                                    " names nothing in the value it reads",
                          f, e.begin, e.end);
       out.mapped.reset();

@@ -1,4 +1,4 @@
-// find_terraform_source_roles (iac_forms.h): every resource "aws_iam_role" of a .tf file, one
+// find_terraform_source_roles (iac_forms.h): every resource "aws_iam_role" of a .tf or .tf.json file, one
 // per count index or for_each key when the collection is known, and its assume_role_policy:
 // jsonencode({...}) (the HCL object is the policy), a string (a heredoc, file(), templatefile():
 // JSON located inside it), or data.aws_iam_policy_document.X.json (rendered from its blocks).
@@ -91,9 +91,10 @@ Result<Document> policy_of(const TfValue& v, const HclExpr& expr, const TfFile& 
 
 Result<std::vector<PolicySource>> find_terraform_source_roles(const SourceFile& file, const LoadOptions& options,
                                                               bool read_directory) {
-  Result<HclBody> body = read_hcl(file, options.limits);
+  TfJsonStrings strings;
+  Result<HclBody> body = read_tf_body(file, options.limits, false, strings);
   if (!body.has_value()) return Result<std::vector<PolicySource>>::failure(body.take_diagnostics());
-  std::unique_ptr<TfModule> module = load_tf_module(file, std::move(body).value(), options, read_directory);
+  std::unique_ptr<TfModule> module = load_tf_module(file, std::move(body).value(), std::move(strings), options, read_directory);
   const TfFile& f = *module->files.front();
   Diagnostics outside = module->problems;
   std::vector<PolicySource> sources;

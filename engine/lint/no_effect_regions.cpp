@@ -68,14 +68,42 @@ std::optional<std::vector<std::string>> quick_point(const Box& b) {
   return point;
 }
 
+bool all_plain(const BoxSet& boxes) {
+  return std::all_of(boxes.begin(), boxes.end(), [](const Box& c) {
+    return std::all_of(c.dims.begin(), c.dims.end(), [](const ValueSet& v) { return v.plain(); });
+  });
+}
+
+// A Deny i matters when some point lies in an Allow, in Deny i and in no other Deny: removing i
+// lets that point in. Candidate points are the quick points of i's boxes and of the Allow boxes
+// (found without automata), each tried with a glob match per box. True when such a point is
+// found (an exact refutation of "changes nothing"); false says nothing.
+bool deny_matters_at_a_point(const BoxSet& deny, const BoxSet& allowed, const BoxSet& others, StateBudget& budget) {
+  if (!all_plain(deny) || !all_plain(allowed) || !all_plain(others)) return false;
+  const auto in = [&](const BoxSet& set, const std::vector<std::string>& point) {
+    return std::any_of(set.begin(), set.end(), [&](const Box& b) {
+      budget.charge(b.dims.size());  // a glob match per dimension
+      return b.contains(point);
+    });
+  };
+  const auto matters = [&](const std::optional<std::vector<std::string>>& point) {
+    return point && in(deny, *point) && in(allowed, *point) && !in(others, *point);
+  };
+  for (const auto* candidates : {&deny, &allowed}) {
+    for (const auto& b : *candidates) {
+      if (budget.exceeded) return false;
+      if (matters(quick_point(b))) return true;
+    }
+  }
+  return false;
+}
+
 // pieces − cover. A piece with a point outside every cover box is left over at once (the common
 // case of a statement that matters, a glob match per box); pieces inside one box of the cover
 // go next (the common case of a shadowed statement, one subset test each); the rest is
 // subtracted box by box.
 BoxSet uncovered(BoxSet pieces, const BoxSet& cover, StateBudget& budget) {
-  const bool plain = std::all_of(cover.begin(), cover.end(), [](const Box& c) {
-    return std::all_of(c.dims.begin(), c.dims.end(), [](const ValueSet& v) { return v.plain(); });
-  });
+  const bool plain = all_plain(cover);
   for (const auto& p : pieces) {
     if (!plain) break;
     const auto point = quick_point(p);
@@ -116,9 +144,19 @@ std::optional<bool> unchanged_without(PolicyRegions& r, std::size_t index, State
     } else {
       BoxSet allowed, others;
       for (const auto& s : c.statements) {
-        if (s.effect == Effect::allow) allowed.insert(allowed.end(), s.boxes.begin(), s.boxes.end());
-        else if (s.index != index) others.insert(others.end(), s.boxes.begin(), s.boxes.end());
+        if (s.effect == Effect::deny && s.index != index) others.insert(others.end(), s.boxes.begin(), s.boxes.end());
       }
+      // Dᵢ inside the other Denies (each box inside one of theirs, a subset test each): then so
+      // is (∪A ∩ Dᵢ), whatever the Allows are.
+      const bool inside_others = std::all_of(st->boxes.begin(), st->boxes.end(), [&](const Box& d) {
+        return std::any_of(others.begin(), others.end(), [&](const Box& o) { return budget.spend(1) && subset_of(d, o); });
+      });
+      if (budget.exceeded) return std::nullopt;
+      if (inside_others) continue;
+      for (const auto& s : c.statements) {
+        if (s.effect == Effect::allow) allowed.insert(allowed.end(), s.boxes.begin(), s.boxes.end());
+      }
+      if (deny_matters_at_a_point(st->boxes, allowed, others, budget)) return false;
       rest = uncovered(intersect(allowed, st->boxes, budget), others, budget);
     }
     if (budget.exceeded) return std::nullopt;

@@ -15,6 +15,7 @@
 #include "prove/describe_parts.h"
 #include "prove/prover_context.h"
 #include "prove/statement_regions.h"
+#include "trustlint/vercel_policy.h"
 
 namespace trustlint::internal {
 namespace {
@@ -270,6 +271,7 @@ Result<AllowedSet> prove_allowed_set(const CompiledPolicy& policy, const Provide
         where));
   }
   if (set.parts.empty()) set.nobody_reasons = prover.reasons();
+  set.other_principals = other_principals(policy.document(), profile);
   for (const auto& n : ctx.notes) set.notes.push_back(n);
   if (regions != nullptr) {
     regions->ctx = std::move(owned);

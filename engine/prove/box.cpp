@@ -53,6 +53,15 @@ bool subset_of(const Box& a, const Box& b) {
 
 BoxSet minus(const Box& a, const Box& b, StateBudget& budget) {
   if (subset_of(a, b)) return {};
+  // A and B disjoint in some dimension: A − B = A. Decided first, from the intersections the
+  // pieces need anyway, so that a disjoint pair (the common case) computes no difference.
+  std::vector<ValueSet> both;
+  both.reserve(a.dims.size());
+  for (std::size_t i = 0; i < a.dims.size(); ++i) {
+    both.push_back(a.dims[i].intersect(b.dims[i]));
+    if (both.back().empty()) return BoxSet{a};
+    if (budget.exceeded) return {};
+  }
   BoxSet out;
   Box prefix = a;  // dims before i hold A∩B, from i on hold A
   for (std::size_t i = 0; i < a.dims.size(); ++i) {
@@ -61,12 +70,7 @@ BoxSet minus(const Box& a, const Box& b, StateBudget& budget) {
       piece.dims[i] = std::move(part);
       if (!piece.empty()) out.push_back(std::move(piece));
     }
-    ValueSet both = a.dims[i].intersect(b.dims[i]);
-    if (both.empty()) {
-      // A and B are disjoint: A − B = A.
-      return BoxSet{a};
-    }
-    prefix.dims[i] = std::move(both);
+    prefix.dims[i] = std::move(both[i]);
     if (budget.exceeded) break;
   }
   return out;

@@ -16,6 +16,8 @@ void add_unique(Globs& v, const Glob& g) {
 // list of plain names).
 bool has_wildcard(const Glob& g) { return g.any_case || g.text.find_first_of("*?") != std::string::npos; }
 
+Globs intersect_globs_by_automata(const SegmentDomain& d, const Glob& a, const Glob& b);
+
 // The globs whose union is L(a) ∩ L(b) within the domain; sets budget.exceeded if too many.
 Globs intersect_globs(const SegmentDomain& d, const Glob& a, const Glob& b) {
   if (a == b) return {a};
@@ -23,6 +25,16 @@ Globs intersect_globs(const SegmentDomain& d, const Glob& a, const Glob& b) {
   if (!has_wildcard(b)) return matches(a, b.text) ? Globs{b} : Globs{};
   if (a == Glob("*")) return {b};
   if (b == Glob("*")) return {a};
+  StateBudget& budget = *d.budget;
+  budget.charge(a.text.size() + b.text.size());  // looking the pair up
+  if (const Globs* known = d.intersection(a, b)) return *known;
+  Globs globs = intersect_globs_by_automata(d, a, b);
+  d.remember_intersection(a, b, globs);
+  return globs;
+}
+
+// intersect_globs() for two globs with wildcards, neither "*", not equal.
+Globs intersect_globs_by_automata(const SegmentDomain& d, const Glob& a, const Glob& b) {
   StateBudget& budget = *d.budget;
   const Dfa& da = d.glob_dfa(a);
   const Dfa& db = d.glob_dfa(b);
@@ -144,6 +156,16 @@ std::optional<bool> SegmentDomain::answer(const std::string& question) const {
 void SegmentDomain::remember(const std::string& question, bool answer) const {
   // An answer found after the budget ran out is not an answer; it is not kept.
   if (budget == nullptr || !budget->exceeded) answers_.emplace(question, answer);
+}
+
+const Globs* SegmentDomain::intersection(const Glob& a, const Glob& b) const {
+  auto it = intersections_.find({a, b});
+  return it == intersections_.end() ? nullptr : &it->second;
+}
+
+void SegmentDomain::remember_intersection(const Glob& a, const Glob& b, const Globs& globs) const {
+  // As remember(): what was found after the budget ran out is not kept.
+  if (budget == nullptr || !budget->exceeded) intersections_.emplace(std::pair<Glob, Glob>{a, b}, globs);
 }
 
 const Dfa& SegmentDomain::glob_dfa(const Glob& glob) const {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "prove/automaton.h"
@@ -63,9 +64,14 @@ struct SegmentDomain {
   // the question's glob lists (ValueSet::empty, subset_of).
   std::optional<bool> answer(const std::string& question) const;
   void remember(const std::string& question, bool answer) const;
+  // The globs whose union is L(a) ∩ L(b), as already computed in this computation (the same
+  // pairs of a policy's globs meet again in every box operation), or null.
+  const Globs* intersection(const Glob& a, const Glob& b) const;
+  void remember_intersection(const Glob& a, const Glob& b, const Globs& globs) const;
 
  private:
   mutable std::map<Glob, Dfa> cache_;
+  mutable std::map<std::pair<Glob, Glob>, Globs> intersections_;
   mutable std::unordered_map<std::string, bool> answers_;
 };
 

@@ -51,23 +51,39 @@ Result<CanAnswer> can(const Role& role, const CanQuestion& question, const Evalu
   if (auto bad = complete_facts(named_in_policy(role.document), q.facts, question.team.has_value(), issuer, q.assumptions)) {
     return Result<CanAnswer>::failure(std::move(*bad));
   }
-  for (const auto& [key, value] : question.claims) {
-    for (const auto& [seen, unused] : q.facts.extra_context) {
-      if (fold_key(seen) == fold_key(key)) {
-        return Result<CanAnswer>::failure(make_error(
-            kQuestionCode,
-            "--claim \"" + key + "\" is given twice (context keys are case-insensitive; a multi-valued key "
-            "is a JSON array in --requests)",
-            Span{}));
-      }
+  // Every key once across claims and multi_claims (context keys are case-insensitive).
+  std::vector<std::string> keys;
+  for (const auto& c : question.claims) keys.push_back(c.first);
+  for (const auto& c : question.multi_claims) keys.push_back(c.first);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (fold_key(keys[j]) != fold_key(keys[i])) continue;
+      return Result<CanAnswer>::failure(make_error(
+          kQuestionCode,
+          "--claim \"" + keys[i] + "\" is given twice (context keys are case-insensitive; repeat --claim with the same KEY, "
+          "or give a list, for a multi-valued key)",
+          Span{}));
     }
-    q.facts.extra_context.emplace_back(key, value);
   }
-  auto request = make_request(vercel_profile(), q.facts);
-  if (!request.ok()) {
-    Diagnostics errors = request.take_diagnostics();
+  q.facts.extra_context = question.claims;
+  const auto refused = [](Result<Request>& r) {
+    Diagnostics errors = r.take_diagnostics();
     for (auto& d : errors) d.span = Span{};  // about the question, not a place in a file
     return Result<CanAnswer>::failure(std::move(errors));
+  };
+  auto request = make_request(vercel_profile(), q.facts);
+  if (!request.ok()) return refused(request);
+  // A multi-valued key: each value checked as that key alone would be, then the key set whole
+  // (the batch's request lines do the same, batch/request_batch.cpp).
+  for (const auto& [key, values] : question.multi_claims) {
+    for (const auto& value : values) {
+      DeploymentFacts one = q.facts;
+      one.extra_context = {{key, value}};
+      auto checked = make_request(vercel_profile(), one);
+      if (!checked.ok()) return refused(checked);
+    }
+    Request& r = request.value();
+    r.set_multi(key.find(':') == std::string::npos ? r.provider + ":" + key : key, values);
   }
   q.request = std::move(request).value();
   Decision decision = evaluate(role.compiled, q.request, options);

@@ -1,10 +1,11 @@
-// lint_input and --fail-on (query.h): every role of an input linted from text read once, and
-// the threshold that decides whether a report fails a run.
+// lint_input, the expected teams' check and --fail-on (query.h): every role of an input linted
+// from text read once, and the threshold that decides whether a report fails a run.
 #include <algorithm>
 
 #include "lint/lint_loaded.h"
 #include "source/source_file.h"
 #include "trustlint/query.h"
+#include "trustlint/report.h"
 
 namespace trustlint {
 
@@ -21,6 +22,15 @@ std::vector<LintReport> lint_input(const Input& input, const LintOptions& option
     return internal::lint_read(std::make_shared<const std::string>(text), input.name, input.name, false, options, load);
   }
   return lint_sources(input.given(), options, load);
+}
+
+std::optional<Diagnostic> check_expected_teams(const std::vector<std::string>& teams) {
+  for (const auto& team : teams) {
+    if (auto why = check_segment(*vercel_profile().segment("team"), team)) {
+      return make_error("TL090", "--team: " + visible_text(*why), Span{});
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<FailOn> parse_fail_on(std::string_view text) {

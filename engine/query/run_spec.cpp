@@ -1,5 +1,6 @@
-// run_spec / find_spec_files (query.h): `test`'s work — the spec files found, each spec's policy
-// opened as can and who open it, and every expectation proven against its exact allowed set.
+// run_spec / find_spec_files / test_exit_code (query.h): `test`'s work — the spec files found,
+// each spec's policy opened as can and who open it, every expectation proven against its exact
+// allowed set, and the run's status.
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -100,6 +101,16 @@ TestTotals totals(const std::vector<SpecResult>& specs) {
     for (const auto& r : s.results) (r.outcome.holds ? t.passed : t.failed) += 1;
   }
   return t;
+}
+
+int test_exit_code(const std::vector<SpecResult>& specs, bool search_failed) {
+  const TestTotals t = totals(specs);
+  if (search_failed || specs.empty() || t.errors != 0) return 2;
+  return t.failed != 0 ? 1 : 0;
+}
+
+Diagnostic no_spec_found() {
+  return make_error(kQuestionCode, std::string("no *") + kSpecSuffix + " file found", Span{});
 }
 
 }  // namespace trustlint

@@ -67,15 +67,28 @@ std::optional<std::string_view> SourceSnapshot::excerpt(const Span& span, const 
 
 namespace {
 
-// The line as printable code points: each entry is what to print for one code point.
-std::vector<std::string> printable(std::string_view line) {
+// How many code points the line holds (malformed bytes count as they are shown, one '?' each).
+std::size_t code_points(std::string_view line) {
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < line.size(); ++n) pos += internal::decode_utf8(line, pos).length;
+  return n;
+}
+
+// Code points [from, to) of the line as printable text: each entry is what to print for one
+// code point. Only the shown window is built (a minified policy is one long line, quoted once
+// per finding).
+std::vector<std::string> printable(std::string_view line, std::size_t from, std::size_t to) {
   std::vector<std::string> out;
-  for (std::size_t pos = 0; pos < line.size();) {
+  out.reserve(to - from);
+  std::size_t index = 0;
+  for (std::size_t pos = 0; pos < line.size() && index < to; ++index) {
     const auto c = internal::decode_utf8(line, pos);
-    if (c.problem != nullptr || (internal::needs_escape(c.code_point) && c.code_point != '\t')) {
-      out.emplace_back("?");
-    } else {
-      out.emplace_back(line.substr(pos, c.length));
+    if (index >= from) {
+      if (c.problem != nullptr || (internal::needs_escape(c.code_point) && c.code_point != '\t')) {
+        out.emplace_back("?");
+      } else {
+        out.emplace_back(line.substr(pos, c.length));
+      }
     }
     pos += c.length;
   }
@@ -95,25 +108,27 @@ std::string render_source_excerpt(const Span& span, const std::string& fallback_
   const bool by_offset = span.offset > 0 || span.line == 1;
   const auto line = by_offset ? sources.line_at(file, span.offset) : sources.line(file, span.line);
   if (!line) return "";
-  const auto chars = printable(*line);
+  const std::size_t size = code_points(*line);
   // Columns are 1-based code points; the value runs to end_col on its line, or to the line's end
   // when it goes on below. An empty span (a position, not a value) gets one caret.
-  std::size_t first = std::min<std::size_t>(span.col - 1, chars.size());
-  std::size_t last = span.end_line > span.line ? chars.size() : span.end_col > span.col ? span.end_col - 1 : first + 1;
-  last = std::max(std::min(last, chars.size()), first + 1);
-  std::size_t from = 0, to = chars.size();
-  if (chars.size() > kMaxShown) {
+  std::size_t first = std::min<std::size_t>(span.col - 1, size);
+  std::size_t last = span.end_line > span.line ? size : span.end_col > span.col ? span.end_col - 1 : first + 1;
+  last = std::max(std::min(last, size), first + 1);
+  std::size_t from = 0, to = size;
+  if (size > kMaxShown) {
     from = first > kContext ? first - kContext : 0;
-    to = std::min(chars.size(), std::max(last + kContext, from + kMaxShown));
+    to = std::min(size, std::max(last + kContext, from + kMaxShown));
   }
+  const auto chars = printable(*line, from, to);  // chars[i - from] is code point i
   std::string text = from > 0 ? "..." : "", marks = from > 0 ? "   " : "";
   for (std::size_t i = from; i < to; ++i) {
-    text += chars[i];
-    if (i < first) marks += chars[i] == "\t" ? "\t" : " ";
+    const std::string& ch = chars[i - from];
+    text += ch;
+    if (i < first) marks += ch == "\t" ? "\t" : " ";
     else if (i < last) marks += i == first ? '^' : '~';
   }
   if (first >= to) marks += '^';  // the span starts at the end of the line
-  if (to < chars.size()) text += "...";
+  if (to < size) text += "...";
   const std::size_t lead = marks.find_first_not_of(" \t");
   std::ostringstream out;
   out << std::setw(5) << span.line << " | " << text << "\n"

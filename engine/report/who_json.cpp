@@ -55,6 +55,7 @@ std::string render_who_json(const AllowedSet& set, const WhoQuery& q) {
   j["nobody"] = set.empty();
   j["nobody_reasons"] = internal::printable(set.nobody_reasons);
   j["notes"] = internal::printable(set.notes);
+  j["other_principals"] = internal::printable(set.other_principals);
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -26,7 +26,8 @@ std::string render_who_markdown(const AllowedSet& set, const WhoQuery& q) {
   std::ostringstream out;
   out << "### Who can assume " << code(q.policy_file) << "\n\n";
   if (set.empty()) {
-    out << "**Nobody** can assume this role.\n\n";
+    out << (set.other_principals.empty() ? "**Nobody** can assume this role.\n\n"
+                                         : "**No Vercel deployment** can assume this role.\n\n");
     for (const auto& r : set.nobody_reasons) out << "- " << internal::markdown_text(r) << "\n";
   } else {
     out << "| issuer | team | project | production | preview | development | custom | only when |\n";
@@ -42,6 +43,10 @@ std::string render_who_markdown(const AllowedSet& set, const WhoQuery& q) {
     }
     out << "\nEvery deployment not in a row above is denied. Exact: computed by automata over Vercel's name alphabets"
         << (q.any_audience ? ", for any requested audience" : ", for the default audience") << ".\n";
+  }
+  if (!set.other_principals.empty()) {
+    out << "\n> note: who describes Vercel deployments only; the role's Allow statements also name (lint checks them):\n";
+    for (const auto& p : set.other_principals) out << ">\n> - " << internal::markdown_text(p) << "\n";
   }
   for (const auto& note : set.notes) out << "\n> note: " << internal::markdown_text(note) << "\n";
   return out.str();

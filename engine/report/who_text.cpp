@@ -55,7 +55,9 @@ std::string describe_environments(const GlobSet& g) {
 std::string render_who_text(const AllowedSet& set, const WhoQuery& q) {
   std::ostringstream out;
   if (set.empty()) {
-    out << "NOBODY can assume this role" << (q.any_audience ? " (any audience)" : "") << ".\n";
+    // "NOBODY" only when the role trusts nothing else: a GitHub Actions role is not unassumable.
+    out << (set.other_principals.empty() ? "NOBODY can assume this role" : "No Vercel deployment can assume this role")
+        << (q.any_audience ? " (any audience)" : "") << ".\n";
     for (const auto& r : set.nobody_reasons) out << "  " << internal::visible_text(r) << "\n";
   } else {
     out << "These deployments can assume this role (exact" << (q.any_audience ? ", any requested audience" : ", default audience")
@@ -80,6 +82,10 @@ std::string render_who_text(const AllowedSet& set, const WhoQuery& q) {
         out << "\n";
       }
     }
+  }
+  if (!set.other_principals.empty()) {
+    out << "note: who describes Vercel deployments only; the role's Allow statements also name (lint checks them):\n";
+    for (const auto& p : set.other_principals) out << "  " << internal::visible_text(p) << "\n";
   }
   for (const auto& note : set.notes) out << "note: " << internal::visible_text(note) << "\n";
   return out.str();

@@ -49,6 +49,13 @@ check "exit-code=1 on the module's role" grep -qx "exit-code=1" "$work/output"
 check "annotation at main.tf:13:64 for TL306" grep -q "^::error file=fixtures/terraform/vercel-module-risky/main.tf,line=13,.*col=64.*TL306" "$work/log"
 check "summary names TL306" grep -q "TL306" "$work/summary"
 check "SARIF locates TL306 in main.tf" grep -q 'vercel-module-risky/main.tf' "$work/trustlint.sarif"
+# Terraform JSON (cdktf's cdk.tf.json): the annotation lands on the .tf.json line of the value.
+: >"$work/output"
+check "the step succeeds on Terraform JSON" env TRUSTLINT="$exe" GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary" \
+  RUNNER_TEMP="$work" INPUT_PATHS=fixtures/terraform-json/cdktf-stack INPUT_TEAM="acme" INPUT_FAIL_ON=error INPUT_SARIF=true \
+  INPUT_CONFIG="" INPUT_EXCLUDE="" bash -c 'bash tools/github-action-lint.sh >"$0" 2>&1' "$work/log"
+check "exit-code=1 on the cdktf role" grep -qx "exit-code=1" "$work/output"
+check "annotation at cdk.tf.json:37:28 for TL306" grep -q "^::error file=fixtures/terraform-json/cdktf-stack/cdk.tf.json,line=37,.*col=28.*TL306" "$work/log"
 check "the step succeeds with fail-on never" run never
 check "exit-code=0 with fail-on never" grep -qx "exit-code=0" "$work/output"
 

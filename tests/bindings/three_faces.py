@@ -5,8 +5,11 @@ through the CLI, the Python module and the Node addon; fails on any difference.
 For each case: `trustlint can POLICY --requests` (one process per case) against
 `trustlint.can_many` and `canMany`; every request once more through `trustlint can … --format
 json` against `trustlint.can` and `can`; each decision must also equal the case's hand-derived
-`want`. For each `who` golden (its arguments with `--format json`): the CLI against
-`trustlint.who` and `who`. A refused input must be refused by all three, with the same located
+`want`. For each `who`, `diff` and `test` golden (its arguments with `--format json`): the CLI
+against `trustlint.who`/`diff`/`test` and `who`/`diff`/`test` (and diff's exit 1 against
+`widened`, test's exit code against `exit_code`). Multi-valued claims (repeated `--claim`, a
+list in the bindings and in `--requests`) and `lint --team` (good teams and names Vercel never
+issues) likewise. A refused input must be refused by all three, with the same located
 diagnostics (each binding diagnostic's message appears in the CLI's stderr).
 
 Usage (CTest bindings/three-faces): three_faces.py ROOT TRUSTLINT CASE_EXPORT NODE NODE_PACKAGE
@@ -21,11 +24,14 @@ import sys
 import tempfile
 
 import trustlint
+from three_faces_plans import (LINT_TEAMS, MULTI_CLAIMS, MULTI_WANT, REFUSED_ANY_WORDING, diff_goldens, test_goldens,
+                               who_goldens)
 
 ROOT, CLI, EXPORT, NODE, NODE_PACKAGE = sys.argv[1:6]
 HERE = pathlib.Path(__file__).resolve().parent
 failures = []
-counts = {"cases": 0, "requests": 0, "single": 0, "context_requests_not_comparable": 0, "who": 0, "who_skipped": 0}
+counts = {"cases": 0, "requests": 0, "single": 0, "context_requests_not_comparable": 0, "who": 0, "who_skipped": 0,
+          "diff": 0, "diff_skipped": 0, "test": 0, "test_skipped": 0, "multi_claims": 0, "lint_teams": 0}
 
 
 def fail(where, what, **sides):
@@ -61,13 +67,25 @@ def compare(where, cli_doc, faces):
             fail(where, f"{name} differs from the CLI", cli=cli_doc, **{name: face})
 
 
+def claim_text(v):
+    return ("true" if v else "false") if isinstance(v, bool) else str(v)
+
+
 def can_flags(r):
+    """The CLI flags of a request; None when the CLI cannot say it (a multi-valued key of fewer
+    than two values: a repeated --claim makes one of two or more)."""
     flags = ["--project", r["project"], "--env", r["environment"]]
     for key, flag in (("team", "--team"), ("issuer", "--issuer"), ("aud", "--aud")):
         if key in r:
             flags += [flag, r[key]]
     for k, v in r.get("claims", {}).items():
-        flags += ["--claim", f"{k}={v}"]
+        if isinstance(v, list):
+            if len(v) < 2:
+                return None
+            for item in v:
+                flags += ["--claim", f"{k}={claim_text(item)}"]
+        else:
+            flags += ["--claim", f"{k}={claim_text(v)}"]
     return flags
 
 
@@ -104,10 +122,24 @@ def main():
             requests = [r["request"] for r in case["requests"]]
             jobs.append({"verb": "can", "policy": policy, "requests": requests})
             plans.append((case, policy, requests))
-        who_plans = who_goldens()
+        who_plans = who_goldens(ROOT, counts)
         for args, policy, options in who_plans:
             jobs.append({"verb": "who", "policy": policy, "options": options})
+        diff_plans = diff_goldens(ROOT, counts)
+        for args, old, new, options in diff_plans:
+            jobs.append({"verb": "diff", "old": old, "new": new, "options": options})
+        test_plans = test_goldens(ROOT, counts)
+        for args, paths, options in test_plans:
+            jobs.append({"verb": "test", "paths": paths, "options": options})
+        for policy, requests in MULTI_CLAIMS:
+            jobs.append({"verb": "can", "policy": policy, "requests": requests})
+        for policy, teams in LINT_TEAMS:
+            jobs.append({"verb": "lint", "policy": policy, "options": {"teams": teams}})
         node = run_node(jobs, scratch)
+        rest = node[len(plans) + len(who_plans):]
+        diff_answers, rest = rest[:len(diff_plans)], rest[len(diff_plans):]
+        test_answers, rest = rest[:len(test_plans)], rest[len(test_plans):]
+        multi_answers, lint_answers = rest[:len(MULTI_CLAIMS)], rest[len(MULTI_CLAIMS):]
 
         for (case, policy, requests), answers in zip(plans, node):
             where = case["path"]
@@ -126,8 +158,12 @@ def main():
                 counts["requests"] += 1
                 counts["single"] += 1
                 request = r["request"]
-                code, out, err = cli(["can", policy, *can_flags(request), "--format", "json"])
+                flags = can_flags(request)
                 faces = {"python": py_can(pathlib.Path(policy), request), "node": node_single}
+                if flags is None:
+                    compare(f"{where}:{r['line']}", faces["python"].get("ok"), {"node": node_single})
+                    continue
+                code, out, err = cli(["can", policy, *flags, "--format", "json"])
                 if code == 2:
                     refused_alike(f"{where}:{r['line']}", code, err, faces)
                 else:
@@ -144,11 +180,111 @@ def main():
             else:
                 compare(where, json.loads(out), faces)
 
+        for (args, old, new, options), answer in zip(diff_plans, diff_answers):
+            counts["diff"] += 1
+            code, out, err = cli(["diff", *args, "--format", "json"])
+            faces = {"python": py_face(lambda: _Widened(trustlint.diff(pathlib.Path(old), pathlib.Path(new),
+                                                                        **py_who_options(options)))),
+                     "node": answer}
+            where = "diff " + " ".join(args)
+            if code == 2:
+                refused_alike(where, code, err, faces)
+                continue
+            doc = json.loads(out)
+            doc["widened"] = code == 1  # the CLI's exit status as the bindings' attribute
+            compare(where, doc, faces)
+
+        for (args, paths, options), answer in zip(test_plans, test_answers):
+            counts["test"] += 1
+            code, out, err = cli(["test", *args, "--format", "json"])
+            faces = {"python": py_face(lambda: _Ok(trustlint.test([pathlib.Path(p) for p in paths],
+                                                                  limits=py_who_options(options)["limits"]))),
+                     "node": answer}
+            where = "test " + " ".join(args)
+            if code == 2:
+                refused_alike(where, code, err, faces)
+                continue
+            doc = json.loads(out)
+            if doc["exit_code"] != code:
+                fail(where, f"the CLI exits {code} but its JSON says exit_code {doc['exit_code']}")
+            doc["ok"] = code == 0
+            compare(where, doc, faces)
+
+        for (policy, requests), wants, answers in zip(MULTI_CLAIMS, MULTI_WANT, multi_answers):
+            lines = "".join(json.dumps(r) + "\n" for r in requests).encode()
+            code, out, err = cli(["can", policy, "--requests", "-"], stdin=lines)
+            py_many = py_face(lambda: _ListDoc(trustlint.can_many(pathlib.Path(policy), requests)))
+            many = [json.loads(l) for l in out.splitlines()]
+            compare(f"{policy} (multi-valued claims, --requests)", many, {"python": py_many, "node": answers["many"]})
+            decided = [w if w != REFUSED_ANY_WORDING else None for w in wants]  # a refused line: {line, error}
+            if [d.get("decision") for d in many] != decided:
+                fail(f"{policy} (multi-valued claims, --requests)", "decisions differ from the wanted ones",
+                     cli=[d.get("decision") for d in many], want=decided)
+            for n, (request, want, node_single) in enumerate(zip(requests, wants, answers["single"]), start=1):
+                counts["multi_claims"] += 1
+                where = f"{policy} (multi-valued claims, request {n})"
+                flags = can_flags(request)
+                faces = {"python": py_can(pathlib.Path(policy), request), "node": node_single}
+                if flags is None:
+                    compare(where, faces["python"].get("ok"), {"node": node_single})
+                    if (faces["python"].get("ok") or {}).get("decision") != want:
+                        fail(where, f"Python decides {faces['python']}, the request wants {want}")
+                    continue
+                code, out, err = cli(["can", policy, *flags, "--format", "json"])
+                if want == REFUSED_ANY_WORDING:
+                    said = [err] + [m for face in faces.values() for m in face.get("error", [])]
+                    if code != 2 or any("error" not in f for f in faces.values()) or \
+                            not all("case-insensitive" in m for m in said):
+                        fail(where, "every face must refuse a key given twice up to case", cli=err, **faces)
+                    continue
+                if code == 2:
+                    refused_alike(where, code, err, faces)
+                    if want is not None:
+                        fail(where, f"the CLI refused it, the request wants {want}", cli=err)
+                    continue
+                doc = json.loads(out)
+                compare(where, doc, faces)
+                if want is None or doc["decision"] != want:
+                    fail(where, f"decides {doc['decision']}, the request wants {want}")
+
+        for (policy, teams), answer in zip(LINT_TEAMS, lint_answers):
+            counts["lint_teams"] += 1
+            code, out, err = cli(["lint", policy, *[a for t in teams for a in ("--team", t)], "--format", "json"])
+            faces = {"python": py_face(lambda: trustlint.lint(pathlib.Path(policy), teams=teams)), "node": answer}
+            where = f"lint {policy} --team {teams}"
+            if code == 2:
+                refused_alike(where, code, err, faces)
+            else:
+                compare(where, json.loads(out), faces)
+            bad = any(not t or t != t.lower() or not t.isascii() for t in teams)
+            if bad != (code == 2):
+                fail(where, f"a team Vercel never issues must be refused (exit 2), the CLI exits {code}")
+
     print(json.dumps(counts))
     if failures:
         print(f"{len(failures)} differences:\n" + "".join(failures[:20]))
         return 1
     return 0
+
+
+class _Widened:
+    """A DiffReport as the CLI document plus its `widened` attribute (the CLI's exit 1)."""
+
+    def __init__(self, report):
+        self.report = report
+
+    def to_dict(self):
+        return {**self.report.to_dict(), "widened": self.report.widened}
+
+
+class _Ok:
+    """A TestReport as the CLI document plus its `ok` attribute (the CLI's exit 0)."""
+
+    def __init__(self, report):
+        self.report = report
+
+    def to_dict(self):
+        return {**self.report.to_dict(), "ok": self.report.ok}
 
 
 class _ListDoc:
@@ -159,59 +295,9 @@ class _ListDoc:
         return [i.to_dict() for i in self.items]
 
 
-LIMIT_FLAGS = {"--max-bytes": "bytes", "--max-depth": "depth", "--max-nodes": "nodes", "--max-values": "values",
-               "--max-statements": "statements", "--max-errors": "errors", "--max-states": "states",
-               "--max-string-length": "stringLength", "--quota": "quota"}
-
-
 def py_who_options(options):
     limits = {("string_length" if k == "stringLength" else k): v for k, v in options.get("limits", {}).items()}
     return {"any_audience": options.get("anyAudience", False), "resource": options.get("resource"), "limits": limits}
-
-
-def who_goldens():
-    """Distinct `who` golden invocations (format aside) that a binding can express."""
-    seen, plans = set(), []
-    for args_file in sorted(pathlib.Path(ROOT, "tests/golden/who").glob("*/args")):
-        case = args_file.parent
-        args = [a for a in args_file.read_text().splitlines() if a.strip()][1:]
-        if (case / "stdin").exists() or (case / "stdin.cmake").exists() or (case / "env").exists():
-            counts["who_skipped"] += 1
-            continue
-        rest, options, policy, i = [], {"limits": {}}, None, 0
-        ok = True
-        while i < len(args):
-            a = args[i]
-            if a == "--format":
-                i += 2
-                continue
-            if a == "--any-audience":
-                options["anyAudience"] = True
-                rest.append(a)
-            elif a == "--resource":
-                options["resource"] = args[i + 1]
-                rest += args[i:i + 2]
-                i += 1
-            elif a in LIMIT_FLAGS:
-                options["limits"][LIMIT_FLAGS[a]] = int(args[i + 1])
-                rest += args[i:i + 2]
-                i += 1
-            elif a.startswith("-"):
-                ok = False  # a flag the bindings do not take (--tf-var)
-                break
-            else:
-                policy = a
-                rest.append(a)
-            i += 1
-        key = tuple(rest)
-        if not ok or policy is None:
-            counts["who_skipped"] += 1
-            continue
-        if key in seen:
-            continue
-        seen.add(key)
-        plans.append((rest, policy, options))
-    return plans
 
 
 if __name__ == "__main__":

@@ -24,6 +24,20 @@ const out = jobs.map((job) => {
       single: job.requests.map((r) => face(() => trustlint.can(job.policy, r))),
     };
   }
+  if (job.verb === 'diff') {
+    // the document plus the `widened` convenience (the CLI's exit 1), compared as one
+    return face(() => {
+      const r = trustlint.diff(job.old, job.new, job.options);
+      return { ...r, widened: r.widened };
+    });
+  }
+  if (job.verb === 'test') {
+    return face(() => {
+      const r = trustlint.test(job.paths, job.options);
+      return { ...r, ok: r.ok };
+    });
+  }
+  if (job.verb === 'lint') return face(() => trustlint.lint(job.policy, job.options));
   return face(() => trustlint.who(job.policy, job.options));
 });
 process.stdout.write(JSON.stringify(out));

@@ -161,6 +161,18 @@ done
 git -C "$project" rm -rq --cached infra/tf
 rm -rf "$project/infra/tf"
 
+# Terraform JSON: cdktf's cdk.tf.json, staged alone, is read (the files pattern takes *.json).
+mkdir -p "$project/infra/cdktf"
+cp "$src/fixtures/terraform-json/cdktf-stack/cdk.tf.json" "$project/infra/cdktf/"
+git -C "$project" add -A
+for hook in trustlint trustlint-system; do
+  expect 1 "$hook" --files infra/cdktf/cdk.tf.json
+  contains "infra/cdktf/cdk.tf.json:37:28: error: every deployment of team acme can assume the role"
+  contains "[TL306]"
+done
+git -C "$project" rm -rq --cached infra/cdktf
+rm -rf "$project/infra/cdktf"
+
 # trustlint-test: the specs below the repository, whichever files are staged.
 cat >"$project/infra/good.trustspec.yaml" <<'SPEC'
 policy: good.json

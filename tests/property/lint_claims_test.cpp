@@ -167,7 +167,7 @@ void check_claims(const std::string& text, const LintOptions& options, Checked& 
         bool covered_by_one = false;
         for (const auto& p : who.value().parts) {
           if (p.extra_conditions.empty() && p.project.any() && p.environment.any() &&
-              allowed_by_description(AllowedSet{{p}, {}, {}}, vercel_profile(), DeploymentFacts{team, "web", "production", p.issuer, std::nullopt, {}})) {
+              allowed_by_description(AllowedSet{{p}, {}, {}, {}}, vercel_profile(), DeploymentFacts{team, "web", "production", p.issuer, std::nullopt, {}})) {
             covered_by_one = true;
           }
         }

@@ -160,4 +160,42 @@ TEST_CASE("property::TL205 on the proof's regions agrees with re-proving every v
   CHECK(n.replayed > 100);
 }
 
+// The Deny paths of the regions: a Deny repeated (each copy inside the other: decided by subset
+// tests alone), a Deny that refuses a point some Allow admits (refuted by a point), and a Deny
+// that refuses only what no Allow admits; each answer the re-proof's.
+TEST_CASE("TL205 on the regions: repeated, effective and idle Denies agree with the re-proof") {
+  const std::string principal =
+      R"("Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.vercel.com"},)"
+      R"("Action":"sts:AssumeRoleWithWebIdentity",)";
+  auto statement = [&](const char* effect, const char* sub) {
+    return std::string(R"({"Effect":")") + effect + R"(",)" + principal +
+           R"("Condition":{"StringLike":{"oidc.vercel.com:sub":")" + sub +
+           R"(","oidc.vercel.com:aud":"https://vercel.com/*"}}})";
+  };
+  const std::string text = R"({"Version":"2012-10-17","Statement":[)" +
+                           statement("Allow", "owner:acme*:project:*:environment:*") + "," +
+                           statement("Deny", "owner:acme-*:project:web-*:environment:prod*") + "," +
+                           statement("Deny", "owner:acme-*:project:web-*:environment:prod*") + "," +
+                           statement("Deny", "owner:acme:project:api:environment:preview") + "," +
+                           statement("Deny", "owner:other:project:*:environment:*") + "]}";
+  auto doc = load_policy_text(text, "denies.json");
+  REQUIRE(doc.has_value());
+  auto compiled = compile(doc.value());
+  REQUIRE(compiled.ok());
+  const bool expected[] = {false, true, true, false, true};
+  for (const auto& st : doc.value().statements) {
+    INFO("statement " << st.index);
+    LintContext fast_ctx(compiled.value(), LintOptions{}, vercel_profile());
+    LintContext ctx(compiled.value(), LintOptions{}, vercel_profile());
+    Diagnostics problems;
+    REQUIRE(fast_ctx.prove_policy(problems));
+    REQUIRE(ctx.prove_policy(problems));
+    const auto by_regions = internal::unchanged_without(*fast_ctx.regions(false), st.index, fast_ctx.prover().budget);
+    REQUIRE(by_regions.has_value());
+    CHECK(*by_regions == expected[st.index]);
+    CHECK(internal::changes_nothing(ctx, st, /*reference=*/true) == expected[st.index]);
+    CHECK_FALSE(ctx.prover().budget.exceeded);
+  }
+}
+
 TEST_SUITE_END();

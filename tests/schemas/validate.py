@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Validates trustlint's machine-readable outputs and inputs against schemas/ (JSON Schema
-2020-12): every golden JSON output of can, who and lint; every line of every --requests input,
+2020-12): every golden JSON output of can, who, lint, diff and test; every line of every --requests input,
 which trustlint must refuse when it is not schema-valid; every configuration fixture,
 which must be schema-valid exactly when trustlint accepted it (no TL011).
 usage: validate.py <source dir>. Needs python3-jsonschema and python3-yaml (Debian); without
@@ -20,7 +20,7 @@ def validator(name):
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
-schemas = {v: validator(f"{v}.schema.json") for v in ("can", "who", "lint")}
+schemas = {v: validator(f"{v}.schema.json") for v in ("can", "who", "lint", "diff", "test")}
 requests = validator("requests.schema.json")
 config = validator("trustlint-config.schema.json")
 failures, counts = [], {"outputs": 0, "request lines": 0, "configs": 0}

@@ -1,7 +1,7 @@
 // Type-checked by `tsc --noEmit -p tsconfig.json` (CTest bindings/node/types): every function of
 // index.d.ts used as the README shows, so a wrong declaration fails the build of this file.
 import * as trustlint from '..';
-import type { AllowedSet, Decision, LintReport, RequestError, TrustlintError } from '..';
+import type { AllowedSet, Decision, DiffReport, LintReport, RequestError, TestReport, TrustlintError } from '..';
 
 const policy = 'fixtures/good/vercel-docs-preview-production.json';
 
@@ -26,6 +26,16 @@ for (const f of report.findings) {
   const example = f.witness?.deployment?.team ?? '';
   console.log(where, f.rule, f.severity, f.message, example);
 }
+
+const changes: DiffReport = trustlint.diff('fixtures/diff/widened/old.json', policy, { anyAudience: false });
+const widened: boolean = changes.widened || changes.new_access;
+for (const role of changes.roles) {
+  for (const part of role.gained) console.log(role.resource ?? '(policy)', part.example.team, part.new_allows);
+}
+
+const run: TestReport = trustlint.test(['fixtures/specs/passing.trustspec.yaml'], { limits: { states: 100000 } });
+const failing = run.expectations.filter((e) => !e.passed).map((e) => `${e.location.line} ${e.text}`);
+console.log(run.ok, run.passed, run.failed, failing, widened);
 
 try {
   trustlint.who('{');

@@ -85,6 +85,69 @@ test('lint: findings with rule, location and example', () => {
   assert.deepEqual(plain(report), cliJson('lint', RISKY, '--team', 'acme'));
 });
 
+test('can: a list is one multi-valued key, as a repeated --claim', () => {
+  const tags = 'fixtures/good/forallvalues-tag-keys.json';
+  const prod = { team: 'acme', project: 'web', environment: 'production' };
+  const d = trustlint.can(tags, { ...prod, claims: { 'aws:TagKeys': ['team', 'env'] } });
+  assert.equal(d.decision, 'allow');
+  assert.deepEqual(d.request.context['aws:TagKeys'], ['team', 'env']);
+  assert.deepEqual(plain(d), cliJson('can', tags, '--team', 'acme', '--project', 'web', '--env', 'production',
+    '--claim', 'aws:TagKeys=team', '--claim', 'aws:TagKeys=env'));
+  assert.equal(trustlint.can(tags, { ...prod, claims: { 'aws:TagKeys': ['team', 'owner'] } }).decision, 'implicit_deny');
+  assert.throws(() => trustlint.can(tags, { ...prod, claims: { 'aws:TagKeys': ['team'], 'AWS:TAGKEYS': 'x' } }),
+    (e) => e.message.includes('case-insensitive'));
+});
+
+test('lint: a team Vercel never issues is the CLI error', () => {
+  for (const team of ['', 'Acme', 'acmé']) {
+    assert.throws(() => trustlint.lint(DOCS, { teams: ['acme', team] }), (e) => {
+      assert.deepEqual(e.diagnostics.map((d) => d.code), ['TL090']);
+      assert.ok(e.diagnostics[0].message.startsWith('--team: '));
+      const r = cli(['lint', DOCS, '--team', 'acme', '--team', team]);
+      assert.equal(r.code, 2);
+      assert.ok(r.stderr.includes(e.diagnostics[0].message), r.stderr);
+      return true;
+    });
+  }
+});
+
+test('diff: the CLI document, widened and changed', () => {
+  const [oldP, newP] = ['fixtures/diff/widened/old.json', 'fixtures/diff/widened/new.json'];
+  const r = trustlint.diff(oldP, newP);
+  assert.equal(r.widened, true);
+  assert.equal(r.changed, true);
+  assert.deepEqual(plain(r), cliJson('diff', oldP, newP));
+  assert.equal('widened' in plain(r), false);
+  assert.deepEqual(plain(trustlint.diff(oldP, newP, { anyAudience: true })), cliJson('diff', oldP, newP, '--any-audience'));
+  const same = trustlint.diff(oldP, oldP);
+  assert.deepEqual([same.widened, same.changed], [false, false]);
+  const narrowed = trustlint.diff('fixtures/diff/narrowed/old.json', 'fixtures/diff/narrowed/new.json');
+  assert.deepEqual([narrowed.widened, narrowed.changed], [false, true]);
+  assert.throws(() => trustlint.diff('fixtures/bad/action-and-notaction.json', newP),
+    (e) => e.diagnostics.some((d) => d.code === 'TL016'));
+  assert.throws(() => trustlint.diff(oldP, newP, { limits: { states: 1 } }), (e) => e.diagnostics.some((d) => d.code === 'TL095'));
+});
+
+test('test: counts, expectations, and what the CLI exits 2 for throws', () => {
+  const spec = 'fixtures/specs/failing.trustspec.yaml';
+  const r = trustlint.test(spec);
+  assert.equal(r.ok, false);
+  assert.equal(r.exit_code, 1);
+  assert.ok(r.failed > 0 && r.passed > 0);
+  assert.equal(r.expectations.find((e) => !e.passed).counterexample.team, 'acme-evil');
+  assert.deepEqual(plain(r), JSON.parse(cli(['test', spec, '--format', 'json']).stdout));
+  assert.equal(trustlint.test(['fixtures/specs/passing.trustspec.yaml']).ok, true);
+  for (const bad of ['fixtures/specs/no-such.trustspec.yaml', 'fixtures/specs/invalid', 'fixtures/diff']) {
+    assert.throws(() => trustlint.test(bad), (e) => {
+      const c = cli(['test', bad]);
+      assert.equal(c.code, 2);
+      assert.ok(e.diagnostics.length > 0 && e.diagnostics.every((d) => c.stderr.includes(d.message)), c.stderr);
+      return true;
+    });
+  }
+  assert.throws(() => trustlint.test([42]), TypeError);
+});
+
 test('version', () => {
   assert.match(trustlint.version(), /^\d+\.\d+\.\d+/);
 });

@@ -64,6 +64,14 @@ test('every row of the table: a located Error or an answer', () => {
       assert.ok(error instanceof Error, `${name}: answered an input the table refuses`);
       const first = error.diagnostics.find((d) => d.severity === 'error');
       assert.deepEqual([first.code, first.location.line, first.location.column], [code, line, column], name);
+      // diff refuses it too, on either side, with the same first error
+      for (const [oldP, newP] of [[J, p], [p, J]]) {
+        assert.throws(() => trustlint.diff(oldP, newP), (e) => {
+          const f = e.diagnostics.find((d) => d.severity === 'error');
+          assert.deepEqual([f.code, f.location.line, f.location.column], [code, line, column], `${name} (diff)`);
+          return true;
+        });
+      }
       for (const d of error.diagnostics) {
         if (!UNLOCATED.has(d.code)) assert.equal(d.location.file, p, name);
         assert.ok(d.message.length < 400, name);

@@ -149,6 +149,103 @@ class LintTest(unittest.TestCase):
         self.assertIn("TL101", [f.rule for f in report.findings])
 
 
+class MultiValuedClaimTest(unittest.TestCase):
+    TAGS = "fixtures/good/forallvalues-tag-keys.json"
+    PROD = {"team": "acme", "project": "web", "environment": "production"}
+
+    def test_a_list_is_one_multi_valued_key_as_a_repeated_claim_flag(self):
+        d = trustlint.can(pathlib.Path(self.TAGS), **self.PROD, claims={"aws:TagKeys": ["team", "env"]})
+        self.assertEqual(d.decision, "allow")
+        self.assertEqual(d.request.context["aws:TagKeys"], ["team", "env"])
+        self.assertEqual(d.to_dict(), cli_json("can", self.TAGS, "--team", "acme", "--project", "web", "--env", "production",
+                                               "--claim", "aws:TagKeys=team", "--claim", "aws:TagKeys=env"))
+        denied = trustlint.can(pathlib.Path(self.TAGS), **self.PROD, claims={"aws:TagKeys": ["team", "owner"]})
+        self.assertEqual(denied.decision, "implicit_deny")  # ForAllValues: owner is not listed
+
+    def test_same_answer_as_can_many(self):
+        request = {**self.PROD, "claims": {"aws:TagKeys": ["team", "owner"], "aws:PrincipalOrgPaths": ["o-a/r-b/"]}}
+        one = trustlint.can(pathlib.Path(self.TAGS), **request)
+        [many] = trustlint.can_many(pathlib.Path(self.TAGS), [request])
+        self.assertEqual((one.allowed, one.decision, one.request.to_dict()), (many.allowed, many.decision, many.request.to_dict()))
+
+    def test_a_key_twice_or_a_contradicting_value_is_refused(self):
+        with self.assertRaises(trustlint.PolicyError) as caught:
+            trustlint.can(pathlib.Path(self.TAGS), **self.PROD, claims={"aws:TagKeys": ["team"], "AWS:TAGKEYS": "x"})
+        self.assertIn("case-insensitive", str(caught.exception))
+        with self.assertRaises(trustlint.PolicyError) as caught:
+            trustlint.can(pathlib.Path(self.TAGS), **self.PROD, claims={"sub": ["x"]})
+        self.assertIn("TL092", caught.exception.codes)
+
+
+class LintTeamsTest(unittest.TestCase):
+    def test_a_team_vercel_never_issues_is_the_cli_error(self):
+        for team in ("", "Acme", "acmé"):
+            with self.assertRaises(trustlint.PolicyError) as caught:
+                trustlint.lint(pathlib.Path(DOCS), teams=["acme", team])
+            self.assertEqual(caught.exception.codes, ["TL090"])
+            message = caught.exception.diagnostics[0].message
+            self.assertTrue(message.startswith("--team: "), message)
+            code, out, err = cli("lint", DOCS, "--team", "acme", "--team", team)
+            self.assertEqual((code, out), (2, ""))
+            self.assertIn(message, err)
+
+
+class DiffTest(unittest.TestCase):
+    OLD, NEW = "fixtures/diff/widened/old.json", "fixtures/diff/widened/new.json"
+
+    def test_the_cli_document_and_its_exit_status(self):
+        r = trustlint.diff(pathlib.Path(self.OLD), pathlib.Path(self.NEW))
+        self.assertIs(r.widened, True)
+        self.assertIs(r.changed, True)
+        self.assertTrue(r)
+        self.assertEqual(r.roles[0].gained[0]["example"]["environment"], "preview")
+        self.assertEqual(r.to_dict(), cli_json("diff", self.OLD, self.NEW))
+        narrowed = trustlint.diff(pathlib.Path("fixtures/diff/narrowed/old.json"), pathlib.Path("fixtures/diff/narrowed/new.json"))
+        self.assertEqual((narrowed.widened, narrowed.changed), (False, True))
+        same = trustlint.diff(pathlib.Path(self.OLD), pathlib.Path(self.OLD))
+        self.assertEqual((same.widened, same.changed), (False, False))
+
+    def test_options_and_policy_forms(self):
+        r = trustlint.diff(pathlib.Path(self.OLD), pathlib.Path(self.NEW), any_audience=True)
+        self.assertEqual(r.to_dict(), cli_json("diff", self.OLD, self.NEW, "--any-audience"))
+        text = trustlint.diff(pathlib.Path(self.OLD).read_text(), json.loads(pathlib.Path(self.NEW).read_text()))
+        self.assertEqual((text.old, text.new, text.widened), ("<string>", "<dict>", True))
+        old, new = "fixtures/diff/cloudformation-roles/old.yaml", "fixtures/diff/cloudformation-roles/new.yaml"
+        one = trustlint.diff(pathlib.Path(old), pathlib.Path(new), resource="ProductionRole")
+        self.assertEqual(one.to_dict(), cli_json("diff", old, new, "--resource", "ProductionRole"))
+
+    def test_errors_raise(self):
+        with self.assertRaises(trustlint.PolicyError) as caught:
+            trustlint.diff(pathlib.Path("fixtures/bad/action-and-notaction.json"), pathlib.Path(self.NEW))
+        self.assertIn("TL016", caught.exception.codes)
+        with self.assertRaises(trustlint.PolicyError) as caught:
+            trustlint.diff(pathlib.Path(self.OLD), pathlib.Path(self.NEW), limits={"states": 1})
+        self.assertIn("TL095", caught.exception.codes)
+
+
+class TestVerbTest(unittest.TestCase):
+    def test_counts_and_expectations_are_the_cli_document(self):
+        r = trustlint.test("fixtures/specs/failing.trustspec.yaml")
+        self.assertEqual((r.passed > 0, r.failed > 0, r.errors, r.exit_code, r.ok), (True, True, 0, 1, False))
+        failed = [e for e in r.expectations if not e["passed"]]
+        self.assertEqual(failed[0]["counterexample"]["team"], "acme-evil")
+        code, out, _ = cli("test", "fixtures/specs/failing.trustspec.yaml", "--format", "json")
+        self.assertEqual((code, r.to_dict()), (1, json.loads(out)))
+        ok = trustlint.test([pathlib.Path("fixtures/specs/passing.trustspec.yaml")])
+        self.assertTrue(ok.ok and ok and ok.failed == 0)
+
+    def test_what_the_cli_exits_2_for_raises(self):
+        for specs in ("fixtures/specs/no-such.trustspec.yaml", "fixtures/specs/invalid", "fixtures/diff"):
+            with self.assertRaises(trustlint.PolicyError) as caught:
+                trustlint.test(specs)
+            code, _, err = cli("test", specs)
+            self.assertEqual(code, 2)
+            for d in caught.exception.diagnostics:
+                self.assertIn(d.message, err)
+        with self.assertRaises(TypeError):
+            trustlint.test([42])
+
+
 class SchemaTest(unittest.TestCase):
     """to_dict() validates against schemas/ (when python3-jsonschema is installed)."""
 
@@ -164,6 +261,8 @@ class SchemaTest(unittest.TestCase):
             jsonschema.validate(d.to_dict(), schema("can.schema.json"))
         jsonschema.validate(trustlint.who(p).to_dict(), schema("who.schema.json"))
         jsonschema.validate(trustlint.lint(p).to_dict(), schema("lint.schema.json"))
+        jsonschema.validate(trustlint.diff(p, pathlib.Path(DOCS), any_audience=True).to_dict(), schema("diff.schema.json"))
+        jsonschema.validate(trustlint.test("fixtures/specs/failing.trustspec.yaml").to_dict(), schema("test.schema.json"))
 
 
 def wildcard_policy(statements):

@@ -114,16 +114,21 @@ class HostileTest(unittest.TestCase):
         self.assertLess(len(str(e)), 8000)
 
     def ask(self, policy):
-        """who and can on one input: both answer or both refuse; returns the refusal or None."""
+        """who, can and diff (the input as NEW, then as OLD, against a good policy) on one input:
+        all answer or all refuse, with the same first error; returns who's refusal or None."""
         refusals = []
         for verb in (lambda: trustlint.who(policy),
-                     lambda: trustlint.can(policy, team="acme", project="web", environment="production")):
+                     lambda: trustlint.can(policy, team="acme", project="web", environment="production"),
+                     lambda: trustlint.diff(J, policy),
+                     lambda: trustlint.diff(policy, J)):
             try:
                 verb()
                 refusals.append(None)
             except trustlint.PolicyError as e:
                 refusals.append(e)
-        self.assertEqual([r is None for r in refusals][0], [r is None for r in refusals][1])
+        self.assertEqual({r is None for r in refusals}, {refusals[0] is None})
+        first = [next((d.code for d in r.diagnostics if d.severity == "error"), None) for r in refusals if r is not None]
+        self.assertEqual(len(set(first)), min(1, len(first)), first)
         return refusals[0]
 
     def test_every_row(self):

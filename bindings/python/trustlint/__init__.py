@@ -8,6 +8,8 @@ The engine itself (a compiled module, not the CLI in a subprocess)::
     d.allowed, d.decision            # True/False, "allow" | "implicit_deny" | "explicit_deny"
     for part in trustlint.who(policy).allowed: print(part.example.to_dict())
     for f in trustlint.lint(policy, teams=["acme"]).findings: print(f.rule, f.location.line, f.message)
+    trustlint.diff(pathlib.Path("old.json"), policy).widened   # True: NEW lets in someone OLD kept out
+    trustlint.test(pathlib.Path("specs")).failed              # expectations of *.trustspec.yaml that fail
 
 ``policy`` is a ``str`` of JSON or YAML text, an ``os.PathLike`` (a file in any input form:
 trust policy, CloudFormation template, Terraform plan or source, account authorization details;
@@ -25,12 +27,13 @@ import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _trustlint
-from ._results import (AllowedSet, Decision, Deployment, Diagnostic, Finding, LintedFile, LintReport, Location, Node,
-                       RequestError, Witness)
+from ._results import (AllowedSet, Decision, Deployment, Diagnostic, DiffReport, Finding, LintedFile, LintReport,
+                       Location, Node, RequestError, TestReport, Witness)
 
 __all__ = [
-    "can", "can_many", "who", "lint", "version", "PolicyError", "Diagnostic",
+    "can", "can_many", "who", "lint", "diff", "test", "version", "PolicyError", "Diagnostic",
     "Decision", "RequestError", "AllowedSet", "LintReport", "LintedFile", "Finding", "Location",
+    "DiffReport", "TestReport",
     "Deployment", "Witness", "Node",
 ]
 
@@ -168,3 +171,44 @@ def lint(policy: Policy, *, teams: Optional[Iterable[str]] = None, config: Optio
     config_path = os.fspath(config) if config is not None else ""
     return LintReport(*_unwrap(_trustlint.lint(text, name, is_path, resource or "", _limits(limits),
                                               list(teams or []), config_path)))
+
+
+def diff(old: Policy, new: Policy, *, any_audience: bool = False, resource: Optional[str] = None,
+         limits: Optional[Mapping[str, int]] = None) -> DiffReport:
+    """What NEW lets in that OLD kept out, and what it takes away: ``trustlint diff OLD NEW
+    --format json`` as a DiffReport. Exact (set differences of the two allowed sets).
+
+    Each side is a policy as for :func:`can` (any input form); two IaC inputs are compared role
+    by role (``resource`` picks one; default: every role that trusts Vercel, a role on one side
+    only being added or removed). ``report.widened`` is ``new_access`` (the CLI's exit 1;
+    ``--fail-on never`` is simply not looking at it), ``report.changed`` whether anything differs.
+    ``any_audience`` as ``--any-audience``; ``limits["states"]`` as ``--max-states``. Raises
+    PolicyError when a side cannot be read or a role cannot be answered about (the CLI's exit 2).
+    """
+    old_text, old_name, old_is_path = _policy(old)
+    new_text, new_name, new_is_path = _policy(new)
+    return DiffReport(*_unwrap(_trustlint.diff(old_text, old_name, old_is_path, new_text, new_name, new_is_path,
+                                               resource or "", _limits(limits), bool(any_audience))))
+
+
+def test(specs: Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]], *,
+         limits: Optional[Mapping[str, int]] = None) -> TestReport:
+    """Proves the expectations of ``*.trustspec.yaml`` files: ``trustlint test SPEC... --format json``
+    as a TestReport (``passed``/``failed`` counts, ``specs[i].expectations[j].passed``, the
+    counterexample of each failure; ``report.ok`` when every expectation holds).
+
+    ``specs`` is the path of a spec file or of a directory searched for ``*.trustspec.yaml``
+    (``.git`` skipped), or a list of them; a spec names its policy relative to itself.
+    ``limits["states"]`` as ``--max-states``. Raises PolicyError, with every diagnostic of the run,
+    when the CLI would exit 2: a spec or its policy cannot be used, a directory cannot be read,
+    or no spec file is found.
+    """
+    if isinstance(specs, (str, os.PathLike)):
+        specs = [specs]
+    paths = []
+    for s in specs:
+        if not isinstance(s, (str, os.PathLike)):
+            raise TypeError(f"specs must be paths (str or os.PathLike), not {type(s).__name__}")
+        path = os.fspath(s)
+        paths.append(os.fsdecode(path) if isinstance(path, bytes) else path)
+    return TestReport(*_unwrap(_trustlint.test(paths, _limits(limits))))

@@ -86,6 +86,7 @@ class AllowedSet(Node):
     nobody: bool
     nobody_reasons: List[str]
     notes: List[str]
+    other_principals: List[str]
     def __iter__(self) -> Iterator[Node]: ...
     def __len__(self) -> int: ...
 
@@ -97,6 +98,32 @@ class LintReport(Node):
     exit_code: int
     @property
     def findings(self) -> List[Finding]: ...
+
+class DiffReport(Node):
+    schema: str
+    old: str
+    new: str
+    audience: str
+    roles: List[Node]
+    new_access: bool
+    @property
+    def widened(self) -> bool: ...
+    @property
+    def changed(self) -> bool: ...
+    def __bool__(self) -> bool: ...
+
+class TestReport(Node):
+    schema: str
+    specs: List[Node]
+    passed: int
+    failed: int
+    errors: int
+    exit_code: int
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def expectations(self) -> List[Node]: ...
+    def __bool__(self) -> bool: ...
 
 class Diagnostic(Node):
     code: str
@@ -122,3 +149,7 @@ def who(policy: Policy, *, any_audience: bool = ..., resource: Optional[str] = .
         limits: Optional[Mapping[str, int]] = ...) -> AllowedSet: ...
 def lint(policy: Policy, *, teams: Optional[Iterable[str]] = ..., config: Optional[Union[str, os.PathLike[str]]] = ...,
          resource: Optional[str] = ..., limits: Optional[Mapping[str, int]] = ...) -> LintReport: ...
+def diff(old: Policy, new: Policy, *, any_audience: bool = ..., resource: Optional[str] = ...,
+         limits: Optional[Mapping[str, int]] = ...) -> DiffReport: ...
+def test(specs: Union[str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]]], *,
+         limits: Optional[Mapping[str, int]] = ...) -> TestReport: ...

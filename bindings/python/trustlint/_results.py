@@ -119,7 +119,7 @@ class RequestError(Node):
 
 class AllowedSet(Node):
     """The answer of ``who`` (schema ``trustlint/who/v1``): ``allowed`` (parts), ``nobody``,
-    ``nobody_reasons``, ``notes``, ``audience``, ``policy``."""
+    ``nobody_reasons``, ``notes``, ``other_principals``, ``audience``, ``policy``."""
 
     def __iter__(self) -> Iterator[Node]:
         return iter(self.allowed)
@@ -136,6 +136,47 @@ class LintReport(Node):
     def findings(self) -> List[Finding]:
         """Every finding of every file, in order."""
         return [f for entry in self.files for f in entry.findings]
+
+
+class DiffReport(Node):
+    """The answer of ``diff`` (schema ``trustlint/diff/v1``): ``old``, ``new``, ``audience``,
+    ``roles`` (each ``resource``, ``status`` ``"compared"``/``"added"``/``"removed"``, ``same``,
+    ``gained`` and ``lost`` parts, ``notes``), ``new_access``."""
+
+    @property
+    def widened(self) -> bool:
+        """Does NEW let in a deployment OLD kept out (in any role)? ``new_access``: the CLI's exit 1."""
+        return bool(self._data["new_access"])
+
+    @property
+    def changed(self) -> bool:
+        """Does anything differ: a deployment gained or lost, or a role added or removed?"""
+        return any(r["status"] != "compared" or not r["same"] for r in self._data["roles"])
+
+    def __bool__(self) -> bool:
+        return self.widened
+
+
+class TestReport(Node):
+    """The answer of ``test`` (schema ``trustlint/test/v1``): ``specs`` (each ``file``,
+    ``policy``, ``error``, ``expectations`` with ``kind``, ``text``, ``location``, ``passed``,
+    ``counterexample``, ``decided_by``, ...), the counts ``passed``, ``failed``, ``errors``, and
+    ``exit_code`` (0 every expectation holds, 1 one fails)."""
+
+    __test__ = False  # not a unittest/pytest class
+
+    @property
+    def ok(self) -> bool:
+        """Does every expectation hold (``exit_code == 0``)?"""
+        return self._data["exit_code"] == 0
+
+    @property
+    def expectations(self) -> List[Node]:
+        """Every expectation of every spec, in order."""
+        return [e for spec in self.specs for e in spec.expectations]
+
+    def __bool__(self) -> bool:
+        return self.ok
 
 
 _CLASSES = {

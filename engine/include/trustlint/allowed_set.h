@@ -69,6 +69,9 @@ struct AllowedSet {
   std::vector<std::string> nobody_reasons;
   // Readings marked unverified (u) in docs/semantics.md that the answer relied on, and other notes.
   std::vector<std::string> notes;
+  // Principals of Allow statements that are not Vercel's tokens (another OIDC provider, AWS
+  // accounts, services): `who` describes Vercel deployments only, and says so when these exist.
+  std::vector<std::string> other_principals;
 
   bool empty() const { return parts.empty(); }
 };

@@ -133,6 +133,12 @@ struct CanQuestion {
   std::optional<std::string> audience;  // nullopt: Vercel's default https://vercel.com/TEAM
   // Extra context keys, KEY=VALUE; a KEY without ':' is a claim of the provider.
   std::vector<std::pair<std::string, std::string>> claims;
+  // Multi-valued context keys (for ForAnyValue / ForAllValues: aws:TagKeys, amr), KEY and its
+  // values, multi-valued even with one value or none. Each value is checked as a single KEY=VALUE
+  // would be (TL090/TL092), then the key is set whole. The CLI gives one by repeating
+  // --claim KEY=VALUE with the same KEY; the bindings by a list (claims={"amr": ["a", "b"]}), as a
+  // --requests line does. A key may appear once across claims and multi_claims (in any case).
+  std::vector<std::pair<std::string, std::vector<std::string>>> multi_claims;
 };
 
 // What a policy names, looked up once per policy (not once per request of a batch).
@@ -168,6 +174,11 @@ Result<AllowedSet> who(const Role& role, const WhoOptions& options = {});
 // Every role of the input linted (lint_sources() of lint.h, on text already read). Never fails:
 // an unreadable input is one report with input_failed.
 std::vector<LintReport> lint_input(const Input& input, const LintOptions& options, const LoadOptions& load = {});
+
+// The expected teams of a lint (`--team`, the bindings' teams=): each must be a slug Vercel
+// issues, as a configuration's `teams` must (an empty or 'acmé' team would make every team of the
+// policy "another team"). The first that is not: an unlocated TL090 error "--team: WHY"; else nullopt.
+std::optional<Diagnostic> check_expected_teams(const std::vector<std::string>& teams);
 
 // The lowest severity that fails a run (`--fail-on`); never: nothing fails.
 enum class FailOn { error, warning, note, never };
@@ -226,6 +237,14 @@ struct TestTotals {
   std::size_t passed = 0, failed = 0, errors = 0;
 };
 TestTotals totals(const std::vector<SpecResult>& specs);
+
+// The status of a test run (test/v1's exit_code, `trustlint test`'s exit code): 2 when a spec or
+// its policy could not be used, a path could not be searched (`search_failed`) or no spec file
+// was found, else 1 when an expectation fails, else 0.
+int test_exit_code(const std::vector<SpecResult>& specs, bool search_failed);
+
+// The error of a run that found no spec file (unlocated TL015): "no *.trustspec.yaml file found".
+Diagnostic no_spec_found();
 
 // ---- printing what a query said --------------------------------------------------------------
 

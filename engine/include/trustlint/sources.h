@@ -57,7 +57,7 @@ struct PolicySource {
 // Fails only when the input cannot be read or parsed (TL001–TL010).
 Result<std::vector<PolicySource>> find_trust_policies(const std::string& path, const LoadOptions& options = {});
 // Same, from text in memory; `name` is used in spans. With `name_is_path` (the text was read from
-// the file `name`), a .tf file's directory is read as its module, as find_trust_policies does.
+// the file `name`), a .tf or .tf.json file's directory is read as its module, as find_trust_policies does.
 Result<std::vector<PolicySource>> find_trust_policies_text(std::string_view text, const std::string& name,
                                                            const LoadOptions& options = {}, bool name_is_path = false);
 

@@ -39,4 +39,10 @@ std::optional<IssuerMode> issuer_named(const Document& document, const ProviderP
 // role, GitHub's provider) to their grammar checks; can and who pick such a role by default.
 bool trusts_provider(const Document& document, const ProviderProfile& profile);
 
+// The principals of Allow statements that are not the provider's tokens, one line each
+// ("statement #2 (line 14): arn:…:oidc-provider/token.actions.githubusercontent.com (GitHub
+// Actions)"): what `who` does not describe. Wildcards ("*", {"AWS": "*"}, {"Federated": "*"})
+// admit the provider's tokens and are not listed; NotPrincipal is ("every principal except …").
+std::vector<std::string> other_principals(const Document& document, const ProviderProfile& profile);
+
 }  // namespace trustlint

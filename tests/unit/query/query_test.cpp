@@ -227,4 +227,73 @@ TEST_CASE("query::fails: --fail-on thresholds") {
   for (FailOn f : {FailOn::error, FailOn::warning, FailOn::note, FailOn::never}) CHECK(parse_fail_on(fail_on_name(f)) == f);
 }
 
+TEST_CASE("query::can: a multi-valued claim (ForAllValues/ForAnyValue), each value checked, the key once") {
+  std::string text = policy("acme", "preview");
+  text.replace(text.find("\"Condition\": {\"StringEquals\""), std::string("\"Condition\": {").size(),
+               R"("Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}, "ForAnyValue:StringEquals": {"oidc.vercel.com/acme:amr": ["mfa"]}, )");
+  auto role = open_role(Input::from_text(text, "tags.json"), "");
+  REQUIRE(role.has_value());
+  auto with = [&](std::vector<std::pair<std::string, std::vector<std::string>>> multi) {
+    CanQuestion q = ask("acme", "web", "preview");
+    q.multi_claims = std::move(multi);
+    return can(role.value(), q);
+  };
+  auto yes = with({{"aws:TagKeys", {"team", "env"}}, {"amr", {"pwd", "mfa"}}});
+  REQUIRE(yes.has_value());
+  CHECK(yes.value().decision.allowed());
+  const ContextEntry* amr = yes.value().query.request.find("oidc.vercel.com/acme:amr");
+  REQUIRE(amr != nullptr);
+  CHECK(amr->multi_valued);
+  CHECK(amr->values == std::vector<std::string>{"pwd", "mfa"});
+  auto owner = with({{"aws:TagKeys", {"team", "owner"}}, {"amr", {"mfa"}}});  // owner is not listed
+  REQUIRE(owner.has_value());
+  CHECK_FALSE(owner.value().decision.allowed());
+  auto no_mfa = with({{"aws:TagKeys", {}}, {"amr", {"pwd"}}});  // ForAnyValue: no value matches
+  REQUIRE(no_mfa.has_value());
+  CHECK_FALSE(no_mfa.value().decision.allowed());
+
+  CanQuestion twice = ask("acme", "web", "preview");
+  twice.claims = {{"AWS:TagKeys", "team"}};
+  twice.multi_claims = {{"aws:tagkeys", {"env"}}};
+  auto refused = can(role.value(), twice);
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.diagnostics()[0].code == "TL015");
+  CHECK(refused.diagnostics()[0].message.find("is given twice") != std::string::npos);
+  auto contradicts = with({{"sub", {"owner:acme:project:web:environment:preview", "owner:acme:project:api:environment:preview"}}});
+  REQUIRE_FALSE(contradicts.has_value());
+  CHECK(contradicts.diagnostics()[0].code == "TL092");
+  CHECK_FALSE(contradicts.diagnostics()[0].span.known());
+}
+
+TEST_CASE("query::check_expected_teams: lint's --team, the first name Vercel never issues") {
+  CHECK_FALSE(check_expected_teams({}).has_value());
+  CHECK_FALSE(check_expected_teams({"acme", "acme-evil", "a1"}).has_value());
+  for (const std::string bad : {"", "Acme", "acm\xC3\xA9", "a:b"}) {
+    CAPTURE(bad);
+    auto d = check_expected_teams({"acme", bad});
+    REQUIRE(d.has_value());
+    CHECK(d->code == "TL090");
+    CHECK(d->severity == Severity::error);
+    CHECK(d->message.rfind("--team: ", 0) == 0);
+    CHECK_FALSE(d->span.known());
+  }
+}
+
+TEST_CASE("query::test_exit_code: 2 unusable or nothing found, 1 a failure, 0 all hold") {
+  SpecResult holds, fails, broken;
+  holds.results.push_back({Expectation{}, ExpectationOutcome{}});
+  holds.results.back().outcome.holds = true;
+  fails.results.push_back({Expectation{}, ExpectationOutcome{}});
+  fails.results.back().outcome.holds = false;
+  broken.error = "cannot open input";
+  CHECK(test_exit_code({holds}, false) == 0);
+  CHECK(test_exit_code({holds, fails}, false) == 1);
+  CHECK(test_exit_code({holds, fails, broken}, false) == 2);
+  CHECK(test_exit_code({holds}, true) == 2);
+  CHECK(test_exit_code({}, false) == 2);
+  CHECK(no_spec_found().message == "no *.trustspec.yaml file found");
+  const std::string json = render_test_json({holds, fails}, 1);
+  CHECK(json.find("\"passed\": 1,\n  \"failed\": 1,\n  \"errors\": 0,\n  \"exit_code\": 1") != std::string::npos);
+}
+
 TEST_SUITE_END();

@@ -66,6 +66,9 @@ TEST_CASE("source::hostile inputs through the binary exit 2 with file:line:col")
       {"can", "utf16.json", "\xFF\xFE" + J, ":1:1: error: ", "[TL003]"},
       {"can", "truncated.json", J.substr(0, J.size() / 2), ":", "[TL004]"},
       {"can", "duplicate.yaml", "Version: '2012-10-17'\n" + Y, ":4:1: error: ", "[TL006]"},
+      {"who", "deep.tf.json", "{\"locals\": {\"a\": " + std::string(100'000, '['), ":1:80: error: ", "[TL007]"},
+      {"can", "template.tf.json", "{\"locals\": {\"a\": \"\\\"q\\\" ${b\"}}", ":1:", "[TL078]"},
+      {"who", "shape.tf.json", "{\"resource\": 1}", ":1:14: error: ", "[TL066]"},
   };
   for (const CliRow& row : rows) {
     const std::string name = row.name;
