@@ -19,6 +19,7 @@
 #include "trustlint/lint_config.h"
 #include "trustlint/provider.h"
 #include "trustlint/report.h"
+#include "trustlint/sources.h"
 
 namespace trustlint::cli {
 namespace {
@@ -125,12 +126,8 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
   return reports;
 }
 
-// One spelling per file (./a/b.json, a/b.json and /abs/a/b.json are one).
-std::string same_file_key(const std::string& path) {
-  std::error_code ec;
-  const auto canonical = std::filesystem::weakly_canonical(path, ec);
-  return ec ? std::filesystem::path(path).lexically_normal().generic_string() : canonical.generic_string();
-}
+// One spelling per file (./a/b.json, a/b.json and /abs/a/b.json are one): the engine's.
+std::string same_file_key(const std::string& path) { return file_identity(path); }
 
 // The files that roles read besides their own (LintReport::read_files), as same_file_key gives them.
 // (`files[i]` is the file linted[i] was read from; a role's report names the file its policy is in.)

@@ -129,7 +129,8 @@ LineOutcome RequestBatch::Impl::answer(RequestLine parsed, std::size_t line_no, 
   }
   // Multi-valued claims: each value checked as a single key would be (TL092), then set whole.
   for (const auto& [key, values] : parsed.multi_claims) {
-    for (const auto& value : values) {
+    // An empty list is checked as one empty value: the key itself may be one no request carries.
+    for (const auto& value : values.empty() ? std::vector<std::string>{""} : values) {
       if (!error.empty()) break;
       DeploymentFacts one = q.facts;
       one.extra_context = {{key, value}};

@@ -109,4 +109,20 @@ std::optional<std::string> nearest_sts_action(std::string_view action) {
   return s->name;
 }
 
+RequestKey classify_request_key(const std::string& folded_key, const std::string& provider) {
+  const std::string p = fold_key(provider);
+  if (folded_key == p + ":sub") return RequestKey::sub;
+  if (folded_key == p + ":aud") return RequestKey::aud;
+  const auto colon = folded_key.find(':');
+  if (colon == std::string::npos) return RequestKey::absent;
+  const std::string prefix = folded_key.substr(0, colon);
+  // OIDC provider keys are "HOST[/PATH]:claim"; any such key other than this provider's sub/aud
+  // is absent from the request (docs/semantics.md#generic-oidc-keys). AWS's own keys (aws:, sts:)
+  // may be present: they are extra conditions, unless the key catalogue does not list them (a
+  // misspelt aws:SoruceIp is in no request).
+  if (prefix.find('.') != std::string::npos || prefix.find('/') != std::string::npos) return RequestKey::absent;
+  if (catalogued_service(folded_key) && find_key(folded_key) == nullptr) return RequestKey::absent;
+  return RequestKey::extra;
+}
+
 }  // namespace trustlint::internal

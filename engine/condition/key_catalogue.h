@@ -38,6 +38,16 @@ const KeyInfo* find_key(std::string_view key);
 std::optional<std::string> nearest_key(std::string_view key);
 // Is `action` ("sts:Name", case-insensitive, no wildcard) a listed STS action?
 bool known_sts_action(std::string_view action);
+
+// What a key is to an AssumeRoleWithWebIdentity request made with a token of `provider` (the
+// IAM OIDC provider name, "oidc.vercel.com/acme"): that provider's sub or aud claim; a key no such
+// request carries (docs/semantics.md#unknown-operators-and-keys: another provider's claim, a claim the
+// provider's tokens do not give IAM, a key without a service, an aws:/sts: key the catalogue does not
+// list such as a misspelt aws:SoruceIp); or an extra key the request may carry (aws:SourceIp). The
+// prover (who, lint) and make_request (can) both read keys through this one function, so a claim
+// `can` is given is never one `who` reads as absent.
+enum class RequestKey { sub, aud, absent, extra };
+RequestKey classify_request_key(const std::string& folded_key, const std::string& provider);
 std::optional<std::string> nearest_sts_action(std::string_view action);
 
 }  // namespace trustlint::internal

@@ -7,6 +7,7 @@
 
 #include "source/diagnostic_sink.h"
 #include "iac/tf_module.h"
+#include "trustlint/sources.h"
 
 namespace trustlint::internal {
 
@@ -70,12 +71,13 @@ std::unique_ptr<TfModule> load_tf_module(const SourceFile& first, HclBody body, 
   std::vector<std::string> siblings, auto_vars;
   std::error_code ec;
   if (read_directory) {
+    const std::string first_identity = file_identity(first.name());
     for (fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end; !ec && it != end; it.increment(ec)) {
       const std::string name = it->path().filename().string();
       std::error_code type_ec;
       if (!it->is_regular_file(type_ec)) continue;
       const std::string path = (dir / name).generic_string();
-      if ((ends_with(name, ".tf") || ends_with(name, ".tf.json")) && fs::path(path).lexically_normal() != fs::path(first.name()).lexically_normal()) siblings.push_back(path);
+      if ((ends_with(name, ".tf") || ends_with(name, ".tf.json")) && file_identity(path) != first_identity) siblings.push_back(path);
       if (name == "terraform.tfvars" || name == "terraform.tfvars.json" || ends_with(name, ".auto.tfvars") || ends_with(name, ".auto.tfvars.json")) auto_vars.push_back(path);
     }
   }

@@ -22,9 +22,12 @@ void add_finding(LintContext& ctx, Finding f) {
 
 Location fallback_location(const LintContext& ctx) {
   const Document& doc = ctx.document();
-  for (const auto& st : doc.statements) {
-    if (st.effect == Effect::allow && ctx.admits_vercel(st)) {
-      return Location{st.principal.span.known() ? st.principal.span : st.span, principal_pointer(doc, st, nullptr), &st};
+  // The first Allow that admits Vercel, else (a role of another provider) the first Allow.
+  for (const bool vercel_only : {true, false}) {
+    for (const auto& st : doc.statements) {
+      if (st.effect == Effect::allow && (!vercel_only || ctx.admits_vercel(st))) {
+        return Location{st.principal.span.known() ? st.principal.span : st.span, principal_pointer(doc, st, nullptr), &st};
+      }
     }
   }
   return Location{doc.span, "", nullptr};
@@ -103,6 +106,27 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
 
 namespace internal {
 
+// TL502 on a role the other security rules skip: the allowed set proved as for any role, then
+// the expectations; a proof that ran out of budget is reported as lint() reports it.
+void check_expectations_alone(const Document& document, const CompiledPolicy& policy, const LintOptions& options,
+                              LintReport& report) {
+  if (options.expectations.empty()) return;
+  LintContext ctx(policy, options, vercel_profile());
+  Diagnostics problems;
+  if (!ctx.prove_policy(problems)) {
+    for (const auto& d : problems) report.findings.push_back(finding_from_diagnostic(d, &document));
+    report.notes.push_back("the expectations of the configuration (TL502) were not checked: the prover gave up");
+    return;
+  }
+  check_expectations(ctx);
+  if (auto stopped = ctx.incomplete()) {
+    stopped->message += ": findings that needed the rest of the work are not shown";
+    ctx.findings().push_back(finding_from_diagnostic(*stopped, &document));
+  }
+  for (auto& f : ctx.findings()) report.findings.push_back(std::move(f));
+  if (!report.allowed) report.allowed = std::make_shared<const AllowedSet>(ctx.take_allowed());
+}
+
 LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, const LintOptions& options,
                        std::string_view skip_security, bool skip_all) {
   LintReport report;
@@ -136,6 +160,9 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
   }
   if (!skip_security.empty() && skip_all) {
     report.notes.push_back("security rules not run: " + std::string(skip_security));
+    if (!options.expectations.empty()) {
+      report.notes.push_back("the expectations of the configuration (TL502) were not checked: " + std::string(skip_security));
+    }
     finalize(report.findings, options);
     return report;
   }
@@ -144,6 +171,9 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
     std::vector<Finding> plain;
     check_plain(*doc, compiled.value(), plain);
     for (auto& f : plain) report.findings.push_back(std::move(f));
+    // An expectation holds for every role of the file whatever its provider: on a role no Vercel
+    // deployment can assume, an `allow` is broken and `deny`/`only` hold (TL502).
+    check_expectations_alone(*doc, compiled.value(), options, report);
     report.notes.push_back(trusts_other_federation(*doc)
                                ? "checked with the rules for its federated providers (TL4xx); the Vercel rules do not apply: " +
                                      std::string(skip_security)

@@ -14,22 +14,14 @@ const char* kExchangeNote =
     "a deployment chooses its audience through Vercel's token exchange; whether Vercel restricts which audiences may "
     "be requested is unverified (docs/semantics.md#vercel-custom-audiences, (u))";
 
-// "https://vercel.com/": the default audience up to the team's slug.
-std::string default_audience_prefix(const ProviderProfile& p) {
-  return p.aud_template.substr(0, p.aud_template.find('{'));
-}
-
-std::string default_audience_glob(const ProviderProfile& p) { return default_audience_prefix(p) + "*"; }
-
 // The default audiences, and the ASCII case variants of those an IgnoreCase condition admits
 // (HTTPS://VERCEL.COM/ACME in any case): IAM compares them as the same audience, so a policy and
 // its lowercase twin get the same TL305 verdict (the audience is checked either way).
 Globs default_audiences_any_case(const ProviderProfile& p, const GlobSet& audience) {
-  Globs out{Glob(default_audience_glob(p))};
-  const std::string prefix = default_audience_prefix(p);
+  Globs out{Glob(p.default_audience_glob())};
   for (const auto& t : audience.match_any_case) {
-    const std::string lower = ascii_lowercase(t);
-    if (lower.size() > prefix.size() && lower.compare(0, prefix.size(), prefix) == 0) out.emplace_back(t, /*any_case=*/true);
+    const auto team = p.team_of_default_audience(ascii_lowercase(t));
+    if (team && !team->empty()) out.emplace_back(t, /*any_case=*/true);
   }
   return out;
 }
@@ -115,7 +107,7 @@ void check_aud_only_pin(LintContext& ctx, const AllowedSet& any, const SegmentDo
     facts.team = example_of(others.front());
     facts.audience = example_of(set);
     for (const auto& t : expected) {
-      const std::string aud = default_audience_prefix(ctx.profile()) + t;
+      const std::string aud = ctx.profile().default_audience(t);
       if (set.contains(aud)) {
         facts.audience = aud;
         break;

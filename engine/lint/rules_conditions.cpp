@@ -88,13 +88,13 @@ std::string impossible_reason(const LintContext& ctx, const ClaimKey& key, const
     if (n.complete || n.project.empty()) return "no Vercel sub matches it; a sub has the form " + readable(p.sub_template);
     return "no Vercel sub matches it";
   }
-  const std::string prefix = p.aud_template.substr(0, p.aud_template.find('{'));
-  if (value.rfind(prefix, 0) == 0) {
-    const std::string team = value.substr(prefix.size());
+  if (const auto team = p.team_of_default_audience(value)) {
     if (const SegmentSpec* spec = p.segment("team")) {
-      if (auto why = check_segment(*spec, team)) return *why;
+      if (auto why = check_segment(*spec, *team)) return *why;
     }
-    if (key.mode == IssuerMode::team) return "the default audience of " + key.provider + "'s tokens is " + prefix + key.team;
+    if (key.mode == IssuerMode::team) {
+      return "the default audience of " + key.provider + "'s tokens is " + p.default_audience(key.team);
+    }
   }
   return "Vercel's default audience is " + readable(p.aud_template);
 }

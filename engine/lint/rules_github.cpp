@@ -1,10 +1,12 @@
-// TL410–TL412 for every provider described as data (rules/providers/github.yaml today): an Allow
+// TL410–TL412 and TL106 for every provider described as data (rules/providers/github.yaml today): an Allow
 // for the provider without a positive condition on its subject claim (or a claim that pins the
 // owner instead), and wildcards in the subject's segments, checked on every value of an OR-list,
 // in Allows and in the negated conditions of Denies. What each wildcard means and which rule it
-// gets come from the profile; a witness token of another tenant is replayed on the whole policy.
+// gets come from the profile; a subject written for a custom template whose first key names no
+// owner (environment:prod) is TL106; a witness token of another tenant is replayed on the whole policy.
 #include <algorithm>
 
+#include "condition/text.h"
 #include "eval/principal_match.h"
 #include "lint/lint_context.h"
 #include "lint/rules_plain.h"
@@ -155,6 +157,57 @@ std::string token_of(const FederationProfile& p, const std::string& sub) {
   return "a " + p.display_name + " token with " + p.subject_claim + " " + sub;
 }
 
+// The first field of a subject value written for a custom template that names no owner
+// ("environment" of environment:prod), or nullopt: anchored (repo:, repository_owner:, ...), a
+// wildcard in the first field (TL411's), or a first field no template key renders.
+std::optional<std::string> unanchored_template_key(const FederationProfile& p, const Condition& c, const std::string& v) {
+  const CustomTemplate& t = p.custom_template;
+  const auto colon = v.find(':');
+  if (t.rule.empty() || colon == std::string::npos || colon == 0) return std::nullopt;
+  std::string key = v.substr(0, colon);
+  if (c.op.kind == MatchKind::string_equals_ignore_case) key = ascii_lowercase(key);  // IAM folds ASCII
+  if (key.find_first_not_of(t.key_characters) != std::string::npos) return std::nullopt;
+  if (std::find(t.anchored_by.begin(), t.anchored_by.end(), key) != t.anchored_by.end()) return std::nullopt;
+  return key;
+}
+
+// A subject another tenant's token carries when its template renders `v`: wildcards filled in.
+std::string template_instance(const std::string& v) {
+  std::string out;
+  for (char c : v) out += is_wild(c) ? 'x' : c;
+  return out;
+}
+
+// TL106: a subject value of a custom template that any tenant can choose.
+void check_custom_template(PlainContext& ctx, const FederationProfile& p, const Statement& st, const FederatedEntry& e,
+                           const SubjectCondition& sc, const std::string& scope) {
+  const Condition& c = *sc.condition;
+  for (std::size_t i = 0; i < c.values.size(); ++i) {
+    const auto key = unanchored_template_key(p, c, c.values[i].text);
+    if (!key) continue;
+    std::string means = p.custom_template.means;
+    if (const auto at = means.find("{key}"); at != std::string::npos) means.replace(at, 5, *key);
+    Finding f = ctx.make(p.custom_template.rule,
+                         p.subject_claim + " " + c.values[i].text + " is written for a custom subject template whose first key, " +
+                             *key + ", names no owner: " + means + scope,
+                         c.values[i].span, value_pointer(ctx.document, *sc.statement, c, i));
+    std::string anchors;
+    for (const auto& a : p.custom_template.anchored_by) anchors += (anchors.empty() ? "" : ", ") + a + ":";
+    f.notes.push_back("a repository or organisation chooses the keys of its own subject template (OIDC customization of " +
+                      p.display_name + ") and the issuer only fills in the values, so only a subject that begins with " +
+                      anchors + " is tied to one owner");
+    if (sc.statement->effect == Effect::deny) {
+      f.notes.push_back("in Deny " + sc.statement->label() + ", " + c.op_text +
+                        " refuses only the subjects it does not match, so this value decides who gets in");
+    }
+    const std::string sub = template_instance(c.values[i].text);
+    Request r = request_for(st, e);
+    r.set(e.provider + ":" + p.subject_claim, sub);
+    attach_request_witness(ctx, f, r, true, token_of(p, sub) + " (another owner's template)");
+    ctx.add(std::move(f));
+  }
+}
+
 void check_entry(PlainContext& ctx, const FederationProfile& p, const Statement& st, const FederatedEntry& e,
                  const std::string& mode, const std::string& tenant) {
   const auto subjects = subject_conditions(ctx.document, st, p, e.provider);
@@ -178,6 +231,7 @@ void check_entry(PlainContext& ctx, const FederationProfile& p, const Statement&
   }
   for (const auto& sc : subjects) {
     const Condition& c = *sc.condition;
+    if (!pinned) check_custom_template(ctx, p, st, e, sc, scope);
     if (c.op.kind != MatchKind::string_like) continue;  // StringEquals compares '*' literally (TL201)
     for (std::size_t i = 0; i < c.values.size(); ++i) {
       const auto at = first_wildcard(p, c.values[i].text);

@@ -72,7 +72,7 @@ bool attach_request_witness(const PlainContext& ctx, Finding& f, const Request& 
 void check_condition_keys(PlainContext& ctx);   // TL060–TL063, TL065
 void check_sts_actions(PlainContext& ctx);      // TL064
 void check_generic_oidc(PlainContext& ctx);     // TL401–TL403, TL420, TL421
-void check_profiled_oidc(PlainContext& ctx);    // TL410–TL412 (and any provider described as data)
+void check_profiled_oidc(PlainContext& ctx);    // TL410–TL412, TL106 (and any provider described as data)
 
 // All of the above, in this order.
 void check_plain(const Document& document, const CompiledPolicy& policy, std::vector<Finding>& findings);

@@ -11,22 +11,10 @@
 namespace trustlint::internal {
 namespace {
 
-enum class KeyKind { sub, aud, absent, extra };
+using KeyKind = RequestKey;
 
 KeyKind classify(const std::string& folded_key, const std::string& provider) {
-  const std::string p = fold_key(provider);
-  if (folded_key == p + ":sub") return KeyKind::sub;
-  if (folded_key == p + ":aud") return KeyKind::aud;
-  const auto colon = folded_key.find(':');
-  if (colon == std::string::npos) return KeyKind::absent;
-  const std::string prefix = folded_key.substr(0, colon);
-  // OIDC provider keys are "HOST[/PATH]:claim"; any such key other than this provider's sub/aud
-  // is absent from a Vercel token's request (docs/semantics.md#generic-oidc-keys). AWS's own keys (aws:, sts:)
-  // may be present: they are extra conditions, unless the key catalogue does not list them (a
-  // misspelt aws:SoruceIp is in no request).
-  if (prefix.find('.') != std::string::npos || prefix.find('/') != std::string::npos) return KeyKind::absent;
-  if (catalogued_service(folded_key) && find_key(folded_key) == nullptr) return KeyKind::absent;
-  return KeyKind::extra;
+  return classify_request_key(folded_key, provider);
 }
 
 std::string describe(const Condition& c) {
@@ -167,8 +155,10 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
   if (kind == KeyKind::absent || !c.op.is_string_family()) {
     // Constant: decided by presence alone, or by an operator that no claim value can satisfy
     // (a `sub`/`aud` is never a number, date, boolean, IP address, ARN or base64 blob).
-    if (kind == KeyKind::sub) probe.set(c.key, "owner:a:project:a:environment:production");
-    if (kind == KeyKind::aud) probe.set(c.key, "https://vercel.com/a");
+    if (kind == KeyKind::sub) {
+      probe.set(c.key, expand_template(ctx.profile.sub_template, {{"team", "a"}, {"project", "a"}, {"environment", "production"}}));
+    }
+    if (kind == KeyKind::aud) probe.set(c.key, ctx.profile.default_audience("a"));
     const auto verdict = cc.evaluate(probe);
     r.value = verdict.result;
     if (verdict.unverified) {

@@ -15,7 +15,7 @@ GlobSet globs_of(const ValueSet& v) { return glob_set_of(v); }
 std::vector<std::string> values_of(const DeploymentFacts& f, bool any_audience, const ProviderProfile& profile) {
   std::vector<std::string> v = {f.team, f.project, f.environment};
   if (any_audience) {
-    v.push_back(f.audience ? *f.audience : profile.aud_template.substr(0, profile.aud_template.find('{')) + f.team);
+    v.push_back(f.audience ? *f.audience : profile.default_audience(f.team));
   }
   return v;
 }
@@ -129,8 +129,7 @@ bool allowed_by_description(const AllowedSet& set, const ProviderProfile& profil
     const std::string& v = std::string(seg) == "team" ? facts.team : std::string(seg) == "project" ? facts.project : facts.environment;
     if (spec && check_segment(*spec, v)) return false;
   }
-  const std::string aud = facts.audience ? *facts.audience
-                                         : profile.aud_template.substr(0, profile.aud_template.find('{')) + facts.team;
+  const std::string aud = facts.audience ? *facts.audience : profile.default_audience(facts.team);
   for (const auto& p : set.parts) {
     if (p.issuer != facts.issuer || !p.extra_conditions.empty()) continue;
     if (!in(p.team, facts.team) || !in(p.project, facts.project) || !in(p.environment, facts.environment)) continue;

@@ -1,6 +1,7 @@
 // Deployment facts → the request IAM sees (docs/semantics.md#vercel-issuer-modes, docs/semantics.md#vercel-claims, docs/semantics.md#vercel-sub).
 #include <string>
 
+#include "condition/key_catalogue.h"
 #include "provider/templates.h"
 #include "source/diagnostic_sink.h"
 #include "source/utf8.h"
@@ -20,6 +21,23 @@ const SegmentSpec* ProviderProfile::segment(const std::string& segment_name) con
 std::string ProviderProfile::provider_name(IssuerMode mode, const std::string& team) const {
   if (mode == IssuerMode::global) return global_provider;
   return internal::expand_template(team_provider, {{"team", team}});
+}
+
+std::string ProviderProfile::default_audience(const std::string& team) const {
+  return internal::expand_template(aud_template, {{"team", team}});
+}
+
+std::string ProviderProfile::default_audience_glob() const { return default_audience("*"); }
+
+std::optional<std::string> ProviderProfile::team_of_default_audience(const std::string& aud) const {
+  const auto at = aud_template.find("{team}");
+  if (at == std::string::npos) return std::nullopt;
+  const std::string before = aud_template.substr(0, at), after = aud_template.substr(at + 6);
+  if (aud.size() < before.size() + after.size() || aud.compare(0, before.size(), before) != 0 ||
+      aud.compare(aud.size() - after.size(), after.size(), after) != 0) {
+    return std::nullopt;
+  }
+  return aud.substr(before.size(), aud.size() - before.size() - after.size());
 }
 
 std::optional<std::string> check_segment(const SegmentSpec& spec, const std::string& value) {
@@ -63,6 +81,26 @@ std::string vercel_prefix(const ProviderProfile& profile, const std::string& fol
   return team == nullptr || !check_segment(*team, prefix.substr(team_prefix.size())) ? prefix : std::string();
 }
 
+// Why a request made with this deployment's token never carries `key` (the prover reads it as
+// absent: internal::classify_request_key), or nullopt when it may.
+std::optional<std::string> never_in_request(const ProviderProfile& profile, const Request& r, const std::string& key,
+                                            const std::string& folded) {
+  using internal::quote;
+  if (internal::classify_request_key(folded, r.provider) != internal::RequestKey::absent) return std::nullopt;
+  const auto colon = folded.rfind(':');
+  if (colon != std::string::npos && folded.compare(0, colon, fold_key(r.provider)) == 0) {
+    return "IAM reads only the sub and aud claims of " + r.provider + "'s tokens (the " + profile.name +
+           " token's other claims are not condition keys, docs/semantics.md#generic-oidc-keys)";
+  }
+  if (internal::catalogued_service(folded)) {
+    std::string why = quote(key) + " is not an AWS condition key";
+    if (auto near = internal::nearest_key(key)) why += " (did you mean " + *near + "?)";
+    return why;
+  }
+  if (folded.find(':') == std::string::npos) return "a context key has the form SERVICE:NAME or PROVIDER:CLAIM";
+  return "it is a claim of the OIDC provider " + key.substr(0, key.rfind(':')) + ", whose tokens this deployment does not hold";
+}
+
 // An extra key that no token of this deployment can carry with that value (TL092), or nullopt:
 // another provider's claim, or a sub/aud other than the deployment's own.
 std::optional<std::string> contradiction(const ProviderProfile& profile, const DeploymentFacts& facts,
@@ -70,13 +108,17 @@ std::optional<std::string> contradiction(const ProviderProfile& profile, const D
   using internal::quote;
   const std::string folded = fold_key(key);
   const std::string prefix = vercel_prefix(profile, folded);
-  if (prefix.empty()) return std::nullopt;
   const std::string deployment = facts.environment + " of project " + facts.project + " of team " + facts.team +
                                  " (issuer " + issuer_mode_name(facts.issuer) + ")";
-  if (prefix != fold_key(r.provider)) {
+  if (!prefix.empty() && prefix != fold_key(r.provider)) {
     return "claim " + quote(key) + " belongs to tokens of " + prefix + ", but the token of " + deployment +
            " comes from " + r.provider + ", so IAM never sees that key with it";
   }
+  if (auto why = never_in_request(profile, r, key, folded)) {
+    return "claim " + quote(key) + " is in no request IAM evaluates for the token of " + deployment + ": " + *why +
+           "; who and lint read it as absent, so can does not answer with it";
+  }
+  if (prefix.empty()) return std::nullopt;
   const std::string claim = folded.substr(prefix.size() + 1);
   if (claim != "sub" && claim != "aud") return std::nullopt;
   const ContextEntry* own = r.find(key);

@@ -54,6 +54,16 @@ FederationProfile profile_of(const Node& root) {
       p.segments.push_back(std::move(seg));
     }
   }
+  if (const Node* ct = s->get("custom_template")) {
+    p.custom_template.rule = text(ct, "rule");
+    p.custom_template.anchored_by = texts(ct, "anchored_by");
+    p.custom_template.key_characters = text(ct, "key_characters");
+    p.custom_template.means = text(ct, "means");
+    if (p.custom_template.rule.empty() || p.custom_template.anchored_by.empty() ||
+        p.custom_template.key_characters.empty()) {
+      std::abort();
+    }
+  }
   if (const Node* pins = s->get("pins")) {
     for (const auto& e : pins->items) {
       SubjectPin pin;

@@ -25,6 +25,15 @@ struct SubjectPin {
   std::string first_segment_end;  // the literal after the template's first segment ("/"; "" = whole value)
 };
 
+// A subject written for a custom template (GitHub's OIDC customization): which first fields
+// anchor it to one owner, and the rule for one that does not.
+struct CustomTemplate {
+  std::string rule;                    // "" = the provider has no custom templates
+  std::vector<std::string> anchored_by;  // first fields that name the owner: repo, repository_owner, ...
+  std::string key_characters;          // what a template key is made of
+  std::string means;                   // {key}: the value's first field
+};
+
 struct FederationProfile {
   std::string name;           // "github"
   std::string display_name;   // "GitHub Actions"
@@ -40,6 +49,7 @@ struct FederationProfile {
   std::string missing_means;
   std::vector<SubjectSegment> segments;
   std::vector<SubjectPin> pins;
+  CustomTemplate custom_template;
 
   // "global" or "enterprise" (with the enterprise in `tenant`) when `provider` is one of this
   // profile's issuers (case-insensitive), else nullopt.

@@ -9,6 +9,7 @@
 
 #include "trustlint/lint_config.h"
 #include "trustlint/options.h"
+#include "trustlint/sources.h"
 
 namespace trustlint {
 using internal::FileKind;
@@ -102,9 +103,7 @@ bool named_module(const std::string& path, Discovered& out) {
   }
   if (roles.empty()) return false;
   std::sort(roles.begin(), roles.end());
-  const auto same = [](const std::string& a, const std::string& b) {
-    return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
-  };
+  const auto same = [](const std::string& a, const std::string& b) { return file_identity(a) == file_identity(b); };
   for (const std::string& role_file : roles) {
     const bool listed = std::any_of(out.files.begin(), out.files.end(), [&](const DiscoveredFile& f) { return same(f.path, role_file); });
     if (!listed) out.files.push_back({role_file, std::nullopt});

@@ -7,13 +7,16 @@
 #include <limits>
 #include <vector>
 
+#include "source/yaml_chars.h"
+
 namespace trustlint::internal {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_break(char c) { return c == '\n' || c == '\r'; }
-bool is_space(char c) { return is_blank(c) || is_break(c); }
-bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
+using yaml_chars::is_blank;
+using yaml_chars::is_break;
+using yaml_chars::is_flow_indicator;
+using yaml_chars::is_space;
+
 bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Characters yaml-cpp accepts in a tag after '!' (Exp::Tag plus '!' for named handles).

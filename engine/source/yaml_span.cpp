@@ -5,13 +5,16 @@
 
 #include <algorithm>
 
+#include "source/yaml_chars.h"
+
 namespace trustlint::internal {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_break(char c) { return c == '\n' || c == '\r'; }
-bool is_space(char c) { return is_blank(c) || is_break(c); }
-bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
+using yaml_chars::is_blank;
+using yaml_chars::is_break;
+using yaml_chars::is_flow_indicator;
+using yaml_chars::is_space;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // True when `pos` is past the end or holds white space or a flow indicator.

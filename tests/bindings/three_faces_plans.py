@@ -140,7 +140,7 @@ _MULTI = [
         ({**_PROD, "claims": {"aws:TagKeys": ["team", "owner"]}}, "implicit_deny"),
         ({**_PROD, "claims": {"aws:TagKeys": ["team"]}}, "allow"),
         ({**_PROD, "claims": {"aws:TagKeys": []}}, "allow"),
-        ({**_PROD, "claims": {"aws:TagKeys": ["team", "env"], "amr": ["a", "b"]}}, "allow"),
+        ({**_PROD, "claims": {"aws:TagKeys": ["team", "env"], "aws:PrincipalOrgPaths": ["a", "b"]}}, "allow"),
         ({**_PROD, "claims": {"aws:TagKeys": "owner"}}, "implicit_deny"),
         # One key twice, up to case: refused by every face. The bindings' parser (a JSON object)
         # and the CLI (flags) word it for what each was given, so only the reason is compared.

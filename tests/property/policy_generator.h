@@ -19,6 +19,10 @@ using namespace trustlint;
 inline const std::vector<std::string> kTeams = {"acme", "acme-evil", "acme2", "globex", "ac", "a"};
 inline const std::vector<std::string> kProjects = {"web", "web-legacy", "api", "web1", "web.app", "w", "my_site"};
 inline const std::vector<std::string> kEnvs = {"production", "preview", "development", "staging", "prod-eu", "p"};
+// Claims a user may give `can` besides the deployment: keys a request may carry and keys none does.
+inline const std::vector<std::pair<std::string, std::string>> kClaims = {
+    {"aws:SourceIp", "10.1.2.3"}, {"aws:SoruceIp", "10.1.2.3"}, {"amr", "x1"},
+    {"oidc.vercel.com/acme:amr", "x"}, {"oidc.vercel.com:amr", "x"}, {"aws:TagKeys", "x"}};
 
 struct Gen {
   std::mt19937 rng;
@@ -74,10 +78,14 @@ struct Gen {
   }
 
   // A condition on a key that is not a claim: the part it lands in gets "only when".
+  // Also keys no request carries (a misspelt aws: key, a claim Vercel does not give IAM), which a
+  // user may still pass to `can` as a claim (kClaims).
   std::string extra_condition(const std::string& prov) {
-    switch (below(3)) {
+    switch (below(5)) {
       case 0: return R"("ForAllValues:StringEquals": {"aws:TagKeys": ["x"]})";
       case 1: return R"("IpAddress": {"aws:SourceIp": "10.0.0.0/8"})";
+      case 2: return R"("IpAddress": {"aws:SoruceIp": "10.0.0.0/8"})";
+      case 3: return R"("ForAnyValue:StringLike": {")" + prov + R"(:amr": "x*"})";
       default: return R"("StringEquals": {")" + prov + R"(:aud": "${)" + prov + R"(:aud}"})";
     }
   }

@@ -12,7 +12,7 @@ const line: number | undefined = d.deciding_statement?.location.line;
 
 const many: Array<Decision | RequestError> = trustlint.canMany(policy, [
   { project: 'web', environment: 'preview' },
-  { project: 'web', environment: 'production', claims: { 'aws:SourceIp': '203.0.113.9', amr: ['mfa'] } },
+  { project: 'web', environment: 'production', claims: { 'aws:SourceIp': '203.0.113.9', 'aws:TagKeys': ['env'] } },
   '{"project":"api","environment":"preview"}',
 ]);
 const decided = many.filter((r): r is Decision => 'allowed' in r).length;

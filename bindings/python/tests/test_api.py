@@ -163,7 +163,7 @@ class MultiValuedClaimTest(unittest.TestCase):
         self.assertEqual(denied.decision, "implicit_deny")  # ForAllValues: owner is not listed
 
     def test_same_answer_as_can_many(self):
-        request = {**self.PROD, "claims": {"aws:TagKeys": ["team", "owner"], "amr": ["mfa"]}}
+        request = {**self.PROD, "claims": {"aws:TagKeys": ["team", "owner"], "aws:PrincipalOrgPaths": ["o-a/r-b/"]}}
         one = trustlint.can(pathlib.Path(self.TAGS), **request)
         [many] = trustlint.can_many(pathlib.Path(self.TAGS), [request])
         self.assertEqual((one.allowed, one.decision, one.request.to_dict()), (many.allowed, many.decision, many.request.to_dict()))

@@ -55,6 +55,15 @@ struct ProviderProfile {
   const SegmentSpec* segment(const std::string& name) const;
   // Provider name (the key prefix) for an issuer mode and team.
   std::string provider_name(IssuerMode mode, const std::string& team) const;
+  // The audience a token of `team` carries by default ("https://vercel.com/acme"; a template
+  // without {team}, such as "sts.amazonaws.com", is the same for every team).
+  std::string default_audience(const std::string& team) const;
+  // Every default audience as one IAM glob: {team} becomes '*' ("https://vercel.com/*").
+  std::string default_audience_glob() const;
+  // The team whose default audience `aud` is written like ("https://vercel.com/Acme" → "Acme",
+  // not checked against the team alphabet), or nullopt when `aud` does not have the template's
+  // form or the template names no team.
+  std::optional<std::string> team_of_default_audience(const std::string& aud) const;
 };
 
 // The built-in Vercel profile, parsed from the embedded rules/providers/vercel.yaml.
@@ -72,8 +81,10 @@ struct DeploymentFacts {
 // Checks each fact against the profile's alphabets (TL090) and builds the request: provider
 // name, action sts:AssumeRoleWithWebIdentity, PROVIDER:sub and PROVIDER:aud, extra keys.
 // An extra key no token of the deployment can carry is refused (TL092): another provider's
-// claim, a sub other than the deployment's own, an aud other than `audience` when that is given
-// (without `audience`, an aud key chooses the audience). Multi-valued keys are set on the
+// claim, a claim of the provider other than sub and aud, an aws:/sts: key AWS does not define
+// (aws:SoruceIp) -- every key the prover reads as absent --, a sub other than the deployment's
+// own, an aud other than `audience` when that is given (without `audience`, an aud key chooses
+// the audience). Multi-valued keys are set on the
 // request afterwards (Request::set_multi), each value checked as a single key first.
 Result<Request> make_request(const ProviderProfile& profile, const DeploymentFacts& facts);
 

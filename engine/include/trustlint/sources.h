@@ -61,4 +61,11 @@ Result<std::vector<PolicySource>> find_trust_policies(const std::string& path, c
 Result<std::vector<PolicySource>> find_trust_policies_text(std::string_view text, const std::string& name,
                                                            const LoadOptions& options = {}, bool name_is_path = false);
 
+// One spelling per file, the one test of file identity trustlint uses everywhere (a Terraform
+// module's sibling files, lint's files read through a role): `path` made absolute with `.`, `..`
+// and symbolic links resolved (std::filesystem::weakly_canonical), or only lexically normalised
+// when that fails; '/' separators. `./a/b.json`, `a/b.json`, `/abs/a/b.json` and a symbolic
+// link to it give one key. "-" (stdin) is its own key.
+std::string file_identity(const std::string& path);
+
 }  // namespace trustlint

@@ -111,7 +111,7 @@ TEST_CASE("batch::decide_stream") {
   const std::string allowed = R"({"project":"web","environment":"production"})";
   for (int i = 0; i < 3000; ++i) input += allowed + (i % 2 ? "\r\n" : "\n");
   input += "\n";
-  input += R"({"project":"web","environment":"preview","claims":{"long":")" + std::string(100000, 'x') + "\"}}\n";
+  input += R"({"project":"web","environment":"preview","claims":{"aws:UserAgent":")" + std::string(100000, 'x') + "\"}}\n";
   input += R"({"project":"nope","environment":"production"})";
   std::istringstream in(input);
   std::ostringstream out, errors;

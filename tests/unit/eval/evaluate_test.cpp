@@ -93,7 +93,7 @@ TEST_CASE("eval::evaluate without a trace decides as with it, on every fixture")
         for (const char* project : {"web", "api", "web-legacy"}) {
           for (const char* env : {"production", "preview", "development", "staging"}) {
             for (IssuerMode mode : {IssuerMode::team, IssuerMode::global}) {
-              DeploymentFacts facts{team, project, env, mode, std::nullopt, {{"amr", "mfa"}}};
+              DeploymentFacts facts{team, project, env, mode, std::nullopt, {{"aws:UserAgent", "mfa"}}};
               const Request request = make_request(vercel_profile(), facts).value();
               check_same(compiled.value(), request, e.path().string());
               check_json(compiled.value(), CanQuery{facts, request, {}}, e.path().string());
@@ -112,7 +112,7 @@ TEST_CASE("eval::the compact can line escapes like nlohmann, and hands invalid U
   const auto compiled = compile(doc.value());
   for (const std::string& value : {std::string("quote \" backslash \\ tab \t nl \n cr \r ff \f bs \b"), std::string("\x01\x1f\x7f"),
                                   std::string("é ü 日本 \xF0\x9F\x98\x80"), std::string("bad \xFF byte"), std::string("cut \xC3")}) {
-    DeploymentFacts facts{"acme", "web", "production", IssuerMode::team, std::nullopt, {{"aws:SourceIp", value}, {"amr", value}}};
+    DeploymentFacts facts{"acme", "web", "production", IssuerMode::team, std::nullopt, {{"aws:SourceIp", value}, {"aws:UserAgent", value}}};
     const Request request = make_request(vercel_profile(), facts).value();
     check_json(compiled.value(), CanQuery{facts, request, {value}}, value);
   }

@@ -67,6 +67,25 @@ TEST_CASE("lint::TL502 allow broken: the counterexample is kept out") {
   replayed("dev/web-development.json", found[0]);
 }
 
+TEST_CASE("lint::TL502 runs on every role of a template, whatever its provider") {
+  // A role that trusts GitHub Actions and no Vercel provider: no Vercel deployment can assume it,
+  // so dev/'s `allow {project: web, environment: preview}` is broken (it was skipped before).
+  auto config = load_lint_config(kDir + "/.trustlint.yaml");
+  REQUIRE(config.ok());
+  const std::string path = kDir + "/dev/github-deploy.template.yaml";
+  const auto reports = lint_sources(path, lint_options_for(config.value(), path, {}));
+  REQUIRE(reports.size() == 1);
+  CHECK(reports[0].resource == "GitHubDeployRole");
+  std::vector<Finding> found;
+  for (const auto& f : reports[0].findings) {
+    if (f.rule == "TL502") found.push_back(f);
+  }
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("allow {project: web, environment: preview}") != std::string::npos);
+  CHECK_FALSE(found[0].witness->allowed);
+  CHECK(found[0].span.line == 14);  // the Allow's principal
+}
+
 TEST_CASE("lint::TL502 expectations apply only to matching paths") {
   auto config = load_lint_config(kDir + "/.trustlint.yaml");
   REQUIRE(config.ok());

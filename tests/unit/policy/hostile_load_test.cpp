@@ -65,8 +65,8 @@ std::vector<Row> rows() {
       {"YAML CRLF line endings", [=] { return with_line_endings(Y, "\r\n"); }, "p.yaml", ""},
       {"JSON duplicate key", [=] { return insert_before(J, "\"Version\"", "\"Version\": \"2008-10-17\",\n  "); }, "p.json", "TL006", 3, 3},
       {"YAML duplicate key", [=] { return "Version: '2012-10-17'\n" + Y; }, "p.yaml", "TL006", 4, 1},
-      {"JSON number 2^64 in NumericLessThan", [] { return policy_with_condition("NumericLessThan", "oidc.vercel.com/acme:iat", "18446744073709551616"); }, "p.json", ""},
-      {"JSON number -2^63-1 in NumericGreaterThan", [] { return policy_with_condition("NumericGreaterThan", "oidc.vercel.com/acme:iat", "-9223372036854775809"); }, "p.json", ""},
+      {"JSON number 2^64 in NumericLessThan", [] { return policy_with_condition("NumericLessThan", "aws:MultiFactorAuthAge", "18446744073709551616"); }, "p.json", ""},
+      {"JSON number -2^63-1 in NumericGreaterThan", [] { return policy_with_condition("NumericGreaterThan", "aws:MultiFactorAuthAge", "-9223372036854775809"); }, "p.json", ""},
       {"JSON 1,000,000-digit number as the document", [] { return std::string(1'000'000, '9'); }, "p.json", "TL020", 1, 1},
   };
 }
@@ -111,18 +111,18 @@ TEST_CASE("policy::hostile inputs through load_policy_text (README \"Hostile inp
 }
 
 TEST_CASE("policy::hostile numbers beyond 64 bits compare exactly, and 1e400 is a located TL070") {
-  auto big = load_policy_text(policy_with_condition("NumericLessThan", "oidc.vercel.com/acme:iat", "18446744073709551616"), "n.json");
+  auto big = load_policy_text(policy_with_condition("NumericLessThan", "aws:MultiFactorAuthAge", "18446744073709551616"), "n.json");
   REQUIRE(big.ok());
   auto compiled = compile(big.value());
   REQUIRE(compiled.ok());
   for (const auto& [value, allowed] : {std::pair{"18446744073709551615", true}, std::pair{"18446744073709551616", false},
                                        std::pair{"99999999999999999999999", false}, std::pair{"-1e3", false}}) {
-    DeploymentFacts facts{"acme", "web", "production", IssuerMode::team, std::nullopt, {{"iat", value}}};
+    DeploymentFacts facts{"acme", "web", "production", IssuerMode::team, std::nullopt, {{"aws:MultiFactorAuthAge", value}}};
     auto request = make_request(vercel_profile(), facts);
     REQUIRE(request.ok());
     CHECK_MESSAGE(evaluate(compiled.value(), request.value()).allowed() == allowed, value);
   }
-  const std::string huge_text = policy_with_condition("NumericLessThan", "oidc.vercel.com/acme:iat", "1e400");
+  const std::string huge_text = policy_with_condition("NumericLessThan", "aws:MultiFactorAuthAge", "1e400");
   auto huge = load_policy_text(huge_text, "n.json");
   REQUIRE(huge.ok());  // a JSON number; IAM's Numeric operators take no exponent
   auto failed = compile(huge.value());

@@ -23,13 +23,13 @@ TEST_CASE("provider::make_request forms sub, aud and the key prefix per issuer (
 
   f.issuer = IssuerMode::global;
   f.audience = "sts.amazonaws.com";
-  f.extra_context = {{"aws:SourceIp", "203.0.113.9"}, {"amr", "x"}};
+  f.extra_context = {{"aws:SourceIp", "203.0.113.9"}, {"sub", "owner:acme:project:web:environment:preview"}};
   auto g = make_request(vercel_profile(), f);
   REQUIRE(g.ok());
   CHECK(g->provider == "oidc.vercel.com");
   CHECK(g->find("oidc.vercel.com:aud")->values.front() == "sts.amazonaws.com");
   CHECK(g->find("aws:SourceIp") != nullptr);
-  CHECK(g->find("oidc.vercel.com:amr") != nullptr);  // a key without ':' is a claim of the provider
+  CHECK(g->find("oidc.vercel.com:sub") != nullptr);  // a key without ':' is a claim of the provider
 }
 
 TEST_CASE("provider::make_request refuses names Vercel never issues (docs/semantics.md#vercel-name-alphabets)") {
@@ -107,8 +107,27 @@ TEST_CASE("provider::make_request refuses extra keys no token of the deployment 
   CHECK(code_of(f) == "ok");  // without an audience given, the aud key chooses it
   f.audience = "https://vercel.com/acme";
   CHECK(code_of(f) == "TL092");  // two different audiences
-  f.extra_context = {{"aws:SourceIp", "203.0.113.9"}, {"amr", "x"}, {"oidc.vercel.com.evil:sub", "y"}};
-  CHECK(code_of(f) == "ok");  // keys of no Vercel provider are free
+  f.extra_context = {{"aws:SourceIp", "203.0.113.9"}, {"sts:RoleSessionName", "x"}, {"s3:prefix", "y"}};
+  CHECK(code_of(f) == "ok");  // AWS keys a request may carry (who lists them as extra conditions)
+}
+
+TEST_CASE("provider::make_request refuses keys who reads as absent (TL092, docs/semantics.md#unknown-operators-and-keys)") {
+  // Each of these keys is in no request IAM evaluates for a Vercel token, so the prover reads a
+  // condition on it as one on an absent key; a --claim must not make can answer otherwise.
+  DeploymentFacts f{"acme", "web", "production", IssuerMode::team, std::nullopt, {}};
+  for (const auto& [key, says] : std::vector<std::pair<std::string, std::string>>{
+           {"aws:SoruceIp", "did you mean aws:SourceIp?"},
+           {"STS:RoleSesionName", "not an AWS condition key"},
+           {"amr", "only the sub and aud claims of oidc.vercel.com/acme"},
+           {"oidc.vercel.com/acme:environment", "only the sub and aud claims"},
+           {"oidc.vercel.com.evil:sub", "a claim of the OIDC provider oidc.vercel.com.evil"},
+           {"token.actions.githubusercontent.com:sub", "a claim of the OIDC provider"}}) {
+    f.extra_context = {{key, "1.2.3.4"}};
+    auto r = make_request(vercel_profile(), f);
+    REQUIRE_MESSAGE(!r.ok(), key);
+    CHECK(r.diagnostics().front().code == "TL092");
+    CHECK_MESSAGE(r.diagnostics().front().message.find(says) != std::string::npos, r.diagnostics().front().message);
+  }
 }
 
 TEST_CASE("provider::check_segment names a non-ASCII or non-UTF-8 character whole") {

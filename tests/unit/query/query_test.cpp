@@ -231,7 +231,7 @@ TEST_CASE("query::fails: --fail-on thresholds") {
 TEST_CASE("query::can: a multi-valued claim (ForAllValues/ForAnyValue), each value checked, the key once") {
   std::string text = policy("acme", "preview");
   text.replace(text.find("\"Condition\": {\"StringEquals\""), std::string("\"Condition\": {").size(),
-               R"("Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}, "ForAnyValue:StringEquals": {"oidc.vercel.com/acme:amr": ["mfa"]}, )");
+               R"("Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}, "ForAnyValue:StringEquals": {"aws:PrincipalOrgPaths": ["mfa"]}, )");
   auto role = open_role(Input::from_text(text, "tags.json"), "");
   REQUIRE(role.has_value());
   auto with = [&](std::vector<std::pair<std::string, std::vector<std::string>>> multi) {
@@ -239,17 +239,17 @@ TEST_CASE("query::can: a multi-valued claim (ForAllValues/ForAnyValue), each val
     q.multi_claims = std::move(multi);
     return can(role.value(), q);
   };
-  auto yes = with({{"aws:TagKeys", {"team", "env"}}, {"amr", {"pwd", "mfa"}}});
+  auto yes = with({{"aws:TagKeys", {"team", "env"}}, {"aws:PrincipalOrgPaths", {"pwd", "mfa"}}});
   REQUIRE(yes.has_value());
   CHECK(yes.value().decision.allowed());
-  const ContextEntry* amr = yes.value().query.request.find("oidc.vercel.com/acme:amr");
+  const ContextEntry* amr = yes.value().query.request.find("aws:PrincipalOrgPaths");  // a claim of the provider other than sub/aud is refused (TL092)
   REQUIRE(amr != nullptr);
   CHECK(amr->multi_valued);
   CHECK(amr->values == std::vector<std::string>{"pwd", "mfa"});
-  auto owner = with({{"aws:TagKeys", {"team", "owner"}}, {"amr", {"mfa"}}});  // owner is not listed
+  auto owner = with({{"aws:TagKeys", {"team", "owner"}}, {"aws:PrincipalOrgPaths", {"mfa"}}});  // owner is not listed
   REQUIRE(owner.has_value());
   CHECK_FALSE(owner.value().decision.allowed());
-  auto no_mfa = with({{"aws:TagKeys", {}}, {"amr", {"pwd"}}});  // ForAnyValue: no value matches
+  auto no_mfa = with({{"aws:TagKeys", {}}, {"aws:PrincipalOrgPaths", {"pwd"}}});  // ForAnyValue: no value matches
   REQUIRE(no_mfa.has_value());
   CHECK_FALSE(no_mfa.value().decision.allowed());
 

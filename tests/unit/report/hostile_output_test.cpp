@@ -236,11 +236,12 @@ TEST_CASE("report::hostile values on can's command line: refused or answered, al
       {{"--project", std::string("w\x01") + "b", "--env", "production"}, 2, "\"w\\u0001b\" contains U+0001"},
       {{"--project", "we\nb", "--env", "production"}, 2, "\"we\\nb\" contains U+000A"},
       {{"--project", "web", "--env", "prod\xE2\x80\xAEuction"}, 2, "contains U+202E"},
-      {with(web, {"--claim", "amr=a\nb\x1b[31m"}), 0, ""},
-      {with(web, {"--claim", "amr=\xFF"}), 0, ""},
-      {with(web, {"--claim", "amr=\"quoted\" \\ back"}), 0, ""},
+      {with(web, {"--claim", "aws:UserAgent=a\nb\x1b[31m"}), 0, ""},
+      {with(web, {"--claim", "aws:UserAgent=\xFF"}), 0, ""},
+      {with(web, {"--claim", "aws:UserAgent=\"quoted\" \\ back"}), 0, ""},
       {with(web, {"--aud", "https://vercel.com/acme\n::error::x"}), 1, ""},
-      {with(web, {"--claim", std::string("k\x01y=v")}), 0, ""},
+      // A claim of the provider other than sub/aud is in no request (TL092), its key quoted.
+      {with(web, {"--claim", std::string("k\x01y=v")}), 2, ""},
   };
   for (const auto& format : formats_of("can")) {
     for (const auto& row : rows) {
@@ -273,6 +274,9 @@ TEST_CASE("report::can refuses values no token carries instead of answering for 
       {{"--project", "web", "--env", "production", "--claim", "oidc.vercel.com:sub=owner:acme:project:web:environment:production"},
        "belongs to tokens of oidc.vercel.com,"},
       {{"--project", "web", "--env", "production", "--claim", "amr=a", "--claim", "AMR=b"}, "is given twice"},
+      // Keys no request made with a Vercel token carries: who reads them as absent.
+      {{"--project", "web", "--env", "production", "--claim", "aws:SoruceIp=1.2.3.4"}, "did you mean aws:SourceIp?"},
+      {{"--project", "web", "--env", "production", "--claim", "amr=mfa"}, "IAM reads only the sub and aud claims"},
   };
   for (const auto& row : rows) {
     std::vector<std::string> args = {"can", policy};
