@@ -147,7 +147,7 @@ std::string render_source_excerpt(const Span& span, const std::string& fallback_
   std::size_t from = 0, to = size;
   if (size > kMaxShown) {
     from = first > kContext ? first - kContext : 0;
-    to = std::min(size, std::max(last + kContext, from + kMaxShown));
+    to = std::min(size, from + kMaxShown);  // a value longer than that is underlined up to the cut
   }
   const auto chars = printable(*line, from, to);  // chars[i - from] is code point i
   std::string text = from > 0 ? "..." : "", marks = from > 0 ? "   " : "";

@@ -57,6 +57,13 @@ TEST_CASE("report::render_source_excerpt") {
     CHECK(out == "    1 | ..." + std::string(40, 'a') + "XYZ" + std::string(117, 'b') + "...\n" +
                      "      |    " + std::string(40, ' ') + "^~~\n");
   }
+  SUBCASE("a value longer than the cut is underlined up to the cut, not along the whole line") {
+    SourceSnapshot wide;
+    wide.files["p.json"] = std::string(100, 'a') + std::string(5000, 'v') + std::string(100, 'b');
+    const auto out = render_source_excerpt(span(1, 101, 1, 5101), "", wide);
+    CHECK(out == "    1 | ..." + std::string(40, 'a') + std::string(120, 'v') + "...\n" +
+                     "      |    " + std::string(40, ' ') + "^" + std::string(119, '~') + "\n");
+  }
 }
 
 TEST_CASE("report::SourceSnapshot::line_at agrees with line") {
