@@ -30,6 +30,9 @@ struct ClaimKey {
 class LintContext {
  public:
   LintContext(const CompiledPolicy& policy, const LintOptions& options, const ProviderProfile& profile);
+  // The context keeps references: a temporary's would dangle (ASan: stack-use-after-scope).
+  LintContext(const CompiledPolicy& policy, LintOptions&& options, const ProviderProfile& profile) = delete;
+  LintContext(const CompiledPolicy&& policy, const LintOptions& options, const ProviderProfile& profile) = delete;
 
   const Document& document() const { return policy_.document(); }
   const CompiledPolicy& policy() const { return policy_; }

@@ -183,10 +183,11 @@ TEST_CASE("TL205 on the regions: repeated, effective and idle Denies agree with 
   auto compiled = compile(doc.value());
   REQUIRE(compiled.ok());
   const bool expected[] = {false, true, true, false, true};
+  const LintOptions options;  // a LintContext keeps a reference to its options
   for (const auto& st : doc.value().statements) {
     INFO("statement " << st.index);
-    LintContext fast_ctx(compiled.value(), LintOptions{}, vercel_profile());
-    LintContext ctx(compiled.value(), LintOptions{}, vercel_profile());
+    LintContext fast_ctx(compiled.value(), options, vercel_profile());
+    LintContext ctx(compiled.value(), options, vercel_profile());
     Diagnostics problems;
     REQUIRE(fast_ctx.prove_policy(problems));
     REQUIRE(ctx.prove_policy(problems));
