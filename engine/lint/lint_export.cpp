@@ -29,11 +29,9 @@ bool ends_with_ignore_case(std::string_view s, std::string_view suffix) {
 // extension, else a first non-blank '{').
 bool read_as_json_object(const SourceFile& file, InputFormat format) {
   if (format == InputFormat::yaml) return false;
-  if (format == InputFormat::auto_detect) {
-    const std::string& name = file.name();
-    if (ends_with_ignore_case(name, ".tf") || ends_with_ignore_case(name, ".yaml") || ends_with_ignore_case(name, ".yml")) {
-      return false;
-    }
+  if (format == InputFormat::auto_detect &&
+      (ends_with_ignore_case(file.name(), ".tf") || detect_format(file) != InputFormat::json)) {
+    return false;
   }
   const std::string_view text = file.text();
   const std::size_t first = text.find_first_not_of(" \t\r\n");

@@ -2,13 +2,12 @@
 // same form detection (detect_input_form, iac_forms.h): one content sniff for both.
 #include "query/file_kind.h"
 
-#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <set>
-#include <vector>
 
 #include "iac/iac_forms.h"
+#include "policy/spelling.h"
 #include "source/read_tree.h"
 #include "source/utf8.h"
 
@@ -37,39 +36,19 @@ std::optional<std::set<std::string>> keys_of_no_form(std::string_view path, std:
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as read_source_file drops it
   if (!is_valid_utf8(text)) return std::nullopt;  // the reader locates the bad byte
   const SourceFile file{std::string(path), std::string(text)};
-  const std::string name = lower(file_name(path));
-  const bool yaml_name = ends_with(name, ".yaml") || ends_with(name, ".yml");
-  const auto first = text.find_first_not_of(" \t\r\n");
-  const bool json = ends_with(name, ".json") ||
-                    (!yaml_name && first != std::string_view::npos && (text[first] == '{' || text[first] == '['));
-  const Result<Node> tree = json ? read_json_outline(file, Limits{}, 1) : read_tree(file, InputFormat::auto_detect, Limits{});
+  const Result<Node> tree = detect_format(file) == InputFormat::json ? read_json_outline(file, Limits{}, 1)
+                                                                     : read_tree(file, InputFormat::auto_detect, Limits{});
   if (!tree.has_value() || detect_input_form(tree.value()) != InputForm::none) return std::nullopt;
   std::set<std::string> keys;
   for (const Member& m : tree.value().members) keys.insert(m.key);
   return keys;
 }
 
-// Levenshtein distance, for "a key that is almost Statement".
-std::size_t distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // A top-level key that is nearly "Statement" (Statment, statement, Statements), or a Version
 // (an IAM policy's date) and nothing else a policy needs.
 std::string policy_shape(const std::set<std::string>& keys, std::string_view text) {
   for (const auto& k : keys) {
-    if (k != "Statement" && distance(lower(k), "statement") <= 2) return "an IAM policy with \"" + k + "\" where \"Statement\" belongs";
+    if (k != "Statement" && edit_distance(k, "statement", 2) <= 2) return "an IAM policy with \"" + k + "\" where \"Statement\" belongs";
   }
   const bool dated = text.find("2012-10-17") != std::string_view::npos || text.find("2008-10-17") != std::string_view::npos;
   if (keys.count("Version") != 0 && dated) return "an IAM policy with a Version and no Statement";

@@ -21,6 +21,8 @@ bool ends_with_ignore_case(std::string_view s, std::string_view suffix) {
   return true;
 }
 
+}  // namespace
+
 InputFormat detect_format(const SourceFile& file) {
   const std::string& name = file.name();
   if (ends_with_ignore_case(name, ".json")) return InputFormat::json;
@@ -31,8 +33,6 @@ InputFormat detect_format(const SourceFile& file) {
   }
   return InputFormat::yaml;
 }
-
-}  // namespace
 
 Result<Node> read_tree(const SourceFile& file, InputFormat format, const Limits& limits) {
   Diagnostics bad_utf8 = check_utf8(file);

@@ -30,6 +30,10 @@ Result<Node> read_json_range(const SourceFile& file, std::size_t begin, std::siz
 // counts every use), keeps custom tags (CloudFormation's !Sub, !Ref, ...), reports duplicate keys.
 Result<Node> read_yaml(const SourceFile& file, const Limits& limits);
 
+// The reader read_tree picks without a format given: by extension (.json → JSON; .yaml/.yml →
+// YAML), else by content (first non-blank character '{' or '[' → JSON, otherwise YAML).
+InputFormat detect_format(const SourceFile& file);
+
 // Picks the reader: InputFormat given, else by extension (.json → JSON; .yaml/.yml → YAML),
 // else by content (first non-blank character '{' or '[' → JSON, otherwise YAML).
 // Checks UTF-8 first.
