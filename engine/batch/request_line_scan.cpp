@@ -195,9 +195,14 @@ struct FieldScanner {
   const char* end;
 
   void skip_space() {
-    while (p != end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+    while (p != end && static_cast<unsigned char>(*p) <= ' ' && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
   }
+  // The byte `c` next, after any white space (compact lines have none: tested first).
   bool eat(char c) {
+    if (p != end && *p == c) {
+      ++p;
+      return true;
+    }
     skip_space();
     if (p != end && *p == c) {
       ++p;
