@@ -47,7 +47,7 @@ std::vector<Piece> pieces_of(const std::string& tmpl, bool team_only, bool& plai
 
 // Copies `s` to `to` and returns the end of the copy. The pieces of an answer are mostly a few
 // bytes long: copied with two overlapping fixed-size moves instead of a call to memcpy.
-char* put(char* to, std::string_view s) {
+[[gnu::always_inline]] inline char* put(char* to, std::string_view s) {
   const std::size_t n = s.size();
   const char* from = s.data();
   if (n >= 8 && n <= 16) {
