@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/lint_output.h"
 #include "report/chunked_text.h"
 #include "trustlint/lint_writer.h"
 #include "trustlint/query.h"
@@ -197,6 +198,7 @@ TEST_CASE("report::make_lint_writer knows lint's formats only") {
     REQUIRE(writer != nullptr);
     CHECK(writer->quotes_sources() == (std::string_view(format) == "text" || std::string_view(format) == "sarif"));
   }
+  for (const std::string& format : cli::kLintFormats) CHECK(make_lint_writer(format, out) != nullptr);  // lint --format
   CHECK(make_lint_writer("yaml", out) == nullptr);
   CHECK(make_lint_writer("", out) == nullptr);
   CHECK(out.str().empty());  // nothing written before add() or end()
