@@ -1,0 +1,50 @@
+// Automata shared by every computation of the process (every file of a `lint` run, on every
+// thread): each glob's automaton within a segment domain, keyed by content (what the domain is
+// made of, the glob, the per-automaton state limit), never by address. Each entry keeps the work
+// its construction spent, and a computation that takes it from here spends that work again, so
+// every budget (and so every answer and every TL095) is what it would have been had the
+// computation built the automaton itself. Thread-safe; entries are immutable once stored.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "prove/automaton.h"
+
+namespace trustlint::internal {
+
+// The work a budget has taken so far, in steps (a unit is kStepsPerUnit steps).
+std::size_t work_steps(const StateBudget& budget);
+
+// Spends `cost` steps of replayed work from `budget` and returns true when a computation that
+// cost that much from a fresh start would have finished here as well (the budget had not run out
+// and does not run out by it); otherwise spends nothing and returns false (the caller then does
+// the work itself, which stops where it runs out, as before).
+bool replay_work(StateBudget& budget, std::size_t cost);
+
+// A process-wide map from content keys to automata with the work they cost. At most kKept
+// entries: past that it starts again empty (a process that sees patterns forever stays bounded;
+// automata handed out stay alive with their holders).
+class SharedAutomata {
+ public:
+  static constexpr std::size_t kKept = 4096;
+  struct Entry {
+    std::shared_ptr<const Dfa> dfa;
+    std::size_t cost = 0;  // steps of work its construction spent
+  };
+  static SharedAutomata& instance();
+  // The entry for `key`, or an entry without a dfa.
+  Entry find(const std::string& key) const;
+  void store(const std::string& key, Entry entry);
+  std::size_t size() const;
+
+ private:
+  SharedAutomata() = default;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+}  // namespace trustlint::internal
