@@ -1,4 +1,4 @@
-// The process-wide automata (see the header): a mutex-protected map keyed by content.
+// Replaying the work of a shared result (see the header).
 #include "prove/shared_automata.h"
 
 namespace trustlint::internal {
@@ -15,28 +15,6 @@ bool replay_work(StateBudget& budget, std::size_t cost) {
   if (after / StateBudget::kStepsPerUnit > budget.total()) return false;
   budget.charge(cost);
   return true;
-}
-
-SharedAutomata& SharedAutomata::instance() {
-  static SharedAutomata shared;
-  return shared;
-}
-
-SharedAutomata::Entry SharedAutomata::find(const std::string& key) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = entries_.find(key);
-  return it == entries_.end() ? Entry{} : it->second;
-}
-
-void SharedAutomata::store(const std::string& key, Entry entry) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (entries_.size() >= kKept) entries_.clear();
-  entries_.emplace(key, std::move(entry));
-}
-
-std::size_t SharedAutomata::size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return entries_.size();
 }
 
 }  // namespace trustlint::internal

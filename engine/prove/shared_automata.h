@@ -1,9 +1,10 @@
-// Automata shared by every computation of the process (every file of a `lint` run, on every
-// thread): each glob's automaton within a segment domain, keyed by content (what the domain is
-// made of, the glob, the per-automaton state limit), never by address. Each entry keeps the work
-// its construction spent, and a computation that takes it from here spends that work again, so
-// every budget (and so every answer and every TL095) is what it would have been had the
-// computation built the automaton itself. Thread-safe; entries are immutable once stored.
+// Results shared by every computation of the process (every file of a `lint` run, on every
+// thread): each glob's automaton within a segment domain, and each claim glob's decomposition
+// (claim_decomposition.h), keyed by content (what the domain is made of, the glob, the limits),
+// never by address. Each entry keeps the work its construction spent, and a computation that
+// takes it from here spends that work again, so every budget (and so every answer and every
+// TL095) is what it would have been had the computation built it itself. Thread-safe; entries
+// are immutable once stored.
 #pragma once
 
 #include <cstddef>
@@ -25,26 +26,43 @@ std::size_t work_steps(const StateBudget& budget);
 // the work itself, which stops where it runs out, as before).
 bool replay_work(StateBudget& budget, std::size_t cost);
 
-// A process-wide map from content keys to automata with the work they cost. At most kKept
-// entries: past that it starts again empty (a process that sees patterns forever stays bounded;
-// automata handed out stay alive with their holders).
-class SharedAutomata {
+// A process-wide map from content keys to immutable values with the work they cost. At most
+// kKept entries: past that it starts again empty (a process that sees patterns forever stays
+// bounded; values handed out stay alive with their holders).
+template <typename T>
+class SharedResults {
  public:
   static constexpr std::size_t kKept = 4096;
   struct Entry {
-    std::shared_ptr<const Dfa> dfa;
+    std::shared_ptr<const T> value;
     std::size_t cost = 0;  // steps of work its construction spent
   };
-  static SharedAutomata& instance();
-  // The entry for `key`, or an entry without a dfa.
-  Entry find(const std::string& key) const;
-  void store(const std::string& key, Entry entry);
-  std::size_t size() const;
+  static SharedResults& instance() {
+    static SharedResults shared;
+    return shared;
+  }
+  // The entry for `key`, or an entry without a value.
+  Entry find(const std::string& key) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(key);
+    return it == entries_.end() ? Entry{} : it->second;
+  }
+  void store(const std::string& key, Entry entry) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (entries_.size() >= kKept) entries_.clear();
+    entries_.emplace(key, std::move(entry));
+  }
+  std::size_t size() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return entries_.size();
+  }
 
  private:
-  SharedAutomata() = default;
+  SharedResults() = default;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
 };
+
+using SharedAutomata = SharedResults<Dfa>;
 
 }  // namespace trustlint::internal

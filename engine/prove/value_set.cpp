@@ -207,7 +207,7 @@ const Dfa& SegmentDomain::glob_dfa(const Glob& glob) const {
     key += glob.any_case ? 'i' : 'e';
     add_field(key, glob.text);
     auto shared = SharedAutomata::instance().find(key);
-    if (shared.dfa && replay_work(*budget, shared.cost)) return *cache_.emplace(glob, std::move(shared.dfa)).first->second;
+    if (shared.value && replay_work(*budget, shared.cost)) return *cache_.emplace(glob, std::move(shared.value)).first->second;
   }
   const bool was_exceeded = budget->exceeded;
   const std::size_t before = work_steps(*budget);
