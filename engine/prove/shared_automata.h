@@ -1,10 +1,8 @@
-// Results shared by every computation of the process (every file of a `lint` run, on every
-// thread): each glob's automaton within a segment domain, and each claim glob's decomposition
-// (claim_decomposition.h), keyed by content (what the domain is made of, the glob, the limits),
-// never by address. Each entry keeps the work its construction spent, and a computation that
-// takes it from here spends that work again, so every budget (and so every answer and every
-// TL095) is what it would have been had the computation built it itself. Thread-safe; entries
-// are immutable once stored.
+// Results shared by every computation of the process (every file of a `lint` run, every thread):
+// glob automata within a segment domain and claim-glob decompositions, keyed by content, never by
+// address. Each entry keeps the work it cost; a computation that takes it spends that work again
+// (replay_work), so every budget, answer and TL095 is as if it had built the result itself.
+// Thread-safe; entries are immutable once stored.
 #pragma once
 
 #include <cstddef>
