@@ -92,6 +92,10 @@ std::optional<std::string> never_in_request(const ProviderProfile& profile, cons
     return "IAM reads only the sub and aud claims of " + r.provider + "'s tokens (the " + profile.name +
            " token's other claims are not condition keys, docs/semantics.md#generic-oidc-keys)";
   }
+  if (internal::catalogued_service(folded) && internal::find_key(folded) != nullptr) {
+    return quote(key) + " is an AWS condition key that no AssumeRoleWithWebIdentity request carries "
+           "(rules/condition_keys.yaml, docs/semantics.md#request-keys)";
+  }
   if (internal::catalogued_service(folded)) {
     std::string why = quote(key) + " is not an AWS condition key";
     if (auto near = internal::nearest_key(key)) why += " (did you mean " + *near + "?)";
