@@ -72,8 +72,14 @@ FederationProfile profile_of(const Node& root) {
       const auto close = t.find('}');
       const auto next = t.find('{', close);
       pin.first_segment_end = close == std::string::npos ? std::string() : t.substr(close + 1, next - close - 1);
+      pin.callee = text(&e, "callee") == "true";
       p.pins.push_back(std::move(pin));
     }
+  }
+  p.callee_rule = text(s->get("callee_rule"), "rule");
+  p.callee_means = text(s->get("callee_rule"), "means");
+  for (const auto& pin : p.pins) {
+    if (pin.callee && p.callee_rule.empty()) std::abort();
   }
   if (p.name.empty() || p.global_provider.empty() || p.subject_template.empty() || p.segments.empty()) std::abort();
   return p;
