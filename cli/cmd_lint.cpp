@@ -17,6 +17,7 @@
 #include "cli/policy_input.h"
 #include "trustlint/baseline.h"
 #include "trustlint/lint_config.h"
+#include "trustlint/lint_writer.h"
 #include "trustlint/provider.h"
 #include "trustlint/report.h"
 #include "trustlint/sources.h"
@@ -80,29 +81,19 @@ bool rule_flags(const LintCli& o, LintOptions& base) {
   return true;
 }
 
-// Text is printed file by file as the run goes, each with the excerpts of its own file.
-void print_text(const LintCli& o, const LintReport& report, const LoadOptions& load) {
-  const LintTextOptions options{stdout_color(o.color)};
-  std::cout << render_lint_text(report, quoted_sources(report, load.limits.max_bytes), options) << std::flush;
+// The writer of --format, to stdout: each report is written (or, for what a format puts after
+// the counts, kept as text) as it is taken, and then dropped.
+std::unique_ptr<LintWriter> stdout_writer(const LintCli& o) {
+  LintWriterOptions options;
+  options.fail_on = o.fail_on;
+  options.sarif = SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base};
+  options.text = LintTextOptions{stdout_color(o.color)};
+  return make_lint_writer(o.format, std::cout, options);
 }
 
-void print_lint(const LintCli& o, const LoadOptions& load, const std::vector<LintReport>& reports, int code,
-                std::size_t skipped) {
-  if (o.format == "json") {
-    std::cout << render_lint_json(reports, o.fail_on, code, skipped);
-    return;
-  }
-  if (o.format == "github") {
-    std::cout << render_lint_github(reports);
-    return;
-  }
-  if (o.format == "text") return;  // already printed by print_text
-  if (o.format == "sarif") {
-    std::cout << render_lint_sarif(reports, quoted_sources(reports, load.limits.max_bytes),
-                                   SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base}, code, skipped);
-  } else if (o.format == "markdown") {
-    std::cout << render_lint_markdown(reports);  // each report carries its allowed set
-  }
+// One report to the writer, with the texts it quotes when it quotes any.
+void write(LintWriter& writer, const LintReport& report, const LoadOptions& load) {
+  writer.add(report, writer.quotes_sources() ? quoted_sources(report, load.limits.max_bytes) : SourceSnapshot{});
 }
 
 // Lints every file that has options, on as many threads as there are cores (at most 8; files
@@ -217,15 +208,21 @@ int lint_all(const LintCli& o) {
     }
   }
   auto linted = lint_files(files, per_file, load);
+  const std::unique_ptr<LintWriter> writer = stdout_writer(o);
+  // --write-baseline needs every report; the document waits until the baseline is written
+  // (text is printed as it goes either way).
+  const bool hold = !o.write_baseline.empty();
   std::vector<LintReport> reports;
+  LintTally tally;
   bool failed = false;
   const auto take = [&](LintReport report) {
     if (!o.stdin_filename.empty()) name_stdin(report, o.stdin_filename);
     if (!o.baseline.empty()) apply_baseline(report, baseline, load.limits.max_bytes);
     bad_input = bad_input || report.input_failed;
     failed = failed || fails(report, parse_fail_on(o.fail_on).value_or(FailOn::error));
-    if (o.format == "text") print_text(o, report, load);
-    reports.push_back(std::move(report));
+    tally.add(report);
+    if (!hold || o.format == "text") write(*writer, report, load);
+    if (hold) reports.push_back(std::move(report));
   };
   // In command-line order: the files read (their reports) and the files reported unread. A file
   // that a Terraform role read (file(), templatefile()) is reported through that role only.
@@ -239,6 +236,7 @@ int lint_all(const LintCli& o) {
     auto& file_reports = linted[next_read++];
     if (!file_reports || read_through.count(same_file_key(file.path)) != 0) continue;
     for (LintReport& report : *file_reports) take(std::move(report));
+    file_reports.reset();
   }
   if (!o.write_baseline.empty()) {
     if (const std::string error = write_baseline(o.write_baseline, reports, load.limits.max_bytes); !error.empty()) {
@@ -246,8 +244,11 @@ int lint_all(const LintCli& o) {
       return kExitBadInput;
     }
     failed = false;  // recorded: the findings are accepted as they are
+    if (o.format != "text") {
+      for (const LintReport& report : reports) write(*writer, report, load);
+    }
   }
-  const LintSummary summary = summarize(reports, discovered.skipped);
+  const LintSummary summary = tally.summary(discovered.skipped);
   // Nothing checked is not a pass (unless asked for): no role in any of the paths given.
   const bool empty = summary.roles == 0 && !o.allow_empty;
   if (empty && !bad_input) {
@@ -256,7 +257,7 @@ int lint_all(const LintCli& o) {
               << "; pass --allow-empty when that is expected [TL087]\n";
   }
   const int code = bad_input || empty ? kExitBadInput : failed ? kExitFindings : kExitOk;
-  print_lint(o, load, reports, code, discovered.skipped);
+  writer->end(code, discovered.skipped);
   if (o.format != "json" && o.format != "sarif") std::cerr << "trustlint: " << render_lint_summary_text(summary);
   return code;
 }
