@@ -78,6 +78,11 @@ const KeyInfo* find_key(std::string_view key) {
   return nullptr;
 }
 
+bool never_in_web_identity(std::string_view key) {
+  const KeyInfo* info = find_key(key);
+  return info == nullptr || info->web_identity == KeyPresence::absent || !info->unsupported.empty();
+}
+
 std::optional<std::string> nearest_key(std::string_view key) {
   const std::string service = fold_key(service_of(key));
   std::vector<std::string> names;
@@ -119,9 +124,11 @@ RequestKey classify_request_key(const std::string& folded_key, const std::string
   // OIDC provider keys are "HOST[/PATH]:claim"; any such key other than this provider's sub/aud
   // is absent from the request (docs/semantics.md#generic-oidc-keys). AWS's own keys (aws:, sts:)
   // may be present: they are extra conditions, unless the key catalogue does not list them (a
-  // misspelt aws:SoruceIp is in no request).
+  // misspelt aws:SoruceIp is in no request) or lists them as never in a web-identity request
+  // (aws:SourceAccount, sts:ExternalId: web_identity absent). A key the catalogue marks
+  // unverified stays extra: the prover then neither counts on it nor rules it out.
   if (prefix.find('.') != std::string::npos || prefix.find('/') != std::string::npos) return RequestKey::absent;
-  if (catalogued_service(folded_key) && find_key(folded_key) == nullptr) return RequestKey::absent;
+  if (catalogued_service(folded_key) && never_in_web_identity(folded_key)) return RequestKey::absent;
   return RequestKey::extra;
 }
 

@@ -34,6 +34,10 @@ bool catalogued_service(std::string_view key);
 // The entry of a key (case-insensitive; families by prefix), or nullptr when the catalogue does
 // not list it.
 const KeyInfo* find_key(std::string_view key);
+// Is an aws:/sts: key one no AssumeRoleWithWebIdentity request carries: not listed, listed with
+// web_identity: absent (aws:SourceAccount, sts:ExternalId), or unsupported? Case-insensitive.
+// REQUIRES: catalogued_service(key).
+bool never_in_web_identity(std::string_view key);
 // The listed key of the same service nearest to `key` (for "did you mean"), or nullopt.
 std::optional<std::string> nearest_key(std::string_view key);
 // Is `action` ("sts:Name", case-insensitive, no wildcard) a listed STS action?
@@ -43,7 +47,8 @@ bool known_sts_action(std::string_view action);
 // IAM OIDC provider name, "oidc.vercel.com/acme"): that provider's sub or aud claim; a key no such
 // request carries (docs/semantics.md#unknown-operators-and-keys: another provider's claim, a claim the
 // provider's tokens do not give IAM, a key without a service, an aws:/sts: key the catalogue does not
-// list such as a misspelt aws:SoruceIp); or an extra key the request may carry (aws:SourceIp). The
+// list such as a misspelt aws:SoruceIp or marks web_identity: absent such as aws:SourceAccount); or
+// an extra key the request may carry (aws:SourceIp, and every key the catalogue marks unverified). The
 // prover (who, lint) and make_request (can) both read keys through this one function, so a claim
 // `can` is given is never one `who` reads as absent.
 enum class RequestKey { sub, aud, absent, extra };

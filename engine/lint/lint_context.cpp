@@ -212,9 +212,8 @@ std::optional<AllowedSet> LintContext::prove(const Document& variant, bool any_a
 
 bool LintContext::is_vercel_provider(const std::string& name) const {
   if (name == profile_.global_provider) return true;
-  const std::string prefix = profile_.team_provider.substr(0, profile_.team_provider.find('{'));
-  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return false;
-  return domain(kTeam).valid(name.substr(prefix.size()));
+  const auto team = profile_.team_of_provider(name);
+  return team && domain(kTeam).valid(*team);
 }
 
 ClaimKey LintContext::claim_key(const std::string& key) const {
@@ -230,11 +229,10 @@ ClaimKey LintContext::claim_key(const std::string& key) const {
     k.mode = IssuerMode::global;
     return k;
   }
-  const std::string prefix = fold_key(profile_.team_provider.substr(0, profile_.team_provider.find('{')));
-  if (folded.size() > prefix.size() && folded.compare(0, prefix.size(), prefix) == 0) {
+  if (auto team = profile_.team_of_provider(folded, true)) {
     k.vercel = true;
     k.mode = IssuerMode::team;
-    k.team = folded.substr(prefix.size());
+    k.team = std::move(*team);
   }
   return k;
 }

@@ -1,13 +1,15 @@
-// TL060–TL063, TL065: condition keys read against the AWS key catalogue (rules/condition_keys.yaml) and
+// TL060–TL063, TL065, TL209: condition keys read against the AWS key catalogue (rules/condition_keys.yaml) and
 // the provider profiles: a key that does not exist (with the nearest one, and what its absence
 // does to the statement), a deprecated or unsupported key, a set qualifier on a single-valued
 // key, an operator of another type than the key's, and aws:SourceIp with only private ranges, which no request to STS over the internet
-// carries (shown with a request from a public address, replayed on the whole policy).
+// carries (shown with a request from a public address, replayed on the whole policy); and a key the
+// catalogue marks as never in a web-identity request (aws:SourceAccount) in a web-identity statement.
 #include <algorithm>
 
 #include "condition/compiled_condition.h"
 #include "condition/ip.h"
 #include "condition/key_catalogue.h"
+#include "eval/principal_match.h"
 #include "lint/lint_context.h"
 #include "lint/rules_plain.h"
 #include "provider/federation_profiles.h"
@@ -185,10 +187,56 @@ void check_private_ip(PlainContext& ctx, const Statement& st, const Condition& c
   ctx.add(std::move(f));
 }
 
+// Does every principal of the statement send web-identity tokens (an OIDC provider or a built-in
+// domain, nothing else), for an action that covers sts:AssumeRoleWithWebIdentity? Then a key no
+// such request carries is absent from every request the statement can match.
+bool web_identity_only(const Statement& st) {
+  if (!match_action(st.action, "sts:AssumeRoleWithWebIdentity")) return false;
+  const auto entries = federated_entries(st);
+  if (entries.empty() || entries.size() != st.principal.entries.size()) return false;
+  return std::none_of(entries.begin(), entries.end(), [](const FederatedEntry& e) { return e.kind == FederatedKind::saml; });
+}
+
+// TL209: a listed key that no AssumeRoleWithWebIdentity request carries (web_identity: absent in
+// the catalogue) in a statement that only web-identity tokens can match. The verdict on the absent
+// key comes from the evaluator; the witness is the request the statement was written for (its
+// other positive conditions), replayed on the whole policy.
+void check_web_identity_absent(PlainContext& ctx, const Statement& st, std::size_t ci) {
+  const Condition& c = st.conditions[ci];
+  if (!catalogued_service(c.key) || !web_identity_only(st)) return;
+  const KeyInfo* info = find_key(c.key);
+  if (info == nullptr || info->web_identity != KeyPresence::absent || !info->unsupported.empty()) return;
+  auto compiled = CompiledCondition::compile(c, ctx.document.variables_enabled());
+  if (!compiled.ok()) return;
+  const ConditionVerdict verdict = compiled.value().evaluate(Request{});
+  const bool holds = verdict.result;
+  Finding f = ctx.make("TL209",
+                       c.key + " is in no AssumeRoleWithWebIdentity request, so this " + c.op_text + " " +
+                           (holds ? "always holds" : "never holds") + " for web-identity tokens: " + consequence(st, holds),
+                       c.key_span, condition_pointer(ctx.document, st, c));
+  f.notes.push_back("rules/condition_keys.yaml marks " + info->name +
+                    " web_identity: absent: AWS sets aws:Source* only when a service calls another on behalf of a "
+                    "resource, aws:CalledVia* only when a service forwards a principal's credentials, and sts:ExternalId "
+                    "and the other sts: keys so marked only for other STS actions (docs/semantics.md#request-keys)");
+  f.notes.push_back("on an absent key: " + verdict.reason);
+  // The request the statement was written for, without the key: for an Allow whose condition
+  // never holds it is refused, for one whose condition always holds it gets in.
+  Statement without = st;
+  without.conditions.erase(without.conditions.begin() + static_cast<std::ptrdiff_t>(ci));
+  const bool deny = st.effect == Effect::deny;
+  for (const auto& e : federated_entries(st)) {
+    const Request r = request_for(without, e);
+    const bool expect_allowed = deny ? !holds : holds;
+    if (attach_request_witness(ctx, f, r, expect_allowed, "a token of " + e.provider + " that meets the statement's other conditions")) break;
+  }
+  ctx.add(std::move(f));
+}
+
 }  // namespace
 
 void check_condition_keys(PlainContext& ctx) {
   for (const auto& st : ctx.document.statements) {
+    for (std::size_t ci = 0; ci < st.conditions.size(); ++ci) check_web_identity_absent(ctx, st, ci);
     for (const auto& c : st.conditions) {
       check_unknown_key(ctx, st, c);
       check_qualifier(ctx, st, c);

@@ -1,9 +1,10 @@
-// TL410–TL412 and TL106 for every provider described as data (rules/providers/github.yaml today): an Allow
+// TL410–TL412, TL106 and TL107 for every provider described as data (rules/providers/github.yaml today): an Allow
 // for the provider without a positive condition on its subject claim (or a claim that pins the
 // owner instead), and wildcards in the subject's segments, checked on every value of an OR-list,
 // in Allows and in the negated conditions of Denies. What each wildcard means and which rule it
 // gets come from the profile; a subject written for a custom template whose first key names no
-// owner (environment:prod) is TL106; a witness token of another tenant is replayed on the whole policy.
+// owner (environment:prod) is TL106; an owner pinned only by the called workflow (job_workflow_ref)
+// is TL107; a witness token of another tenant is replayed on the whole policy.
 #include <algorithm>
 
 #include "condition/text.h"
@@ -109,8 +110,16 @@ std::optional<WildcardAt> first_wildcard(const FederationProfile& p, const std::
   return std::nullopt;
 }
 
-// A positive condition on a pin claim whose values all give the first segment literally.
-bool owner_pinned(const FederationProfile& p, const Statement& st, const std::string& provider) {
+// Positive conditions on pin claims whose values all give the first segment literally: `owner`
+// when one pins the caller's owner (repository, repository_owner_id, ...), `callee` (the first)
+// when one pins only the called workflow's owner (job_workflow_ref).
+struct OwnerPins {
+  bool owner = false;
+  const Condition* callee = nullptr;
+};
+
+OwnerPins owner_pins(const FederationProfile& p, const Statement& st, const std::string& provider) {
+  OwnerPins out;
   for (const auto& c : st.conditions) {
     const auto k = key_parts(c.key);
     if (!k || !same_provider(k->provider, provider) || !positive_string(c) || c.values.empty()) continue;
@@ -121,10 +130,12 @@ bool owner_pinned(const FederationProfile& p, const Statement& st, const std::st
         return !head.empty() && head.find_first_of("*?") == std::string::npos &&
                (pin.first_segment_end.empty() || v.text.find(pin.first_segment_end) != std::string::npos);
       });
-      if (literal) return true;
+      if (!literal) continue;
+      if (!pin.callee) out.owner = true;
+      else if (out.callee == nullptr) out.callee = &c;
     }
   }
-  return false;
+  return out;
 }
 
 struct SubjectCondition {
@@ -208,11 +219,40 @@ void check_custom_template(PlainContext& ctx, const FederationProfile& p, const 
   }
 }
 
+// TL107: the owner is pinned only by a claim that names the called workflow (job_workflow_ref).
+// The witness is a token of another owner's repository that calls that workflow.
+void check_callee_only(PlainContext& ctx, const FederationProfile& p, const Statement& st, const FederatedEntry& e,
+                       const Condition& c, const std::string& scope) {
+  const std::string& value = c.values.front().text;
+  const std::string workflow_repo = value.substr(0, value.find('/', value.find('/') + 1));
+  Finding f = ctx.make(p.callee_rule,
+                       "the owner is pinned only by " + c.key + " " + value +
+                           ", which names the called workflow, not the caller: if " + workflow_repo + " is public, " +
+                           p.callee_means + scope,
+                       c.values.front().span, value_pointer(ctx.document, st, c, 0));
+  f.notes.push_back(c.key + " is OWNER/REPO/.github/workflows/FILE@REF of the reusable workflow the job runs; "
+                    "IAM's write-time control accepts it in place of sub, but whether GitHub limits who can call a "
+                    "public workflow is unverified, so trustlint takes the safe reading");
+  const auto& owner = p.segments.front();
+  const std::string sub = fill_from(p, pieces_of(p), 0, 0);
+  Request r = request_for(st, e);
+  r.set(e.provider + ":" + p.subject_claim, sub);
+  attach_request_witness(ctx, f, r, true,
+                         "a workflow of " + owner.example + "/" + (p.segments.size() > 1 ? p.segments[1].example : "") +
+                             " that calls " + value);
+  ctx.add(std::move(f));
+}
+
 void check_entry(PlainContext& ctx, const FederationProfile& p, const Statement& st, const FederatedEntry& e,
                  const std::string& mode, const std::string& tenant) {
   const auto subjects = subject_conditions(ctx.document, st, p, e.provider);
-  const bool pinned = owner_pinned(p, st, e.provider);
+  const OwnerPins pins = owner_pins(p, st, e.provider);
+  const bool pinned = pins.owner;  // a callee pin alone leaves the caller's owner open
   const std::string scope = mode == "enterprise" ? " of enterprise " + tenant : "";
+  if (subjects.empty() && !pinned && pins.callee != nullptr) {
+    check_callee_only(ctx, p, st, e, *pins.callee, scope);
+    return;
+  }
   if (subjects.empty() && !pinned) {
     std::string means = p.missing_means;
     if (const auto at = means.find("{scope}"); at != std::string::npos) means.replace(at, 7, scope);

@@ -58,8 +58,7 @@ bool is_vercel_provider_name(const std::string& provider) {
   const ProviderProfile& v = vercel_profile();
   const std::string p = fold_key(provider);
   if (p == fold_key(v.global_provider)) return true;
-  const std::string prefix = fold_key(v.team_provider.substr(0, v.team_provider.find('{')));
-  return p.size() > prefix.size() && p.compare(0, prefix.size(), prefix) == 0;
+  return v.team_of_provider(p, true).has_value();
 }
 
 std::vector<FederatedEntry> federated_entries(const Statement& st) {

@@ -29,6 +29,14 @@ std::string ProviderProfile::default_audience(const std::string& team) const {
 
 std::string ProviderProfile::default_audience_glob() const { return default_audience("*"); }
 
+std::optional<std::string> ProviderProfile::team_of_provider(const std::string& name, bool any_case) const {
+  const std::string prefix = internal::template_prefix(team_provider);
+  if (name.size() <= prefix.size()) return std::nullopt;
+  const std::string head = name.substr(0, prefix.size());
+  if (any_case ? fold_key(head) != fold_key(prefix) : head != prefix) return std::nullopt;
+  return name.substr(prefix.size());
+}
+
 std::optional<std::string> ProviderProfile::team_of_default_audience(const std::string& aud) const {
   const auto at = aud_template.find("{team}");
   if (at == std::string::npos) return std::nullopt;
@@ -75,10 +83,10 @@ std::string vercel_prefix(const ProviderProfile& profile, const std::string& fol
   if (colon == std::string::npos) return {};
   const std::string prefix = folded_key.substr(0, colon);
   if (prefix == profile.global_provider) return prefix;
-  const std::string team_prefix = profile.team_provider.substr(0, profile.team_provider.find('{'));
-  if (prefix.size() <= team_prefix.size() || prefix.compare(0, team_prefix.size(), team_prefix) != 0) return {};
+  const auto team_name = profile.team_of_provider(prefix);
+  if (!team_name) return {};
   const SegmentSpec* team = profile.segment("team");
-  return team == nullptr || !check_segment(*team, prefix.substr(team_prefix.size())) ? prefix : std::string();
+  return team == nullptr || !check_segment(*team, *team_name) ? prefix : std::string();
 }
 
 // Why a request made with this deployment's token never carries `key` (the prover reads it as
@@ -91,6 +99,10 @@ std::optional<std::string> never_in_request(const ProviderProfile& profile, cons
   if (colon != std::string::npos && folded.compare(0, colon, fold_key(r.provider)) == 0) {
     return "IAM reads only the sub and aud claims of " + r.provider + "'s tokens (the " + profile.name +
            " token's other claims are not condition keys, docs/semantics.md#generic-oidc-keys)";
+  }
+  if (internal::catalogued_service(folded) && internal::find_key(folded) != nullptr) {
+    return quote(key) + " is an AWS condition key that no AssumeRoleWithWebIdentity request carries "
+           "(rules/condition_keys.yaml, docs/semantics.md#request-keys)";
   }
   if (internal::catalogued_service(folded)) {
     std::string why = quote(key) + " is not an AWS condition key";

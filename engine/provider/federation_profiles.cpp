@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "data/generated_tables.h"
+#include "provider/templates.h"
 #include "source/generated_tree.h"
 #include "trustlint/request.h"
 
@@ -72,8 +73,14 @@ FederationProfile profile_of(const Node& root) {
       const auto close = t.find('}');
       const auto next = t.find('{', close);
       pin.first_segment_end = close == std::string::npos ? std::string() : t.substr(close + 1, next - close - 1);
+      pin.callee = text(&e, "callee") == "true";
       p.pins.push_back(std::move(pin));
     }
+  }
+  p.callee_rule = text(s->get("callee_rule"), "rule");
+  p.callee_means = text(s->get("callee_rule"), "means");
+  for (const auto& pin : p.pins) {
+    if (pin.callee && p.callee_rule.empty()) std::abort();
   }
   if (p.name.empty() || p.global_provider.empty() || p.subject_template.empty() || p.segments.empty()) std::abort();
   return p;
@@ -96,9 +103,8 @@ BuiltinProvider builtin_of(const Node& e) {
 std::optional<std::string> FederationProfile::mode_of(const std::string& provider, std::string* tenant) const {
   const std::string folded = fold_key(provider);
   if (folded == fold_key(global_provider)) return "global";
-  const auto brace = enterprise_provider.find('{');
-  if (brace == std::string::npos) return std::nullopt;
-  const std::string prefix = fold_key(enterprise_provider.substr(0, brace));
+  const std::string prefix = fold_key(template_prefix(enterprise_provider));
+  if (prefix.size() == enterprise_provider.size()) return std::nullopt;  // no {enterprise}
   if (folded.size() <= prefix.size() || folded.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
   const std::string rest = provider.substr(prefix.size());
   if (rest.find('/') != std::string::npos) return std::nullopt;

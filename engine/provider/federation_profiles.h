@@ -23,6 +23,7 @@ struct SubjectSegment {
 struct SubjectPin {
   std::string claim;
   std::string first_segment_end;  // the literal after the template's first segment ("/"; "" = whole value)
+  bool callee = false;  // names the called workflow's owner, not the caller's (job_workflow_ref)
 };
 
 // A subject written for a custom template (GitHub's OIDC customization): which first fields
@@ -49,6 +50,8 @@ struct FederationProfile {
   std::string missing_means;
   std::vector<SubjectSegment> segments;
   std::vector<SubjectPin> pins;
+  std::string callee_rule;   // "TL107": the owner is pinned only by a callee pin
+  std::string callee_means;  // who else gets such a token
   CustomTemplate custom_template;
 
   // "global" or "enterprise" (with the enterprise in `tenant`) when `provider` is one of this

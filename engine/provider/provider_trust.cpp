@@ -10,10 +10,10 @@ namespace {
 bool is_provider_name(const std::string& name, const ProviderProfile& profile) {
   if (name.empty()) return false;
   if (name == profile.global_provider) return true;
-  const std::string prefix = profile.team_provider.substr(0, profile.team_provider.find('{'));
-  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return false;
+  const auto team_name = profile.team_of_provider(name);
+  if (!team_name) return false;
   const SegmentSpec* team = profile.segment("team");
-  return team == nullptr || !check_segment(*team, name.substr(prefix.size()));
+  return team == nullptr || !check_segment(*team, *team_name);
 }
 
 bool admits_provider(const PrincipalBlock& principal, const ProviderProfile& profile) {

@@ -20,6 +20,8 @@ std::vector<TemplatePiece> parse_template(std::string_view tmpl) {
   return pieces;
 }
 
+std::string template_prefix(std::string_view tmpl) { return std::string(tmpl.substr(0, tmpl.find('{'))); }
+
 std::string expand_template(std::string_view tmpl, const TemplateValues& values) {
   // One pass, the same pieces as parse_template (it runs for every request).
   std::string out;

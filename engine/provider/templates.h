@@ -14,6 +14,10 @@ using TemplateValues = std::vector<std::pair<std::string, std::string>>;
 
 std::string expand_template(std::string_view tmpl, const TemplateValues& values);
 
+// The fixed text before a template's first {segment} ("oidc.vercel.com/" of
+// "oidc.vercel.com/{team}"); the whole template when it has none.
+std::string template_prefix(std::string_view tmpl);
+
 // A template split into pieces: literal text, or a {segment} reference.
 struct TemplatePiece {
   bool is_segment = false;

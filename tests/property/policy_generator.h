@@ -22,7 +22,12 @@ inline const std::vector<std::string> kEnvs = {"production", "preview", "develop
 // Claims a user may give `can` besides the deployment: keys a request may carry and keys none does.
 inline const std::vector<std::pair<std::string, std::string>> kClaims = {
     {"aws:SourceIp", "10.1.2.3"}, {"aws:SoruceIp", "10.1.2.3"}, {"amr", "x1"},
-    {"oidc.vercel.com/acme:amr", "x"}, {"oidc.vercel.com:amr", "x"}, {"aws:TagKeys", "x"}};
+    {"oidc.vercel.com/acme:amr", "x"}, {"oidc.vercel.com:amr", "x"}, {"aws:TagKeys", "x"},
+    {"aws:SourceAccount", "123456789012"}, {"sts:ExternalId", "X"}, {"aws:SourceArn", "arn:aws:iam::1:role/x"}};
+// The claims of kClaims no web-identity request carries: can must refuse them (TL092).
+inline const std::vector<std::string> kAbsentClaims = {"aws:SoruceIp", "amr", "oidc.vercel.com/acme:amr",
+                                                       "oidc.vercel.com:amr", "aws:SourceAccount", "sts:ExternalId",
+                                                       "aws:SourceArn"};
 
 struct Gen {
   std::mt19937 rng;
@@ -80,12 +85,35 @@ struct Gen {
   // A condition on a key that is not a claim: the part it lands in gets "only when".
   // Also keys no request carries (a misspelt aws: key, a claim Vercel does not give IAM), which a
   // user may still pass to `can` as a claim (kClaims).
-  std::string extra_condition(const std::string& prov) {
-    switch (below(5)) {
+  // And keys rules/condition_keys.yaml marks as never in a web-identity request (aws:SourceAccount,
+  // sts:ExternalId, ...) under every operator form of the absent-key table
+  // (docs/semantics.md#absent-keys): positive, negated, IfExists, Null, ForAllValues, ForAnyValue.
+  // `used`: the operator names the statement already has (a repeated JSON key is TL006).
+  std::string extra_condition(const std::string& prov, const std::vector<std::string>& used) {
+    static const std::vector<std::pair<std::string, std::string>> kAbsent = {
+        {"StringEquals", R"({"aws:SourceAccount": "123456789012"})"},
+        {"ArnEquals", R"({"aws:SourceArn": "arn:aws:iam::123456789012:role/ci"})"},
+        {"ArnNotLike", R"({"aws:SourceArn": "arn:aws:iam::*:role/x"})"},
+        {"StringNotEqualsIgnoreCase", R"({"sts:ExternalId": "X"})"},
+        {"ArnLikeIfExists", R"({"aws:SourceArn": "arn:aws:iam::*:role/x"})"},
+        {"Null", R"({"aws:SourceAccount": "true"})"},
+        {"Null", R"({"aws:CalledVia": "false"})"},
+        {"ForAllValues:ArnLike", R"({"sts:RequestContextProviders": ["arn:aws:iam::*:oidc-provider/x"]})"},
+        {"ForAnyValue:ArnLike", R"({"sts:RequestContextProviders": ["arn:aws:iam::*:oidc-provider/x"]})"},
+        {"ForAnyValue:ArnLikeIfExists", R"({"sts:RequestContextProviders": ["arn:aws:iam::*:oidc-provider/x"]})"},
+        {"Bool", R"({"sts:SAMLECP": "true"})"}};
+    const auto unused = [&](const std::string& name) { return std::find(used.begin(), used.end(), name) == used.end(); };
+    switch (below(7)) {
       case 0: return R"("ForAllValues:StringEquals": {"aws:TagKeys": ["x"]})";
       case 1: return R"("IpAddress": {"aws:SourceIp": "10.0.0.0/8"})";
       case 2: return R"("IpAddress": {"aws:SoruceIp": "10.0.0.0/8"})";
       case 3: return R"("ForAnyValue:StringLike": {")" + prov + R"(:amr": "x*"})";
+      case 4:
+      case 5: {
+        const auto& [name, body] = kAbsent[below(kAbsent.size())];
+        if (unused(name)) return quoted(name) + ": " + body;
+        return R"("IpAddress": {"aws:SourceIp": "10.0.0.0/8"})";
+      }
       default: return R"("StringEquals": {")" + prov + R"(:aud": "${)" + prov + R"(:aud}"})";
     }
   }
@@ -141,7 +169,7 @@ struct Gen {
         }
         out << "}";
       }
-      if (extras && chance(12)) out << (used.empty() ? "" : ",") << extra_condition(prov);
+      if (extras && chance(12)) out << (used.empty() ? "" : ",") << extra_condition(prov, used);
       out << "}}";
     }
     out << "]}";

@@ -7,8 +7,9 @@
 // example `who` prints is replayed: allowed examples must be allowed, and every nearest-denied
 // entry must be denied, in both audience modes. A third of the deployments are asked again with a
 // claim given as `can --claim` gives it (kClaims: aws:SourceIp, and keys no request carries such as
-// a misspelt aws:SoruceIp or a claim Vercel does not give IAM): can refuses those (TL092) or
-// answers as who does.
+// a misspelt aws:SoruceIp, a claim Vercel does not give IAM, or aws:SourceAccount, which the key
+// catalogue marks as never in a web-identity request): can refuses exactly those (TL092) and
+// answers the others as who does. Conditions on such absent keys appear under every operator form.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -82,6 +83,11 @@ void check_policy(Gen& g, const std::string& text, bool any_audience, std::size_
   }
   for (const auto& f : probes) {
     auto r = make_request(vercel_profile(), f);
+    if (!f.extra_context.empty()) {
+      const auto& absent = trustlint_property::kAbsentClaims;
+      const bool never = std::find(absent.begin(), absent.end(), f.extra_context.front().first) != absent.end();
+      CHECK_MESSAGE(r.ok() != never, f.extra_context.front().first);
+    }
     if (!f.extra_context.empty() && !r.ok()) {
       CHECK(r.diagnostics().front().code == "TL092");
       continue;

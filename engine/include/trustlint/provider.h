@@ -64,6 +64,12 @@ struct ProviderProfile {
   // not checked against the team alphabet), or nullopt when `aud` does not have the template's
   // form or the template names no team.
   std::optional<std::string> team_of_default_audience(const std::string& aud) const;
+  // The text after the team provider's fixed part ("acme" for "oidc.vercel.com/acme"; not
+  // checked against the team alphabet), or nullopt when `name` does not continue that part
+  // ("oidc.vercel.com/" for "oidc.vercel.com/{team}") with at least one character. With
+  // `any_case` the fixed part is compared ignoring ASCII case (key prefixes); the result is
+  // taken from `name` as given.
+  std::optional<std::string> team_of_provider(const std::string& name, bool any_case = false) const;
 };
 
 // The built-in Vercel profile, parsed from the embedded rules/providers/vercel.yaml.

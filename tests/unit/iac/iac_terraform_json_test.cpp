@@ -47,6 +47,18 @@ TEST_CASE("iac::tf.json blocks: labels as keys, arrays of bodies, comments") {
   CHECK(b.blocks[5].body.attribute("default")->expr->kind == HclExprKind::object);
 }
 
+TEST_CASE("iac::tf.json arrays at label levels are read as HCL reads them (objects merged, [] = no block)") {
+  Result<HclBody> r = parse(R"({"resource": [{"aws_iam_role": {"a": {"name": "x"}}}, {"aws_iam_role": [{"b": {"name": "y"}}]}]})");
+  REQUIRE(r.has_value());
+  REQUIRE(r.value().blocks.size() == 2);
+  CHECK(r.value().blocks[0].labels == std::vector<std::string>{"aws_iam_role", "a"});
+  CHECK(r.value().blocks[1].labels == std::vector<std::string>{"aws_iam_role", "b"});
+  Result<HclBody> empty = parse(R"({"resource": []})");
+  REQUIRE(empty.has_value());
+  CHECK(empty.value().blocks.empty());
+  CHECK(empty.diagnostics().empty());
+}
+
 TEST_CASE("iac::tf.json strings are templates located through the JSON escapes") {
   const std::string text = R"({"a": "\"q\" ${var.x} \u0041"})";
   Result<HclBody> r = parse(text);
@@ -107,6 +119,15 @@ TEST_CASE("iac::tf.json hostile inputs: located errors") {
       {"a resource that is a string", R"({"resource": "aws_iam_role"})", "TL066"},
       {"a block body that is a number", R"({"resource": {"aws_iam_role": {"r": 1}}})", "TL066"},
       {"a file that is an array", "[]", "TL066"},
+      // HCL's JSON decoder (hashicorp/hcl json/structure.go, collectDeepAttrs) takes an object or
+      // an array of objects at every label level: an empty array is zero blocks, as Terraform
+      // reads it; anything else in that place is an error.
+      {"a resource that is null", R"({"resource": null})", "TL066"},
+      {"a resource array holding a number", R"({"resource": [1]})", "TL066"},
+      {"a resource array holding an array", R"({"resource": [[]]})", "TL066"},
+      {"a resource label array holding a string", R"({"resource": {"aws_iam_role": ["r"]}})", "TL066"},
+      {"an empty resource array (zero blocks)", R"({"resource": []})", ""},
+      {"an empty label array (zero blocks)", R"({"resource": {"aws_iam_role": []}})", ""},
       {"duplicate key", R"({"locals": {"a": "1", "a": "2"}})", "TL006"},
       {"10 MB template with interpolation", big, ""},
   };

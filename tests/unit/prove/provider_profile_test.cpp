@@ -104,3 +104,14 @@ TEST_CASE("prove::a profile built where a freed one lived gets its own segment d
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("prove::ProviderProfile::team_of_provider: the one reading of a team provider name") {
+  const ProviderProfile& v = vercel_profile();
+  CHECK(v.team_of_provider("oidc.vercel.com/acme") == std::optional<std::string>("acme"));
+  CHECK(v.team_of_provider("oidc.vercel.com/Acme") == std::optional<std::string>("Acme"));  // alphabet not checked
+  CHECK(!v.team_of_provider("oidc.vercel.com/"));  // nothing after the fixed part
+  CHECK(!v.team_of_provider("oidc.vercel.com"));
+  CHECK(!v.team_of_provider("oidc.vercel.com.evil/acme"));
+  CHECK(!v.team_of_provider("OIDC.vercel.com/acme"));  // provider names are case-sensitive
+  CHECK(v.team_of_provider("OIDC.vercel.com/acme", true) == std::optional<std::string>("acme"));  // key prefixes are not
+}

@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "condition/key_catalogue.h"
 #include "trustlint/engine.h"
 #include "trustlint/provider.h"
 #include "trustlint/vercel_policy.h"
@@ -109,6 +110,25 @@ TEST_CASE("provider::make_request refuses extra keys no token of the deployment 
   CHECK(code_of(f) == "TL092");  // two different audiences
   f.extra_context = {{"aws:SourceIp", "203.0.113.9"}, {"sts:RoleSessionName", "x"}, {"s3:prefix", "y"}};
   CHECK(code_of(f) == "ok");  // AWS keys a request may carry (who lists them as extra conditions)
+  f.extra_context = {{"aws:CurrentTime", "2026-12-06T00:00:00Z"}, {"sts:RoleAuthorizedByIdp", "true"}};
+  CHECK(code_of(f) == "ok");  // keys the catalogue marks unverified stay possible
+}
+
+TEST_CASE("provider::classify_request_key reads the catalogue's web_identity column (docs/semantics.md#request-keys)") {
+  using internal::RequestKey;
+  using internal::classify_request_key;
+  const std::string p = "oidc.vercel.com/acme";
+  CHECK(classify_request_key("oidc.vercel.com/acme:sub", p) == RequestKey::sub);
+  CHECK(classify_request_key("oidc.vercel.com/acme:aud", p) == RequestKey::aud);
+  CHECK(classify_request_key("aws:sourceip", p) == RequestKey::extra);            // present
+  CHECK(classify_request_key("aws:currenttime", p) == RequestKey::extra);         // unverified
+  CHECK(classify_request_key("aws:requesttag/team", p) == RequestKey::extra);     // unverified family
+  CHECK(classify_request_key("aws:sourceaccount", p) == RequestKey::absent);      // absent
+  CHECK(classify_request_key("aws:calledvialast", p) == RequestKey::absent);      // absent
+  CHECK(classify_request_key("sts:externalid", p) == RequestKey::absent);         // absent
+  CHECK(classify_request_key("sts:requestcontext/k", p) == RequestKey::absent);   // absent family
+  CHECK(classify_request_key("aws:soruceip", p) == RequestKey::absent);           // not listed
+  CHECK(classify_request_key("s3:prefix", p) == RequestKey::extra);               // service not catalogued
 }
 
 TEST_CASE("provider::make_request refuses keys who reads as absent (TL092, docs/semantics.md#unknown-operators-and-keys)") {
@@ -121,7 +141,13 @@ TEST_CASE("provider::make_request refuses keys who reads as absent (TL092, docs/
            {"amr", "only the sub and aud claims of oidc.vercel.com/acme"},
            {"oidc.vercel.com/acme:environment", "only the sub and aud claims"},
            {"oidc.vercel.com.evil:sub", "a claim of the OIDC provider oidc.vercel.com.evil"},
-           {"token.actions.githubusercontent.com:sub", "a claim of the OIDC provider"}}) {
+           {"token.actions.githubusercontent.com:sub", "a claim of the OIDC provider"},
+           // Listed in rules/condition_keys.yaml with web_identity: absent.
+           {"aws:SourceAccount", "no AssumeRoleWithWebIdentity request carries"},
+           {"AWS:sourcearn", "no AssumeRoleWithWebIdentity request carries"},
+           {"aws:CalledVia", "no AssumeRoleWithWebIdentity request carries"},
+           {"sts:ExternalId", "no AssumeRoleWithWebIdentity request carries"},
+           {"sts:RequestContext/x", "no AssumeRoleWithWebIdentity request carries"}}) {
     f.extra_context = {{key, "1.2.3.4"}};
     auto r = make_request(vercel_profile(), f);
     REQUIRE_MESSAGE(!r.ok(), key);
