@@ -182,7 +182,11 @@ void walk(const std::string& root, const DiscoverOptions& options, Discovered& o
   std::vector<std::string> found;
   bool failed = false;
   walk_dir(root, "", ignores, found, out, failed);
-  if (failed) out.errors.push_back(root + ": error: cannot read directory [TL001]");
+  if (failed) {
+    Span at;
+    at.file = root;
+    out.errors.push_back(make_error("TL001", "cannot read directory", at));
+  }
   std::sort(found.begin(), found.end());
   for (const auto& f : found) sift(f, out);
 }
