@@ -81,7 +81,7 @@ void register_lint(CLI::App& app, int& exit_code) {
       "  trustlint lint policy.json --format json --fail-on warning\n"
       "  trustlint lint infra/ --format sarif > trustlint.sarif   # GitHub code scanning\n"
       "Configuration: the nearest .trustlint.yaml above each file (README \"Configuration\").");
-  cmd->add_option("paths", o->run.paths, "Policies, CloudFormation templates, Terraform plans, account authorization details, or directories (- for stdin)")->required();
+  cmd->add_option("paths", o->run.paths, "Policies, CloudFormation templates, Terraform plans, account authorization details, or directories (- for stdin, git:REV:PATH for a file as it is at a revision)")->required();
   cmd->add_option("--team", o->run.teams, "A team the role is meant for (repeatable, or comma-separated; default: the teams the policy names)")
       ->delimiter(',');
   cmd->add_option("--config", o->run.config, "Use this configuration file instead of the nearest .trustlint.yaml");
