@@ -28,6 +28,28 @@ struct LintCli {
   TerraformVars tf;
 };
 
+// The run's diagnostics on stderr, as lint has always printed them: unlocated TL067 as
+// "trustlint: MESSAGE", TL068 as "trustlint: lint: MESSAGE", TL087 (with the flag that accepts
+// it) and TL090 as "trustlint: error: MESSAGE [CODE]", the rest as every query's.
+std::string render_run_diagnostics(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) {
+    const bool unlocated = d.span.file.empty();
+    if (unlocated && d.code == kLintOptionCode) {
+      out += "trustlint: " + visible_text(d.message) + "\n";
+    } else if (unlocated && d.code == kBaselineCode) {
+      out += "trustlint: lint: " + visible_text(d.message) + "\n";
+    } else if (unlocated && d.code == "TL087") {
+      out += "trustlint: error: " + visible_text(d.message) + "; pass --allow-empty when that is expected [TL087]\n";
+    } else if (unlocated && d.code == "TL090") {
+      out += "trustlint: error: " + visible_text(d.message) + " [TL090]\n";
+    } else {
+      out += render_query_diagnostics({d});
+    }
+  }
+  return out;
+}
+
 void print_lint(const LintCli& o, const LintRun& run) {
   const std::size_t max_bytes = o.limits.max_bytes;
   const int code = run.status();
@@ -61,7 +83,7 @@ int lint_all(LintCli& o) {
   o.tf.apply(run_options.load);
   if (o.quota) run_options.load.quota = {o.quota, true};
   const LintRun run = lint_paths(run_options);
-  std::cerr << render_lint_run_diagnostics(run.diagnostics);
+  std::cerr << render_run_diagnostics(run.diagnostics);
   print_lint(o, run);
   if (!run.refused && o.format != "json" && o.format != "sarif") std::cerr << "trustlint: " << render_lint_summary_text(run.summary);
   return run.status();

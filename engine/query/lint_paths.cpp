@@ -160,28 +160,10 @@ LintRun lint_paths(const LintPathsOptions& o) {
       const std::size_t skipped = run.summary.skipped;
       run.diagnostics.push_back(unlocated(
           "TL087", "nothing checked: no trust policy or IAM role in the paths given" +
-                       (skipped ? " (" + std::to_string(skipped) + " skipped: no trust policy)" : std::string()) +
-                       "; pass --allow-empty when that is expected"));
+                       (skipped ? " (" + std::to_string(skipped) + " skipped: no trust policy)" : std::string())));
     }
   }
   return run;
-}
-
-std::string render_lint_run_diagnostics(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const auto& d : diagnostics) {
-    const bool run_error = d.span.file.empty() && (d.code == "TL087" || d.code == "TL090");
-    if (d.span.file.empty() && d.code == kLintOptionCode) {
-      out += "trustlint: " + visible_text(d.message) + "\n";
-    } else if (d.span.file.empty() && d.code == kBaselineCode) {
-      out += "trustlint: lint: " + visible_text(d.message) + "\n";
-    } else if (run_error) {
-      out += "trustlint: error: " + visible_text(d.message) + " [" + d.code + "]\n";
-    } else {
-      out += render_query_diagnostics({d});
-    }
-  }
-  return out;
 }
 
 }  // namespace trustlint

@@ -2,6 +2,7 @@
 // through a Terraform role, the reports of files not read.
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 
 #include "lint/lint_loaded.h"
@@ -44,7 +45,13 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
   const std::size_t wanted = threads == 0 ? cores : threads;
   const std::size_t count = std::min<std::size_t>({wanted, kMaxThreads, files.size()});
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < count; ++t) pool.emplace_back(work);
+  for (std::size_t t = 1; t < count; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the ones started (and this one) do the rest
+    }
+  }
   work();
   for (auto& t : pool) t.join();
   return reports;

@@ -50,7 +50,7 @@ struct DiscoveredFile {
 struct Discovered {
   std::vector<DiscoveredFile> files;  // in command-line order; each directory's files sorted
   std::size_t skipped = 0;            // candidates without a trust policy (walks, filter_named)
-  Diagnostics errors;                 // TL001 "cannot read directory", at the directory (span.file)
+  Diagnostics errors;                 // TL001 "cannot read directory: WHY" at each directory walked that cannot be read
   std::vector<std::string> read() const;  // the paths of files without `unread`
 };
 

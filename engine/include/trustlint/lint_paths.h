@@ -10,7 +10,7 @@
 //   trustlint::LintPathsOptions options;
 //   options.paths = {"infra/"};  options.teams = {"acme"};
 //   trustlint::LintRun run = trustlint::lint_paths(options);
-//   std::cerr << trustlint::render_lint_run_diagnostics(run.diagnostics);  // what went wrong, if anything
+//   std::cerr << trustlint::render_query_diagnostics(run.diagnostics);  // what went wrong, if anything
 //   for (const auto& r : run.reports) std::cout << trustlint::render_lint_text(r);  // exit run.status()
 //
 // Ownership: LintPathsOptions and LintRun are plain values that own everything they hold (the
@@ -66,11 +66,11 @@ struct LintPathsOptions {
 // roles in file order, files reported unread in their place), and what went wrong on the way.
 struct LintRun {
   std::vector<LintReport> reports;
-  // About the run rather than a report, in the order met: directories that cannot be read
-  // (TL001, at the directory), configurations that cannot be used (TL001/TL005/TL011; their
-  // files are skipped), a bad team (TL090), an unknown rule (TL067), a baseline (TL068), git
-  // inputs that cannot be read (TL001), nothing checked (TL087). Unlocated ones have an empty
-  // span.file.
+  // About the run rather than a report, in the order met: a bad team (TL090), an unknown rule
+  // (TL067), directories that cannot be read (TL001, at the directory), configurations that
+  // cannot be used (TL001/TL005/TL011; their files are skipped), a baseline (TL068), nothing
+  // checked (TL087; the CLI adds that --allow-empty accepts it). Unlocated ones have an empty
+  // span.file. An input that cannot be read (a git:REV:PATH too) is a report with input_failed.
   Diagnostics diagnostics;
   // Counts (summarize(reports, skipped)): files read, roles checked, files skipped.
   LintSummary summary;
@@ -85,10 +85,5 @@ struct LintRun {
 
 // Never throws; every problem is in the LintRun.
 LintRun lint_paths(const LintPathsOptions& options);
-
-// The run's diagnostics as the CLI prints them on stderr: unlocated TL067 as "trustlint: MESSAGE",
-// unlocated TL068 as "trustlint: lint: MESSAGE", unlocated TL087 and TL090 as
-// "trustlint: error: MESSAGE [CODE]", every other one as render_query_diagnostics() prints it.
-std::string render_lint_run_diagnostics(const Diagnostics& diagnostics);
 
 }  // namespace trustlint

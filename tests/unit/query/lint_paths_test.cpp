@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "trustlint/discover.h"
 #include "trustlint/lint_paths.h"
 
 TEST_SUITE_BEGIN("query");
@@ -69,9 +68,9 @@ TEST_CASE("query::lint_paths an empty directory is nothing checked (TL087, statu
   CHECK(run.status() == 2);
   CHECK(codes(run.diagnostics) == std::vector<std::string>{"TL087"});
   CHECK(run.summary.skipped == 1);
-  CHECK(render_lint_run_diagnostics(run.diagnostics) ==
-        "trustlint: error: nothing checked: no trust policy or IAM role in the paths given (1 skipped: no trust "
-        "policy); pass --allow-empty when that is expected [TL087]\n");
+  CHECK(run.diagnostics[0].message ==
+        "nothing checked: no trust policy or IAM role in the paths given (1 skipped: no trust policy)");
+  CHECK(run.diagnostics[0].span.file.empty());
   LintPathsOptions allowed = paths({s.root.string()});
   allowed.allow_empty = true;
   run = lint_paths(allowed);
@@ -87,7 +86,8 @@ TEST_CASE("query::lint_paths refuses an unknown rule (TL067), a bad team (TL090)
   CHECK(run.refused);
   CHECK(run.status() == 2);
   CHECK(run.reports.empty());
-  CHECK(render_lint_run_diagnostics(run.diagnostics) == "trustlint: unknown rule \"TL999\" (trustlint rules lists them)\n");
+  REQUIRE(codes(run.diagnostics) == std::vector<std::string>{"TL067"});
+  CHECK(run.diagnostics[0].message == "unknown rule \"TL999\" (trustlint rules lists them)");
 
   o = paths({policy});
   o.teams = {"Acme"};
@@ -101,7 +101,7 @@ TEST_CASE("query::lint_paths refuses an unknown rule (TL067), a bad team (TL090)
   CHECK(run.refused);
   CHECK(run.reports.empty());
   REQUIRE(codes(run.diagnostics) == std::vector<std::string>{"TL068"});
-  CHECK(render_lint_run_diagnostics(run.diagnostics).rfind("trustlint: lint: cannot read baseline ", 0) == 0);
+  CHECK(run.diagnostics[0].message.rfind("cannot read baseline ", 0) == 0);
 }
 
 TEST_CASE("query::lint_paths an unusable configuration is a diagnostic and its files are skipped, loaded once") {
@@ -152,15 +152,27 @@ TEST_CASE("query::lint_paths a git input that cannot be read is a failed report,
   CHECK(run.status() == 2);
 }
 
-TEST_CASE("query::lint_paths a plain file is one role; a directory error renders as the CLI printed it") {
+TEST_CASE("query::lint_paths a plain file is one role, a directory that cannot be read a TL001 at it") {
   LintRun run = lint_paths(paths({kRoot + "/fixtures/good/vercel-docs-production.json"}));
   CHECK(run.status() == 0);
   CHECK(run.summary.roles == 1);
-  Discovered d;
-  Span at;
-  at.file = "infra";
-  d.errors.push_back(make_error("TL001", "cannot read directory", at));
-  CHECK(render_lint_run_diagnostics(d.errors) == "infra: error: cannot read directory [TL001]\n");
+  CHECK(run.summary.files == 1);
+  Scratch s("unreadable");
+  s.write("ok/role.json", R"({"Version": "2012-10-17", "Statement": []})");
+  const fs::path dir = s.root / "locked";
+  s.write("locked/role.json", R"({"Version": "2012-10-17", "Statement": []})");
+  fs::permissions(dir, fs::perms::none);
+  std::error_code ec;
+  fs::directory_iterator probe(dir, ec);
+  if (ec) {  // not as root, who reads every directory (then there is nothing to see)
+    run = lint_paths(paths({s.root.string()}));
+    REQUIRE(!run.diagnostics.empty());
+    CHECK(run.diagnostics[0].code == "TL001");
+    CHECK(run.diagnostics[0].span.file == dir.string());
+    CHECK(run.bad_input);
+    CHECK(run.status() == 2);
+  }
+  fs::permissions(dir, fs::perms::owner_all);
 }
 
 TEST_SUITE_END();
