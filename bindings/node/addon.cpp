@@ -2,6 +2,7 @@
 // Node.js >= 18). Each export takes the policy and the request as strings, runs the engine and
 // returns the CLI's JSON document as plain JS objects, or throws an Error whose `diagnostics`
 // array holds the located diagnostics. index.js is the public face (types and conveniences).
+// Every message it hands back names Node's option names, not the CLI's flags (face_terms.h).
 //   can(text, name, isPath, resource, limits, requestLine)      -> object (trustlint/can/v1)
 //   canMany(text, name, isPath, resource, limits, [line...])    -> [object]
 //   who(text, name, isPath, resource, limits, anyAudience)      -> object (trustlint/who/v1)
@@ -10,16 +11,18 @@
 //   diff(oldText, oldName, oldIsPath, newText, newName, newIsPath, resource, limits, anyAudience)
 //                                                                -> object (trustlint/diff/v1)
 //   test([path...], limits)                                      -> object (trustlint/test/v1)
+//   optionVocabulary()               -> [{cli, python, node}] (the face vocabulary, for the tests)
 #include <node_api.h>
 
 #include <string>
 #include <vector>
 
+#include "bindings/core/face_terms.h"
 #include "bindings/core/facade.h"
 
 namespace tb = trustlint::bindings;
 using tb::Json;
-
+constexpr trustlint::Face kFace = trustlint::Face::node;
 
 namespace {
 
@@ -127,8 +130,10 @@ tb::CommonArgs common_args(napi_env env, napi_value resource, napi_value limits)
   return c;
 }
 
-// Throws Error(text) with .diagnostics = [{code, severity, message, location, notes}] and .code.
-void throw_diagnostics(napi_env env, const trustlint::Diagnostics& diagnostics) {
+// Throws Error(text) with .diagnostics = [{code, severity, message, location, notes}] and .code,
+// in Node's words.
+void throw_diagnostics(napi_env env, const trustlint::Diagnostics& engine_words) {
+  const trustlint::Diagnostics diagnostics = tb::diagnostics_in_face_terms(engine_words, kFace);
   std::string text = tb::diagnostics_text(diagnostics);
   while (!text.empty() && text.back() == '\n') text.pop_back();
   if (text.empty()) text = "trustlint: the input was refused";
@@ -163,7 +168,7 @@ tb::PolicyArg policy_arg(napi_env env, const Args& a) {
 // non-enumerable `diagnostics` array: JSON.stringify(result) stays the CLI's document.
 napi_value with_diagnostics(napi_env env, napi_value out, const trustlint::Diagnostics& diagnostics) {
   Json list = Json::array();
-  for (const auto& d : diagnostics) list.push_back(tb::diagnostic_json(d));
+  for (const auto& d : tb::diagnostics_in_face_terms(diagnostics, kFace)) list.push_back(tb::diagnostic_json(d));
   napi_property_descriptor p = {"diagnostics", nullptr, nullptr, nullptr, nullptr, to_js(env, list), napi_default, nullptr};
   check(env, napi_define_properties(env, out, 1, &p));
   return out;
@@ -171,7 +176,7 @@ napi_value with_diagnostics(napi_env env, napi_value out, const trustlint::Diagn
 
 napi_value answer(napi_env env, const trustlint::Result<Json>& r) {
   if (!r.has_value()) throw_diagnostics(env, r.diagnostics());
-  return with_diagnostics(env, to_js(env, r.value()), r.diagnostics());
+  return with_diagnostics(env, to_js(env, tb::document_in_face_terms(r.value(), kFace)), r.diagnostics());
 }
 
 template <typename F>
@@ -201,8 +206,10 @@ napi_value CanMany(napi_env env, napi_callback_info info) {
     if (!batch.has_value()) throw_diagnostics(env, batch.diagnostics());
     napi_value out;
     check(env, napi_create_array_with_length(env, lines.size(), &out));
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      check(env, napi_set_element(env, out, static_cast<uint32_t>(i), to_js(env, batch.value()->decide(lines[i], i + 1))));
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const Json decided = tb::document_in_face_terms(batch.value()->decide(lines[i], i + 1), kFace);
+      check(env, napi_set_element(env, out, static_cast<uint32_t>(i), to_js(env, decided)));
+    }
     return with_diagnostics(env, out, batch.diagnostics());
   });
 }
@@ -254,6 +261,16 @@ napi_value Version(napi_env env, napi_callback_info) {
   return guarded(env, [&] { return to_js(env, Json(tb::engine_version())); });
 }
 
+napi_value OptionVocabulary(napi_env env, napi_callback_info) {
+  return guarded(env, [&] {
+    Json rows = Json::array();
+    for (const auto& w : trustlint::option_vocabulary()) {
+      rows.push_back({{"cli", std::string(w.cli)}, {"python", std::string(w.python)}, {"node", std::string(w.node)}});
+    }
+    return to_js(env, rows);
+  });
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   const napi_property_descriptor props[] = {
       {"can", nullptr, Can, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
@@ -264,6 +281,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"diff", nullptr, Diff, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"test", nullptr, Test, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"version", nullptr, Version, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"optionVocabulary", nullptr, OptionVocabulary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
   };
   if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok) return nullptr;
   return exports;

@@ -137,6 +137,9 @@ export interface TestReport extends Met {
   readonly expectations: ExpectationResult[];
 }
 
+/** A located diagnostic. `message` and `notes` (like every document's prose: notes, assumptions,
+ * errors, fixes) name this package's options where the CLI names its flags: "choose one with
+ * resource:" for the CLI's "--resource", "limits: {bytes: N}" for "--max-bytes". */
 export interface Diagnostic {
   code: string; severity: 'error' | 'warning' | 'note'; message: string; location: Location; notes: string[];
 }

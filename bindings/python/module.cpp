@@ -2,18 +2,20 @@
 // verb takes the policy and the request as plain values, releases the GIL while the engine works,
 // and returns the CLI's JSON document as Python objects (True, document, diagnostics met), or
 // (False, diagnostics, text) for the Python half to raise as trustlint.PolicyError. trustlint/__init__.py is the public face.
+// Every message it hands back names Python's keywords, not the CLI's flags (face_terms.h).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <string>
 #include <vector>
 
+#include "bindings/core/face_terms.h"
 #include "bindings/core/facade.h"
 
 namespace py = pybind11;
 namespace tb = trustlint::bindings;
 using tb::Json;
-
+constexpr trustlint::Face kFace = trustlint::Face::python;
 
 namespace {
 
@@ -42,21 +44,24 @@ py::object to_python(const Json& j) {
   }
 }
 
+// Diagnostics in Python's words, as dicts.
 py::object diagnostics_list(const trustlint::Diagnostics& diagnostics) {
   Json list = Json::array();
-  for (const auto& d : diagnostics) list.push_back(tb::diagnostic_json(d));
+  for (const auto& d : tb::diagnostics_in_face_terms(diagnostics, kFace)) list.push_back(tb::diagnostic_json(d));
   return to_python(list);
 }
 
 // (False, [diagnostic…], text): refused; (True, value, [diagnostic…]): answered, with what was
-// met on the way (warnings, errors the gate found harmless).
+// met on the way (warnings, errors the gate found harmless). Messages, notes and the document's
+// prose in Python's words.
 py::tuple failure(const trustlint::Diagnostics& diagnostics) {
-  return py::make_tuple(false, diagnostics_list(diagnostics), tb::diagnostics_text(diagnostics));
+  return py::make_tuple(false, diagnostics_list(diagnostics),
+                        tb::diagnostics_text(tb::diagnostics_in_face_terms(diagnostics, kFace)));
 }
 
 py::tuple answer(const trustlint::Result<Json>& r) {
   if (!r.has_value()) return failure(r.diagnostics());
-  return py::make_tuple(true, to_python(r.value()), diagnostics_list(r.diagnostics()));
+  return py::make_tuple(true, to_python(tb::document_in_face_terms(r.value(), kFace)), diagnostics_list(r.diagnostics()));
 }
 
 // The limits a caller may raise (names as the CLI's flags, without --max-).
@@ -93,7 +98,9 @@ class Batch {
     std::vector<Json> out(lines.size());
     {
       py::gil_scoped_release unlocked;
-      for (std::size_t i = 0; i < lines.size(); ++i) out[i] = policy_->decide(lines[i], first_line + i);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        out[i] = tb::document_in_face_terms(policy_->decide(lines[i], first_line + i), kFace);
+      }
     }
     py::list result;
     for (const auto& j : out) result.append(to_python(j));
@@ -109,6 +116,15 @@ class Batch {
 PYBIND11_MODULE(_trustlint, m) {
   m.doc() = "trustlint's engine (use the package trustlint, not this module)";
   m.def("version", &tb::engine_version);
+  // The face vocabulary's rows (cli, python, node), for the tests that hold the bindings' option
+  // names and the table together (tests/test_vocabulary.py, tests/bindings/three_faces.py).
+  m.def("option_vocabulary", [] {
+    py::list rows;
+    for (const auto& w : trustlint::option_vocabulary()) {
+      rows.append(py::make_tuple(std::string(w.cli), std::string(w.python), std::string(w.node)));
+    }
+    return rows;
+  });
 
   m.def("can", [](const std::string& text, const std::string& name, bool is_path, const std::string& resource,
                   const py::dict& limits, const std::string& request) {

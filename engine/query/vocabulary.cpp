@@ -26,19 +26,39 @@ std::string_view words_of(const OptionWords& w, Face face) {
 
 const std::vector<OptionWords>& option_vocabulary() {
   // The options engine messages name (engine/query, engine/source, engine/iac, engine/policy,
-  // engine/prove, engine/lint); tests/unit/query/vocabulary_test.cpp checks that every "--flag"
-  // in an engine message is here. An option a binding lacks is named as the CLI's.
+  // engine/prove, engine/lint), and every option a binding has, so that a message naming one
+  // tomorrow is already in the binding's words. Each binding column spells the binding's real
+  // parameter (Python's keywords and limits keys, Node's option names and Limits fields);
+  // tests/unit/query/vocabulary_test.cpp checks that every "--flag" in an engine message is
+  // here, bindings/python/tests/test_vocabulary.py that both binding columns and the bindings'
+  // signatures (Python) and index.d.ts (Node) agree. An option a binding lacks is named as the
+  // CLI's. A phrase row (a message's own words around a flag) comes before its flag's row.
   static const std::vector<OptionWords> table = {
-      {"--team or `teams:`", "teams= or `teams:`", "teams: or `teams:`"},  // lint: before --team
+      // lint's expected teams are `teams` in both bindings (`can` takes one `team`)
+      {"--team or `teams:`", "teams= or `teams:`", "teams: or `teams:`"},
+      {"--team: ", "teams=: ", "teams: : "},  // lint's TL090 for a name Vercel never issues
       {"--resource", "resource=", "resource:"},
       {"--team", "team=", "team:"},
+      {"--project", "project=", "project:"},
+      {"--env", "environment=", "environment:"},
       {"--issuer", "issuer=", "issuer:"},
+      {"--aud", "aud=", "aud:"},
+      // a binding gives a multi-valued key as a list (a dict cannot repeat a key)
+      {"repeat --claim with the same KEY, or give a list,", "give a list", "give a list"},
       {"--claim", "claims=", "claims:"},
       {"--requests", "can_many()", "canMany()"},
       {"--any-audience", "any_audience=True", "anyAudience: true"},
+      {"--config", "config=", "config:"},
+      {"--max-bytes BYTES; Limits::max_bytes in the library", "limits={\"bytes\": N}", "limits: {bytes: N}"},
       {"--max-bytes", "limits={\"bytes\": N}", "limits: {bytes: N}"},
+      {"--max-depth", "limits={\"depth\": N}", "limits: {depth: N}"},
+      {"--max-nodes", "limits={\"nodes\": N}", "limits: {nodes: N}"},
+      {"--max-string-length", "limits={\"string_length\": N}", "limits: {stringLength: N}"},
+      {"--max-statements", "limits={\"statements\": N}", "limits: {statements: N}"},
+      {"--max-values", "limits={\"values\": N}", "limits: {values: N}"},
       {"--max-states of who, diff and test", "limits={\"states\": N}", "limits: {states: N}"},
       {"--max-states", "limits={\"states\": N}", "limits: {states: N}"},
+      {"--max-errors", "limits={\"errors\": N}", "limits: {errors: N}"},
       {"--quota", "limits={\"quota\": N}", "limits: {quota: N}"},
       {"--tf-var-file", "the CLI's --tf-var-file", "the CLI's --tf-var-file"},
       {"--tf-var", "the CLI's --tf-var", "the CLI's --tf-var"},

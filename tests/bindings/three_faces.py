@@ -13,6 +13,11 @@ issues) likewise, and `lint` of directories and lists of paths (LINT_PATHS: walk
 nothing checked). A refused input must be refused by all three, with the same located
 diagnostics (each binding diagnostic's message appears in the CLI's stderr).
 
+The CLI names its flags ("choose one with --resource"), a binding its own options ("resource=",
+"resource:"): the CLI's text is compared after putting it into each face's terms with the
+engine's table (face_terms.py, trustlint/vocabulary.h), so any other difference still fails; the
+NEEDS_AN_OPTION plans check that each face uses its own words there and the CLI its flags.
+
 Usage (CTest bindings/three-faces): three_faces.py ROOT TRUSTLINT CASE_EXPORT NODE NODE_PACKAGE
 with PYTHONPATH holding the built trustlint package.
 """
@@ -25,15 +30,16 @@ import sys
 import tempfile
 
 import trustlint
-from three_faces_plans import (EMPTY_DIR, LINT_PATHS, LINT_TEAMS, MULTI_CLAIMS, MULTI_WANT, REFUSED_ANY_WORDING, diff_goldens, test_goldens,
-                               who_goldens)
+from face_terms import document_in_face_terms, in_face_terms
+from three_faces_plans import (EMPTY_DIR, LINT_PATHS, LINT_TEAMS, MULTI_CLAIMS, MULTI_WANT, NEEDS_AN_OPTION,
+                               REFUSED_ANY_WORDING, diff_goldens, test_goldens, who_goldens)
 
 ROOT, CLI, EXPORT, NODE, NODE_PACKAGE = sys.argv[1:6]
 HERE = pathlib.Path(__file__).resolve().parent
 failures = []
 counts = {"cases": 0, "requests": 0, "single": 0, "context_requests_not_comparable": 0, "who": 0, "who_skipped": 0,
           "diff": 0, "diff_skipped": 0, "test": 0, "test_skipped": 0, "multi_claims": 0, "lint_teams": 0,
-          "lint_paths": 0}
+          "lint_paths": 0, "needs_an_option": 0, "put_in_face_terms": 0}
 
 
 def fail(where, what, **sides):
@@ -53,20 +59,25 @@ def py_face(fn):
 
 
 def refused_alike(where, code, stderr, faces):
-    """CLI exit 2: every face must refuse, naming diagnostics the CLI printed."""
+    """CLI exit 2: every face must refuse, naming diagnostics the CLI printed (in the face's terms)."""
     for name, face in faces.items():
         if "error" not in face:
             fail(where, f"the CLI refused the input (exit {code}) but {name} answered", cli=stderr, **{name: face})
             continue
-        missing = [d for d in face["error"] if d not in stderr]
+        said = in_face_terms(stderr, name)
+        counts["put_in_face_terms"] += said != stderr
+        missing = [d for d in face["error"] if d not in said]
         if missing or not face["error"]:
-            fail(where, f"{name}'s diagnostics differ from the CLI's", cli=stderr, **{name: face["error"]})
+            fail(where, f"{name}'s diagnostics differ from the CLI's", cli=said, **{name: face["error"]})
 
 
-def compare(where, cli_doc, faces):
+def compare(where, doc, faces, words="cli"):
+    """Each face's answer must be `doc` (the CLI's, or `words`'s face's) in the face's terms."""
     for name, face in faces.items():
-        if face.get("ok") != cli_doc:
-            fail(where, f"{name} differs from the CLI", cli=cli_doc, **{name: face})
+        want = document_in_face_terms(doc, name, words)
+        counts["put_in_face_terms"] += want != doc
+        if face.get("ok") != want:
+            fail(where, f"{name} differs from the {words}", **{words: want, name: face})
 
 
 def claim_text(v):
@@ -144,12 +155,15 @@ def main():
         for paths, teams, config in lint_path_plans:
             options = {"teams": teams, **({"config": config} if config else {})}
             jobs.append({"verb": "lint", "policy": lint_paths_arg(paths), "options": options})
+        for _, job, _ in NEEDS_AN_OPTION:
+            jobs.append(job)
         node = run_node(jobs, scratch)
         rest = node[len(plans) + len(who_plans):]
         diff_answers, rest = rest[:len(diff_plans)], rest[len(diff_plans):]
         test_answers, rest = rest[:len(test_plans)], rest[len(test_plans):]
         multi_answers, rest = rest[:len(MULTI_CLAIMS)], rest[len(MULTI_CLAIMS):]
-        lint_answers, lint_path_answers = rest[:len(LINT_TEAMS)], rest[len(LINT_TEAMS):]
+        lint_answers, rest = rest[:len(LINT_TEAMS)], rest[len(LINT_TEAMS):]
+        lint_path_answers, option_answers = rest[:len(LINT_PATHS)], rest[len(LINT_PATHS):]
 
         for (case, policy, requests), answers in zip(plans, node):
             where = case["path"]
@@ -171,7 +185,7 @@ def main():
                 flags = can_flags(request)
                 faces = {"python": py_can(pathlib.Path(policy), request), "node": node_single}
                 if flags is None:
-                    compare(f"{where}:{r['line']}", faces["python"].get("ok"), {"node": node_single})
+                    compare(f"{where}:{r['line']}", faces["python"].get("ok"), {"node": node_single}, words="python")
                     continue
                 code, out, err = cli(["can", policy, *flags, "--format", "json"])
                 if code == 2:
@@ -236,7 +250,7 @@ def main():
                 flags = can_flags(request)
                 faces = {"python": py_can(pathlib.Path(policy), request), "node": node_single}
                 if flags is None:
-                    compare(where, faces["python"].get("ok"), {"node": node_single})
+                    compare(where, faces["python"].get("ok"), {"node": node_single}, words="python")
                     if (faces["python"].get("ok") or {}).get("decision") != want:
                         fail(where, f"Python decides {faces['python']}, the request wants {want}")
                     continue
@@ -289,6 +303,10 @@ def main():
             if empty != ("nothing checked" in err):
                 fail(where, f"nothing checked (TL087) must be said exactly for the empty directory; the CLI said {err!r}")
 
+        for (args, job, words), answer in zip(NEEDS_AN_OPTION, option_answers):
+            counts["needs_an_option"] += 1
+            needs_an_option(args, job, words, answer)
+
     print(json.dumps(counts))
     if failures:
         print(f"{len(failures)} differences:\n" + "".join(failures[:20]))
@@ -299,6 +317,35 @@ def main():
 def lint_paths_arg(paths):
     """What the bindings are given for `lint PATH...`: one directory as itself, else the list."""
     return paths[0] if len(paths) == 1 and os.path.isdir(paths[0]) else paths
+
+
+def needs_an_option(args, job, words, answer):
+    """The CLI names its flag (its output as it always was), each face its own option, and the
+    answers are otherwise the same."""
+    where = " ".join(args)
+    code, out, err = cli([*args, "--format", "json"])
+    policy = pathlib.Path(job["policy"])
+    options = job.get("options", {})
+    if job["verb"] == "can":
+        python = py_can(policy, job["requests"][0])
+        node = answer["single"][0]
+    elif job["verb"] == "who":
+        python = py_face(lambda: trustlint.who(policy, **py_who_options(options)))
+        node = answer
+    else:
+        python = py_face(lambda: trustlint.lint(policy, teams=options.get("teams")))
+        node = answer
+    faces = {"python": python, "node": node}
+    if words[0] not in out + err:
+        fail(where, f"the CLI does not say {words[0]!r}", cli=out + err)
+    for (name, face), own in zip(faces.items(), words[1:]):
+        said = json.dumps(face, ensure_ascii=False)
+        if own not in said or words[0] in said:
+            fail(where, f"{name} must say {own!r}, not {words[0]!r}", **{name: face})
+    if code == 2:
+        refused_alike(where, code, err, faces)
+    else:
+        compare(where, json.loads(out), faces)
 
 
 class _Widened:

@@ -176,3 +176,31 @@ LINT_PATHS = [
     (["fixtures/good/vercel-docs-production.json"], [], "tests/golden/lint/config-unknown-key/trustlint.yaml"),
     ([EMPTY_DIR], [], None),
 ]
+
+# Answers and refusals whose text names an option: the CLI names its flag (as it always did),
+# each binding its own option (the engine's face vocabulary, trustlint/vocabulary.h). Each row:
+# the CLI's arguments, the binding job, and the words each face must use: (CLI, Python, Node).
+SEVERAL_ROLES = "fixtures/iac/cloudformation-vercel-roles.yaml"  # three roles trust Vercel
+ONE_ROLE = "fixtures/iac/cloudformation-one-vercel-role.yaml"
+_WEB = {"project": "web", "environment": "production"}
+NEEDS_AN_OPTION = [
+    (["can", SEVERAL_ROLES, "--project", "web", "--env", "production"],
+     {"verb": "can", "policy": SEVERAL_ROLES, "requests": [_WEB]},
+     ("choose one with --resource: ", "choose one with resource=: ", "choose one with resource:: ")),
+    (["who", SEVERAL_ROLES], {"verb": "who", "policy": SEVERAL_ROLES, "options": {}},
+     ("choose one with --resource: ", "choose one with resource=: ", "choose one with resource:: ")),
+    (["can", ONE_ROLE, "--project", "web", "--env", "production"],
+     {"verb": "can", "policy": ONE_ROLE, "requests": [_WEB]},
+     ("(give --resource to choose another)", "(give resource= to choose another)", "(give resource: to choose another)")),
+    (["can", "fixtures/good/two-teams.json", "--project", "web", "--env", "production"],
+     {"verb": "can", "policy": "fixtures/good/two-teams.json", "requests": [_WEB]},
+     ("--team is required", "team= is required", "team: is required")),
+    (["who", "fixtures/risky/aud-only-global.json", "--any-audience"],
+     {"verb": "who", "policy": "fixtures/risky/aud-only-global.json", "options": {"anyAudience": True}},
+     ("--any-audience assumes", "any_audience=True assumes", "anyAudience: true assumes")),
+    (["lint", "fixtures/risky/owner-any.json"], {"verb": "lint", "policy": "fixtures/risky/owner-any.json", "options": {}},
+     ("with --team or `teams:`", "with teams= or `teams:`", "with teams: or `teams:`")),
+    (["lint", "fixtures/good/vercel-docs-preview-production.json", "--team", "Acme"],
+     {"verb": "lint", "policy": "fixtures/good/vercel-docs-preview-production.json", "options": {"teams": ["Acme"]}},
+     ("--team: ", "teams=: ", "teams: : ")),
+]

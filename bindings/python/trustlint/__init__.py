@@ -17,6 +17,10 @@ trust policy, CloudFormation template, Terraform plan or source, account authori
 attributes and ``to_dict()``, which returns exactly the document ``trustlint VERB --format json``
 prints (schemas/*.schema.json). Errors raise :class:`PolicyError` with located diagnostics. The
 GIL is released while the engine works, so threads run analyses in parallel.
+
+Messages name this module's keywords where the CLI's name its flags: "choose one with
+resource=" for the CLI's "--resource", ``limits={"bytes": N}`` for "--max-bytes" (diagnostics,
+``str(e)``, and the prose of every document: messages, notes, assumptions, errors, fixes).
 """
 
 from __future__ import annotations
@@ -45,8 +49,9 @@ LIMIT_NAMES = ("bytes", "depth", "nodes", "string_length", "statements", "values
 
 class PolicyError(ValueError):
     """The policy or the request could not be read or answered about. ``diagnostics`` lists the
-    located diagnostics (the lines ``trustlint`` prints on stderr before exiting 2); ``str(e)``
-    is their text."""
+    located diagnostics (the lines ``trustlint`` prints on stderr before exiting 2, options named
+    as this module's keywords: ``resource=`` where the CLI says ``--resource``); ``str(e)`` is
+    their text."""
 
     def __init__(self, diagnostics: Sequence[Dict[str, Any]], text: str) -> None:
         super().__init__(text.rstrip("\n") or "trustlint: the input was refused")

@@ -125,6 +125,8 @@ class TestReport(Node):
     def expectations(self) -> List[Node]: ...
     def __bool__(self) -> bool: ...
 
+# Messages and notes (here, in PolicyError and in every document's prose) name this module's
+# keywords where the CLI names its flags ("resource=" for "--resource").
 class Diagnostic(Node):
     code: str
     severity: Literal["error", "warning", "note"]

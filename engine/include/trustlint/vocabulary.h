@@ -31,8 +31,8 @@ struct OptionWords {
   std::string_view node;    // "resource:"
 };
 
-// Every option that an engine message names, by its CLI spelling (longest first where one
-// spelling begins another).
+// Every option that an engine message names and every option a binding has, by its CLI
+// spelling (longest first where one spelling begins another; a phrase before its flag).
 const std::vector<OptionWords>& option_vocabulary();
 
 // `message` with each CLI option spelling (a whole word: not inside a longer flag or a name)

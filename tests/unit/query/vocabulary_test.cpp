@@ -31,6 +31,22 @@ TEST_CASE("vocabulary: a binding gets its own option names") {
         "(max_automaton_states: limits={\"states\": N})");
 }
 
+TEST_CASE("vocabulary: a phrase row puts a whole message part in a binding's words") {
+  // lint's expected teams are `teams` in the bindings; can's one team is `team`
+  CHECK(in_face_terms("--team: \"Acme\" is not lowercase", Face::python) == "teams=: \"Acme\" is not lowercase");
+  CHECK(in_face_terms("--team: \"Acme\" is not lowercase", Face::node) == "teams: : \"Acme\" is not lowercase");
+  CHECK(in_face_terms("--team is required: the policy names no team", Face::node) == "team: is required: the policy names no team");
+  // a binding cannot repeat a dict key: it gives a list
+  CHECK(in_face_terms("--claim \"k\" is given twice (context keys are case-insensitive; repeat --claim with the same KEY, "
+                      "or give a list, for a multi-valued key)",
+                      Face::python) ==
+        "claims= \"k\" is given twice (context keys are case-insensitive; give a list for a multi-valued key)");
+  CHECK(in_face_terms("raise the limit (--max-bytes BYTES; Limits::max_bytes in the library) to read", Face::python) ==
+        "raise the limit (limits={\"bytes\": N}) to read");
+  CHECK(in_face_terms("--max-string-length and --env and --environment", Face::node) ==
+        "limits: {stringLength: N} and environment: and --environment");
+}
+
 TEST_CASE("vocabulary: only whole options are replaced") {
   CHECK(in_face_terms("--teams and x--team and --team-name", Face::python) == "--teams and x--team and --team-name");
   CHECK(in_face_terms("--tf-var-file f.tfvars and --tf-var a=1", Face::python) ==
