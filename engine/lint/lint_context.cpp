@@ -142,12 +142,15 @@ LintContext::LintContext(const CompiledPolicy& policy, const LintOptions& option
 Result<AllowedSet> LintContext::bounded_proof(const CompiledPolicy& policy, const WhoOptions& who,
                                               PolicyRegions* regions) const {
   auto set = allowed_set_with_regions(policy, profile_, who, prover_->budget, regions);
-  if (!set.ok() && !out_of_work_) {
-    for (const auto& d : set.diagnostics()) {
-      if (d.code == "TL095") out_of_work_ = d;
-    }
-  }
+  note_out_of_work(set);
   return set;
+}
+
+void LintContext::note_out_of_work(const Result<AllowedSet>& set) const {
+  if (set.ok() || out_of_work_) return;
+  for (const auto& d : set.diagnostics()) {
+    if (d.code == "TL095") out_of_work_ = d;
+  }
 }
 
 std::optional<Diagnostic> LintContext::incomplete() const {
@@ -182,7 +185,10 @@ const AllowedSet* LintContext::allowed_any_audience() {
     WhoOptions who;
     who.limits = options_.limits;
     who.any_audience = true;
-    auto set = bounded_proof(policy_, who, &any_regions_);
+    // Derived from the main proof (its regions keep what it needs) rather than proved again.
+    auto set = allowed_ && regions_.memo ? any_audience_from(policy_, profile_, who, prover_->budget, regions_, &any_regions_)
+                                         : bounded_proof(policy_, who, &any_regions_);
+    note_out_of_work(set);
     any_audience_.emplace(set.ok() ? std::optional<AllowedSet>(std::move(set).value()) : std::nullopt);
   }
   return any_audience_->has_value() ? &**any_audience_ : nullptr;

@@ -1,7 +1,7 @@
 // LintContext: what every security rule of one lint() run shares: the policy, what it is
-// expected to admit, its allowed set (proved once; the any-audience set on first use), the
-// prover's segment domains for value-set questions, re-proofs of policy variants, and the
-// findings collected so far. Owned by one lint() call on one thread.
+// expected to admit, its allowed set (proved once; the any-audience set derived from that
+// proof on first use), the prover's segment domains for value-set questions, re-proofs of
+// policy variants, and the findings collected so far. Owned by one lint() call on one thread.
 #pragma once
 
 #include <memory>
@@ -48,7 +48,8 @@ class LintContext {
   const AllowedSet& allowed() const { return *allowed_; }
   // The proven set, moved out once the rules are done with it.
   AllowedSet take_allowed() { return std::move(*allowed_); }
-  // With WhoOptions::any_audience, proved on first use; nullptr when the prover gave up (then
+  // With WhoOptions::any_audience, derived from the main proof on first use (any_audience_from,
+  // no second proof); nullptr when the prover gave up (then
   // incomplete() says so: a rule that skips on nullptr is reported as not checked).
   const AllowedSet* allowed_any_audience();
   // The statement regions the proofs above built (any_audience: proving that set first if
@@ -89,6 +90,8 @@ class LintContext {
   // (regions: also keep the statement regions the proof built, statement_regions.h.)
   Result<AllowedSet> bounded_proof(const CompiledPolicy& policy, const WhoOptions& who,
                                    PolicyRegions* regions = nullptr) const;
+  // Remembers the first TL095 of a proof that ran out of work (incomplete()).
+  void note_out_of_work(const Result<AllowedSet>& set) const;
 
   std::unique_ptr<ProverContext> prover_;
   mutable std::optional<Diagnostic> out_of_work_;  // the first proof that ran out of work

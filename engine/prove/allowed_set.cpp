@@ -6,6 +6,8 @@
 // "every other team". Within a class every condition is a constant, a region or an extra
 // condition (condition_region.h); a statement is the intersection of its conditions; the class's
 // answer is (∪ Allow) − (∪ Deny), with Denies that carry extra conditions kept as "unless …".
+// Lint needs the answer for the default audience and for any audience: the second is derived
+// from the first proof (any_audience_from, proof_memo.h) instead of proving the policy again.
 #include <algorithm>
 #include <set>
 
@@ -13,6 +15,7 @@
 #include "eval/principal_match.h"
 #include "prove/condition_region.h"
 #include "prove/describe_parts.h"
+#include "prove/proof_memo.h"
 #include "prove/prover_context.h"
 #include "prove/statement_regions.h"
 #include "trustlint/vercel_policy.h"
@@ -57,8 +60,11 @@ std::vector<std::string> named_teams(const CompiledPolicy& policy, const Provide
 
 class Prover {
  public:
-  Prover(const CompiledPolicy& policy, ProverContext& ctx, std::vector<ClassRegions>* regions)
-      : policy_(policy), ctx_(ctx), regions_(regions) {}
+  // `memo`: the default-audience proof records its conditions' regions there (replay false), or
+  // the any-audience answer takes them from it (replay true).
+  Prover(const CompiledPolicy& policy, ProverContext& ctx, std::vector<ClassRegions>* regions,
+         ProofMemo* memo = nullptr, bool replay = false)
+      : policy_(policy), ctx_(ctx), regions_(regions), memo_(memo), replay_(replay) {}
 
   std::vector<PartBoxes> run() {
     std::vector<PartBoxes> parts;
@@ -108,7 +114,35 @@ class Prover {
     if (std::find(reasons_.begin(), reasons_.end(), r) == reasons_.end()) reasons_.push_back(r);
   }
 
-  std::optional<StatementRegion> statement_region(const CompiledStatement& cs, const TeamClass& cls, const Box& universe) {
+  using MemoKey = std::tuple<std::size_t, std::size_t, std::size_t>;
+
+  // The condition's region in this class; from the memo, or computed (and recorded).
+  ConditionRegion region_of(const CompiledCondition& cc, const TeamClass& cls, const Box& universe, const MemoKey& key) {
+    const bool variables = policy_.document().variables_enabled();
+    if (memo_ == nullptr) return condition_region(ctx_, cc, cls.provider, universe, variables);
+    if (replay_) {
+      const auto it = memo_->conditions.find(key);
+      if (it == memo_->conditions.end()) return condition_region(ctx_, cc, cls.provider, universe, variables);
+      // Computed without the audience dimension; a condition that does not read aud leaves it whole.
+      ConditionRegion r = it->second.region;
+      ++memo_->conditions_reused;
+      for (auto& b : r.boxes) b.dims.push_back(ValueSet::all(ctx_.domains[kAudience]));
+      for (const auto& n : it->second.notes) ctx_.note(n);
+      return r;
+    }
+    // Recording: the notes this condition gives, even those already given, replay with it.
+    std::vector<std::string> before = std::move(ctx_.notes);
+    ctx_.notes.clear();
+    ConditionRegion r = condition_region(ctx_, cc, cls.provider, universe, variables);
+    std::vector<std::string> given = std::move(ctx_.notes);
+    ctx_.notes = std::move(before);
+    for (const auto& n : given) ctx_.note(n);
+    if (!r.audience && !ctx_.budget.exceeded) memo_->conditions.emplace(key, ProofMemo::Entry{r, std::move(given)});
+    return r;
+  }
+
+  std::optional<StatementRegion> statement_region(const CompiledStatement& cs, const TeamClass& cls, const Box& universe,
+                                                  std::size_t class_no) {
     const Statement& st = *cs.statement;
     const PrincipalMatch pm = match_principal(st.principal, cls.provider);
     if (pm.unverified) {
@@ -126,8 +160,9 @@ class Prover {
     StatementRegion sr;
     sr.statement = &st;
     sr.boxes = {universe};
-    for (const auto& cc : cs.conditions) {
-      auto r = condition_region(ctx_, cc, cls.provider, universe, policy_.document().variables_enabled());
+    for (std::size_t k = 0; k < cs.conditions.size(); ++k) {
+      const auto& cc = cs.conditions[k];
+      auto r = region_of(cc, cls, universe, {class_no, st.index, k});
       ctx_.blame(cc.condition().key_span);
       switch (r.kind) {
         case ConditionRegion::Kind::extra:
@@ -153,11 +188,12 @@ class Prover {
   }
 
   void solve(const TeamClass& cls, const Box& universe, std::vector<PartBoxes>& parts) {
+    const std::size_t class_no = classes_solved_++;  // the same order in both audience modes
     if (universe.empty()) return;
     std::vector<StatementRegion> allows, hard_denies, soft_denies;
     for (const auto& cs : CompiledPolicyAccess::statements(policy_)) {
       if (ctx_.budget.exceeded) return;
-      auto sr = statement_region(cs, cls, universe);
+      auto sr = statement_region(cs, cls, universe, class_no);
       if (!sr) continue;
       if (cs.statement->effect == Effect::allow) allows.push_back(std::move(*sr));
       else if (sr->extras.empty()) hard_denies.push_back(std::move(*sr));
@@ -222,6 +258,9 @@ class Prover {
   const CompiledPolicy& policy_;
   ProverContext& ctx_;
   std::vector<ClassRegions>* regions_;
+  ProofMemo* memo_;
+  bool replay_;
+  std::size_t classes_solved_ = 0;
   std::vector<std::pair<std::size_t, std::string>> reasons_;
   std::set<std::size_t> principal_matched_;
 };
@@ -231,12 +270,13 @@ class Prover {
 
 namespace trustlint::internal {
 
-// The proof, drawing on `shared` when given (allowed_set_within), and handing the regions it
-// built to `regions` when given (allowed_set_with_regions).
-Result<AllowedSet> prove_allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile,
-                                     const WhoOptions& options, StateBudget* shared, PolicyRegions* regions) {
-  auto owned = std::make_unique<ProverContext>(profile, options);
+// The proof in `owned`, drawing on `shared` when given (allowed_set_within), and handing the
+// regions it built to `regions` when given (allowed_set_with_regions); with `memo`, recording
+// into it or (replay) deriving the any-audience answer from it.
+Result<AllowedSet> run_proof(const CompiledPolicy& policy, std::shared_ptr<ProverContext> owned, StateBudget* shared,
+                             PolicyRegions* regions, std::shared_ptr<ProofMemo> memo, bool replay) {
   ProverContext& ctx = *owned;
+  const WhoOptions& options = ctx.options;
   if (shared != nullptr) {
     ctx.budget.max_work = shared->total();
     ctx.budget.spent = shared->spent;
@@ -253,10 +293,10 @@ Result<AllowedSet> prove_allowed_set(const CompiledPolicy& policy, const Provide
              "(docs/semantics.md#vercel-custom-audiences, docs/semantics.md#open-question-3)");
   }
   std::vector<ClassRegions> classes;
-  Prover prover(policy, ctx, regions != nullptr ? &classes : nullptr);
+  Prover prover(policy, ctx, regions != nullptr ? &classes : nullptr, memo.get(), replay);
   auto parts = ctx.budget.exceeded ? decltype(prover.run()){} : prover.run();
   AllowedSet set;
-  if (!ctx.budget.exceeded) set = describe_parts(ctx, policy, std::move(parts));
+  if (!ctx.budget.exceeded) set = describe_parts(ctx, policy, std::move(parts), memo.get());
   give_back();
   if (ctx.budget.exceeded) {
     // Every automaton, search and box comparison of the computation counts (automaton.h), so a
@@ -271,13 +311,27 @@ Result<AllowedSet> prove_allowed_set(const CompiledPolicy& policy, const Provide
         where));
   }
   if (set.parts.empty()) set.nobody_reasons = prover.reasons();
-  set.other_principals = other_principals(policy.document(), profile);
+  set.other_principals = other_principals(policy.document(), ctx.profile);
   for (const auto& n : ctx.notes) set.notes.push_back(n);
   if (regions != nullptr) {
     regions->ctx = std::move(owned);
     regions->classes = std::move(classes);
+    regions->memo = std::move(memo);
   }
   return set;
+}
+
+Result<AllowedSet> prove_allowed_set(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                     const WhoOptions& options, StateBudget* shared, PolicyRegions* regions) {
+  auto owned = std::make_shared<ProverContext>(profile, options);
+  std::shared_ptr<ProofMemo> memo;
+  if (regions != nullptr && !options.any_audience) {
+    // Kept for any_audience_from, which adds the audience domain: room for it now, so that adding
+    // it later moves no domain the value sets point to.
+    owned->domains.reserve(kAudience + 1);
+    memo = std::make_shared<ProofMemo>();
+  }
+  return run_proof(policy, std::move(owned), shared, regions, std::move(memo), /*replay=*/false);
 }
 
 Result<AllowedSet> allowed_set_within(const CompiledPolicy& policy, const ProviderProfile& profile,
@@ -288,6 +342,27 @@ Result<AllowedSet> allowed_set_within(const CompiledPolicy& policy, const Provid
 Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const ProviderProfile& profile,
                                             const WhoOptions& options, StateBudget& budget, PolicyRegions* regions) {
   return prove_allowed_set(policy, profile, options, &budget, regions);
+}
+
+Result<AllowedSet> any_audience_from(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                     const WhoOptions& options, StateBudget& budget, PolicyRegions& main,
+                                     PolicyRegions* regions) {
+  ProverContext* ctx = main.ctx.get();
+  const bool room = ctx != nullptr && main.memo != nullptr && !ctx->options.any_audience &&
+                    ctx->domains.size() == kAudience && ctx->domains.capacity() > kAudience;
+  if (!room) {  // not a kept default-audience proof (or derived from already): prove it whole
+    WhoOptions any = options;
+    any.any_audience = true;
+    return prove_allowed_set(policy, profile, any, &budget, regions);
+  }
+  // The same context as the main proof (its domains, and the answers already decided in them),
+  // now with the audience as a fourth dimension, as a proof with any_audience would have it.
+  ctx->domains.push_back(SegmentDomain::free_text("audience", ctx->budget));
+  ctx->domains[kAudience].preferred_examples = {"sts.amazonaws.com"};
+  ctx->options.any_audience = true;
+  ctx->notes.clear();  // the main proof's, handed out with its answer
+  ctx->exceeded_at.reset();
+  return run_proof(policy, main.ctx, &budget, regions, main.memo, /*replay=*/true);
 }
 
 }  // namespace trustlint::internal

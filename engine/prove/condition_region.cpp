@@ -131,6 +131,7 @@ ConditionRegion condition_region(ProverContext& ctx, const CompiledCondition& cc
   const Condition& c = cc.condition();
   ConditionRegion r;
   const KeyKind kind = classify(c.key_folded, provider);
+  r.audience = kind == KeyKind::aud;
   if (kind == KeyKind::extra) {
     r.kind = ConditionRegion::Kind::extra;
     r.extra_text = describe(c);

@@ -18,6 +18,7 @@ struct ConditionRegion {
   BoxSet boxes;            // kind == region (within the class universe)
   std::string extra_text;  // kind == extra: "aws:SourceIp IpAddress 10.0.0.0/8"
   std::string why_false;   // kind == constant && !value: one sentence
+  bool audience = false;   // a condition on aud: its region depends on WhoOptions::any_audience
 };
 
 // `provider` is the provider name of the class ("oidc.vercel.com/acme"); `universe` the class.

@@ -6,6 +6,7 @@
 #include "condition/glob.h"
 #include "condition/text.h"
 #include "prove/part_regions.h"
+#include "prove/proof_memo.h"
 
 namespace trustlint::internal {
 namespace {
@@ -58,9 +59,26 @@ std::vector<DeploymentFacts> nearest_denied(const ProverContext& ctx, const std:
   return out;
 }
 
+// v.simplify(), or its result from `memo` (keyed by the dimension and the ordered glob lists, which
+// with the computation's domain decide the result).
+void simplify(ValueSet& v, std::size_t dim, ProofMemo* memo, const StateBudget& budget) {
+  if (memo == nullptr) {
+    v.simplify();
+    return;
+  }
+  std::string key = std::to_string(dim) + '\x1e' + globs_key(v.match()) + '\x1e' + globs_key(v.except());
+  if (auto it = memo->simplified.find(key); it != memo->simplified.end()) {
+    v = it->second;
+    return;
+  }
+  v.simplify();
+  if (!budget.exceeded) memo->simplified.emplace(std::move(key), v);  // a cut-short result is not kept
+}
+
 }  // namespace
 
-AllowedSet describe_parts(ProverContext& ctx, const CompiledPolicy& policy, std::vector<PartBoxes> parts) {
+AllowedSet describe_parts(ProverContext& ctx, const CompiledPolicy& policy, std::vector<PartBoxes> parts,
+                          ProofMemo* memo) {
   // Group by issuer and extra conditions, then tidy each group.
   std::vector<PartBoxes> grouped = std::move(parts);
   std::vector<PartBoxes> tidied;
@@ -76,7 +94,7 @@ AllowedSet describe_parts(ProverContext& ctx, const CompiledPolicy& policy, std:
     }
     tidy(boxes, ctx.budget);
     for (auto& b : boxes) {
-      for (auto& d : b.dims) d.simplify();
+      for (std::size_t d = 0; d < b.dims.size(); ++d) simplify(b.dims[d], d, memo, ctx.budget);
     }
     for (auto& b : boxes) tidied.push_back({grouped[i].mode, std::move(b), grouped[i].extras});
   }

@@ -16,6 +16,11 @@ struct PartBoxes {
   std::vector<std::string> extras;
 };
 
-AllowedSet describe_parts(ProverContext& ctx, const CompiledPolicy& policy, std::vector<PartBoxes> parts);
+struct ProofMemo;
+
+// `memo` (when given): value sets simplified before in this computation are taken from it, and
+// those simplified here are added to it (proof_memo.h).
+AllowedSet describe_parts(ProverContext& ctx, const CompiledPolicy& policy, std::vector<PartBoxes> parts,
+                          ProofMemo* memo = nullptr);
 
 }  // namespace trustlint::internal

@@ -24,15 +24,29 @@ struct ClassRegions {
   std::vector<StatementBoxes> statements;  // in policy order
 };
 
-// The computation's context (the boxes' value sets point into its domains) and the classes.
+struct ProofMemo;
+
+// The computation's context (the boxes' value sets point into its domains) and the classes. A
+// default-audience proof's regions also keep what derives the any-audience answer (memo); the
+// regions of that answer share the context.
 struct PolicyRegions {
-  std::unique_ptr<ProverContext> ctx;
+  std::shared_ptr<ProverContext> ctx;
   std::vector<ClassRegions> classes;
+  std::shared_ptr<ProofMemo> memo;
 };
 
 // allowed_set_within(), also handing back the regions it built (when `regions` is not null and
 // the proof succeeds).
 Result<AllowedSet> allowed_set_with_regions(const CompiledPolicy& policy, const ProviderProfile& profile,
                                             const WhoOptions& options, StateBudget& budget, PolicyRegions* regions);
+
+// The allowed set with WhoOptions::any_audience of the policy whose default-audience proof built
+// `main` (allowed_set_with_regions), derived from that proof: the conditions that do not read
+// aud are not proved again, and the work is drawn from `budget` as a proof's is. The same answer
+// as allowed_set_with_regions with any_audience (tests/property/one_proof_test.cpp); its regions
+// go to `regions` when given. REQUIRES: main.memo (the main proof succeeded).
+Result<AllowedSet> any_audience_from(const CompiledPolicy& policy, const ProviderProfile& profile,
+                                     const WhoOptions& options, StateBudget& budget, PolicyRegions& main,
+                                     PolicyRegions* regions);
 
 }  // namespace trustlint::internal
