@@ -3,13 +3,19 @@
 // text linted whole from memory (lint_input from text: a tree of the whole file). The export is
 // generated here like bench/account_details.py's: one role in ten a Vercel OIDC role with a
 // URL-encoded trust policy, the rest service roles, pretty-printed, about 1.5 KB per role.
+// Also the streaming lint writers (trustlint/lint_writer.h) on the 5,000 roles' reports: output
+// MB/s and reports/s of each format, written to a stream that counts and drops the bytes.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <ostream>
+#include <streambuf>
 
 #include "trustlint/lint.h"
+#include "trustlint/lint_writer.h"
 #include "trustlint/query.h"
 
 namespace {
@@ -63,6 +69,38 @@ void lint_whole(benchmark::State& state, const std::string& text) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 
+// Counts the bytes written and keeps none: the writers' own cost, without a file's.
+class CountingBuffer : public std::streambuf {
+ public:
+  std::size_t count = 0;
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) ++count;
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    count += static_cast<std::size_t>(n);
+    return n;
+  }
+};
+
+void write_reports(benchmark::State& state, const std::vector<LintReport>& reports, const std::string& format) {
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    CountingBuffer buffer;
+    std::ostream out(&buffer);
+    const auto writer = make_lint_writer(format, out);
+    for (const auto& r : reports) writer->add(r, writer->quotes_sources() ? SourceSnapshot::of(r) : SourceSnapshot{});
+    writer->end(0, 0);
+    bytes = buffer.count;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["reports/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * reports.size()), benchmark::Counter::kIsRate);
+  state.counters["output_MB"] = static_cast<double>(bytes) / 1e6;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,6 +115,15 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(("export/whole/" + std::to_string(roles)).c_str(),
                                  [text](benchmark::State& s) { lint_whole(s, text); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  // The writers on the 5,000 roles' reports (linted once, here).
+  LoadOptions load;
+  load.limits.max_bytes = std::size_t{1} << 30;
+  const auto reports = std::make_shared<const std::vector<LintReport>>(lint_sources(written.back().string(), LintOptions{}, load));
+  for (const char* format : {"text", "json", "sarif", "github", "markdown"}) {
+    benchmark::RegisterBenchmark(("export/write/" + std::string(format) + "/5000").c_str(),
+                                 [reports, f = std::string(format)](benchmark::State& s) { write_reports(s, *reports, f); })
         ->Unit(benchmark::kMillisecond);
   }
   benchmark::Initialize(&argc, argv);

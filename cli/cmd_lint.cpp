@@ -1,6 +1,7 @@
 // `trustlint lint`: grammar diagnostics and security findings for every policy file given
 // (files or directories), configured by .trustlint.yaml files and flags. The run is the
-// engine's (lint_paths.h); this file parses the flags and prints what it answers.
+// engine's (lint_paths.h); this file parses the flags and writes what it answers, report by
+// report (lint_writer.h).
 #include <iostream>
 #include <memory>
 
@@ -10,6 +11,7 @@
 #include "cli/lint_output.h"
 #include "trustlint/baseline.h"
 #include "trustlint/lint_paths.h"
+#include "trustlint/lint_writer.h"
 #include "trustlint/report.h"
 
 namespace trustlint::cli {
@@ -50,27 +52,19 @@ std::string render_run_diagnostics(const Diagnostics& diagnostics) {
   return out;
 }
 
-void print_lint(const LintCli& o, const LintRun& run) {
-  const std::size_t max_bytes = o.limits.max_bytes;
-  const int code = run.status();
-  if (o.format == "text") {  // file by file, each with the excerpts of its own file
-    const LintTextOptions options{stdout_color(o.color)};
-    for (const LintReport& report : run.reports) {
-      std::cout << render_lint_text(report, quoted_sources(report, max_bytes), options) << std::flush;
-    }
-  } else if (run.refused) {
-    return;
-  } else if (o.format == "json") {
-    std::cout << render_lint_json(run.reports, o.fail_on, code, run.summary.skipped);
-  } else if (o.format == "github") {
-    std::cout << render_lint_github(run.reports);
-  } else if (o.format == "sarif") {
-    std::cout << render_lint_sarif(run.reports, quoted_sources(run.reports, max_bytes),
-                                   SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base}, code,
-                                   run.summary.skipped);
-  } else if (o.format == "markdown") {
-    std::cout << render_lint_markdown(run.reports);  // each report carries its allowed set
-  }
+// The writer of --format, to stdout: each report is written (or, for what a format puts after
+// the counts, kept as text) as it is taken, and then dropped.
+std::unique_ptr<LintWriter> stdout_writer(const LintCli& o) {
+  LintWriterOptions options;
+  options.fail_on = o.fail_on;
+  options.sarif = SarifOptions{version(), TRUSTLINT_HOMEPAGE_URL, o.help_uri_base};
+  options.text = LintTextOptions{stdout_color(o.color)};
+  return make_lint_writer(o.format, std::cout, options);
+}
+
+// One report to the writer, with the texts it quotes when it quotes any.
+void write(LintWriter& writer, const LintReport& report, std::size_t max_bytes) {
+  writer.add(report, writer.quotes_sources() ? quoted_sources(report, max_bytes) : SourceSnapshot{});
 }
 
 int lint_all(LintCli& o) {
@@ -82,10 +76,18 @@ int lint_all(LintCli& o) {
   run_options.load.limits.max_automaton_states = o.max_states;
   o.tf.apply(run_options.load);
   if (o.quota) run_options.load.quota = {o.quota, true};
+  const std::size_t max_bytes = o.limits.max_bytes;
+  const std::unique_ptr<LintWriter> writer = stdout_writer(o);
+  // --write-baseline needs every report: a document waits until the baseline is written (text is
+  // printed as it goes either way).
+  const bool hold = !run_options.write_baseline.empty() && o.format != "text";
+  if (!hold) run_options.on_report = [&](const LintReport& report) { write(*writer, report, max_bytes); };
   const LintRun run = lint_paths(run_options);
   std::cerr << render_run_diagnostics(run.diagnostics);
-  print_lint(o, run);
-  if (!run.refused && o.format != "json" && o.format != "sarif") std::cerr << "trustlint: " << render_lint_summary_text(run.summary);
+  if (run.refused) return kExitBadInput;
+  for (const LintReport& report : run.reports) write(*writer, report, max_bytes);  // held ones
+  writer->end(run.status(), run.summary.skipped);
+  if (o.format != "json" && o.format != "sarif") std::cerr << "trustlint: " << render_lint_summary_text(run.summary);
   return run.status();
 }
 

@@ -1,6 +1,6 @@
 // FdOutput: a std::streambuf that writes straight to a file descriptor with write(2), no buffer
 // of its own, for output already gathered into large blocks (`can --requests` writes its answers
-// in 32 KiB blocks): one write per block, where std::cout's stdio buffer splits each in two.
+// in 128 KiB blocks): one write per block, where std::cout's stdio buffer splits each in two.
 // A failed write makes the stream bad, as it does std::cout. Not shared between threads.
 #pragma once
 

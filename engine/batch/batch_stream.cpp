@@ -1,32 +1,31 @@
-// decide_stream: a RequestBatch over whole streams, through fixed buffers (a 64 KiB read chunk,
-// answers flushed every 32 KiB), so that neither side of a large batch is held in memory.
+// decide_stream: a RequestBatch over whole streams, through fixed buffers (a 64 KiB read chunk;
+// answers in 128 KiB blocks that a second thread writes while the next lines are decided,
+// block_writer.h), so that neither side of a large batch is held in memory.
 #include <istream>
 #include <memory>
 #include <ostream>
 
+#include "batch/block_writer.h"
 #include "trustlint/batch.h"
 
 namespace trustlint {
 namespace {
 
 constexpr std::size_t kReadChunk = std::size_t{64} << 10;
-constexpr std::size_t kFlushAt = std::size_t{32} << 10;
 
 }  // namespace
 
 BatchSummary decide_stream(const RequestBatch& batch, std::istream& in, std::ostream& out, std::ostream& errors) {
   BatchSummary summary;
-  const auto chunk_buffer = std::make_unique<char[]>(kReadChunk);
+  const auto chunk_buffer = std::make_unique_for_overwrite<char[]>(kReadChunk);
   std::string pending;  // the start of a line that runs past the end of a chunk
-  std::string answers;
-  answers.reserve(kFlushAt + 1024);
-  auto flush = [&] {
-    out.write(answers.data(), static_cast<std::streamsize>(answers.size()));
-    answers.clear();
-  };
+  // Error messages are written on this thread as lines are read: no second thread when they could
+  // reach `out` (the same stream or buffer, or a stream that flushes `out` first).
+  const bool separate = &out != &errors && out.rdbuf() != errors.rdbuf() && errors.tie() != &out;
+  internal::BlockWriter answers(out, separate);
   auto one = [&](std::string_view line) {
     ++summary.lines;
-    const LineOutcome r = batch.decide_line(line, summary.lines, answers);
+    const LineOutcome r = batch.decide_line(line, summary.lines, answers.block());
     switch (r.status) {
       case LineStatus::blank: break;
       case LineStatus::allowed: ++summary.allowed; break;
@@ -36,7 +35,7 @@ BatchSummary decide_stream(const RequestBatch& batch, std::istream& in, std::ost
         errors << batch.error_message(r, summary.lines);
         break;
     }
-    if (answers.size() >= kFlushAt) flush();
+    answers.filled();
   };
   while (in) {
     in.read(chunk_buffer.get(), static_cast<std::streamsize>(kReadChunk));
@@ -62,8 +61,7 @@ BatchSummary decide_stream(const RequestBatch& batch, std::istream& in, std::ost
   }
   summary.read_failed = in.bad();
   if (!pending.empty()) one(pending);
-  flush();
-  out.flush();
+  answers.finish();
   return summary;
 }
 

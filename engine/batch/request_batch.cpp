@@ -30,7 +30,15 @@ RequestBatch::Impl::Impl(const CompiledPolicy& compiled, BatchOptions batch_opti
     segment_specs[i] = profile.segment(names[i]);
     if (segment_specs[i] == nullptr) continue;
     for (char c : segment_specs[i]->alphabet) {
-      if (static_cast<unsigned char>(c) < 0x80) segment_bytes[i][static_cast<unsigned char>(c)] = true;
+      if (static_cast<unsigned char>(c) < 0x80) segment_bytes[i][static_cast<unsigned char>(c)] |= 1;
+    }
+    for (const auto& bad : segment_specs[i]->forbidden_substrings) {
+      // An empty forbidden substring is in every value: every byte starts it.
+      if (bad.empty()) {
+        for (auto& b : segment_bytes[i]) b |= 2;
+      } else {
+        segment_bytes[i][static_cast<unsigned char>(bad.front())] |= 2;
+      }
     }
   }
   for (const Statement& st : compiled.document().statements) {
@@ -72,10 +80,15 @@ bool RequestBatch::Impl::segment_ok(int i, std::string_view value) const {
   const SegmentSpec* spec = segment_specs[i];
   if (spec == nullptr) return true;
   if (value.size() < spec->min_length || (spec->max_length != 0 && value.size() > spec->max_length)) return false;
+  const auto& table = segment_bytes[static_cast<std::size_t>(i)];
+  unsigned all = 1, any = 0;
   for (char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || !segment_bytes[i][byte]) return false;
+    const unsigned b = table[static_cast<unsigned char>(c)];
+    all &= b;
+    any |= b;
   }
+  if ((all & 1) == 0) return false;
+  if ((any & 2) == 0 && !value.empty()) return true;  // no byte starts a forbidden substring
   for (const auto& bad : spec->forbidden_substrings) {
     if (value.find(bad) != std::string_view::npos) return false;
   }

@@ -33,9 +33,10 @@ struct RequestBatch::Impl {
 
   // The profile's segment rules.
   const SegmentSpec* segment_specs[3] = {nullptr, nullptr, nullptr};  // team, project, environment
-  // Per segment: the ASCII bytes its alphabet holds (check_segment passes a value iff it is long
-  // enough, not too long, every byte is one of these, and it holds no forbidden substring).
-  std::array<std::array<bool, 128>, 3> segment_bytes{};
+  // Per segment and byte: 1 when the byte is an ASCII byte of the alphabet, 2 (as well) when a
+  // forbidden substring starts with it (check_segment passes a value iff it is long enough, not
+  // too long, every byte is one of the alphabet's, and it holds no forbidden substring).
+  std::array<std::array<unsigned char, 256>, 3> segment_bytes{};
   // "assumptions":[…] rendered for each combination of (team filled in, issuer filled in).
   std::array<std::string, 4> assumptions_json;
   // The deciding statement's JSON by its index (as render_can_json writes an untraced Decision's
@@ -43,6 +44,7 @@ struct RequestBatch::Impl {
   std::vector<std::string> statement_json;
 
   // The fast path's answer, in pieces (plain_line.cpp, prepare_plain).
+  std::string global_provider;
   std::vector<internal::SegmentPiece> team_provider, sub_template, aud_template;
   // False when some text the fast path copies without escaping could need escapes (a segment's
   // alphabet, a template's literal text, the global provider): the fast path is then off.

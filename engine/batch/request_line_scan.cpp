@@ -189,15 +189,33 @@ constexpr std::array<bool, 256> kPlainByte = [] {
   return t;
 }();
 
+// The fields scan_plain_fields reads, by number; kNoField for anything else.
+constexpr std::string_view kPlainFields[] = {"team", "project", "environment", "issuer", "aud"};
+constexpr unsigned kNoField = std::size(kPlainFields);
+
 // Scanner's skip_space, eat and plain_string over a pointer range, for scan_plain_fields.
 struct FieldScanner {
   const char* p;
   const char* end;
 
-  void skip_space() {
-    while (p != end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+  // The bytes of `text` next (no white space before): stepped over.
+  template <std::size_t N>
+  bool literal(const char (&text)[N]) {
+    constexpr std::size_t n = N - 1;  // without the terminating NUL
+    if (static_cast<std::size_t>(end - p) < n || std::memcmp(p, text, n) != 0) return false;
+    p += n;
+    return true;
   }
+
+  void skip_space() {
+    while (p != end && static_cast<unsigned char>(*p) <= ' ' && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+  }
+  // The byte `c` next, after any white space (compact lines have none: tested first).
   bool eat(char c) {
+    if (p != end && *p == c) {
+      ++p;
+      return true;
+    }
     skip_space();
     if (p != end && *p == c) {
       ++p;
@@ -242,21 +260,36 @@ bool scan_plain_fields(std::string_view line, PlainFields& out) {
   unsigned seen = 0;  // one bit per field
   if (!in.eat('}')) {
     do {
-      std::string_view key, value;
-      if (!in.plain_string(key) || !in.eat(':') || !in.plain_string(value)) return false;
-      unsigned field;
-      std::string_view* slot;
-      switch (key.size()) {  // team, project, environment, issuer, aud; anything else declines
-        case 4: field = 0, slot = &out.team; if (key != "team") return false; out.has_team = true; break;
-        case 7: field = 1, slot = &out.project; if (key != "project") return false; break;
-        case 11: field = 2, slot = &out.environment; if (key != "environment") return false; break;
-        case 6: field = 3, slot = &out.issuer; if (key != "issuer") return false; out.has_issuer = true; break;
-        case 3: field = 4, slot = &out.aud; if (key != "aud") return false; out.has_aud = true; break;
-        default: return false;
+      // The common spelling, "KEY": with no space, compared whole; any other through the scanner.
+      // (The key's text is the same either way: printable ASCII without escapes.)
+      unsigned field = kNoField;
+      if (in.end - in.p > 1 && in.p[0] == '"') {
+        switch (in.p[1]) {
+          case 't': field = in.literal(R"("team":)") ? 0 : kNoField; break;
+          case 'p': field = in.literal(R"("project":)") ? 1 : kNoField; break;
+          case 'e': field = in.literal(R"("environment":)") ? 2 : kNoField; break;
+          case 'i': field = in.literal(R"("issuer":)") ? 3 : kNoField; break;
+          case 'a': field = in.literal(R"("aud":)") ? 4 : kNoField; break;
+          default: break;
+        }
       }
+      if (field == kNoField) {
+        std::string_view key;
+        if (!in.plain_string(key) || !in.eat(':')) return false;
+        field = static_cast<unsigned>(std::find(std::begin(kPlainFields), std::end(kPlainFields), key) - std::begin(kPlainFields));
+        if (field == kNoField) return false;  // claims, or a key that is not a field
+      }
+      std::string_view value;
+      if (!in.plain_string(value)) return false;
       if ((seen & (1u << field)) != 0) return false;
+      switch (field) {
+        case 0: out.team = value, out.has_team = true; break;
+        case 1: out.project = value; break;
+        case 2: out.environment = value; break;
+        case 3: out.issuer = value, out.has_issuer = true; break;
+        default: out.aud = value, out.has_aud = true; break;
+      }
       seen |= 1u << field;
-      *slot = value;
     } while (in.eat(','));
     if (!in.eat('}')) return false;
   }

@@ -124,6 +124,12 @@ bool GlobMatcher::matches(std::string_view text) const {
   return matches_without_direct(text);
 }
 
+bool GlobMatcher::matches(std::string_view text, bool text_ascii) const {
+  if (!impl_) return ignore_case_ ? equals_ignore_ascii_case(text, literal_) : text == literal_;
+  if (impl_->direct.usable() && text_ascii) return impl_->direct.matches(text);
+  return matches_without_direct(text);
+}
+
 bool GlobMatcher::matches_without_direct(std::string_view text) const {
   if (!impl_) return matches(text);
   // RE2 in UTF-8 mode does not let `.` match an invalid byte; the NFA counts it as a character.

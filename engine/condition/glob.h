@@ -50,6 +50,9 @@ class GlobMatcher {
   ~GlobMatcher();
 
   bool matches(std::string_view text) const;
+  // matches() for a caller that has already asked has_non_ascii(text) (REQUIRES: `text_ascii`
+  // is its negation): a text met by many patterns is scanned once.
+  bool matches(std::string_view text, bool text_ascii) const;
   const std::string& pattern() const { return pattern_; }
   bool has_wildcard() const { return has_wildcard_; }
   // True when matching runs on the bit-parallel NFA instead of RE2 (RE2 refused the pattern,

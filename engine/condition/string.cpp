@@ -26,18 +26,21 @@ class StringValueMatcher final : public ValueMatcher {
   StringValueMatcher(MatchKind kind, std::vector<StringValue> values) : kind_(kind), values_(std::move(values)) {}
 
   std::size_t find_match(std::string_view request_value, MatchContext& ctx) const override {
+    int ascii = -1;  // whether request_value is all ASCII, asked once (-1: not yet)
     for (std::size_t i = 0; i < values_.size(); ++i) {
       const StringValue& v = values_[i];
-      const bool hit = v.dynamic ? match_dynamic(v, request_value, ctx) : match_static(v, request_value, ctx);
+      const bool hit = v.dynamic ? match_dynamic(v, request_value, ctx) : match_static(v, request_value, ctx, ascii);
       if (hit) return i;
     }
     return kNoMatch;
   }
 
  private:
-  bool match_static(const StringValue& v, std::string_view request_value, MatchContext& ctx) const {
+  bool match_static(const StringValue& v, std::string_view request_value, MatchContext& ctx, int& ascii) const {
     switch (kind_) {
-      case MatchKind::string_like: return v.glob->matches(request_value);
+      case MatchKind::string_like:
+        if (ascii < 0) ascii = has_non_ascii(request_value) ? 0 : 1;
+        return v.glob->matches(request_value, ascii == 1);
       case MatchKind::string_equals_ignore_case:
         // IAM's folding beyond ASCII is unknown (docs/semantics.md#string-operators, u): fold ASCII only and say so.
         if (v.literal_non_ascii || has_non_ascii(request_value)) ctx.flag(kNonAsciiFold);

@@ -12,6 +12,7 @@
 #include "trustlint/discover.h"
 #include "trustlint/git_input.h"
 #include "trustlint/lint_config.h"
+#include "trustlint/lint_writer.h"
 #include "trustlint/sources.h"
 
 namespace trustlint {
@@ -125,12 +126,20 @@ LintRun lint_paths(const LintPathsOptions& o) {
   }
   auto linted = internal::lint_files(files, per_file, o.load, o.threads);
   const std::size_t max_bytes = o.load.limits.max_bytes;
+  LintTally tally;
+  std::vector<LintReport> for_baseline;  // handed on, and kept only for --write-baseline
   const auto take = [&](LintReport report) {
     if (!o.stdin_filename.empty()) internal::name_stdin(report, o.stdin_filename);
     if (!o.baseline.empty()) apply_baseline(report, baseline, max_bytes);
     run.bad_input = run.bad_input || report.input_failed;
     run.failed = run.failed || fails(report, o.fail_on);
-    run.reports.push_back(std::move(report));
+    tally.add(report);
+    if (!o.on_report) {
+      run.reports.push_back(std::move(report));
+      return;
+    }
+    o.on_report(report);
+    if (!o.write_baseline.empty()) for_baseline.push_back(std::move(report));
   };
   // In command-line order: the files read (their reports) and the files reported unread. A file
   // that a Terraform role read (file(), templatefile()) is reported through that role only.
@@ -144,10 +153,12 @@ LintRun lint_paths(const LintPathsOptions& o) {
     auto& file_reports = linted[next_read++];
     if (!file_reports || read_through.count(file_identity(file.path)) != 0) continue;
     for (LintReport& report : *file_reports) take(std::move(report));
+    file_reports.reset();
   }
-  run.summary = summarize(run.reports, discovered.skipped);
+  run.summary = tally.summary(discovered.skipped);
   if (!o.write_baseline.empty()) {
-    if (const std::string error = write_baseline(o.write_baseline, run.reports, max_bytes); !error.empty()) {
+    const std::vector<LintReport>& all = o.on_report ? for_baseline : run.reports;
+    if (const std::string error = write_baseline(o.write_baseline, all, max_bytes); !error.empty()) {
       run.diagnostics.push_back(unlocated(kBaselineCode, error));
       return refuse();
     }

@@ -1,6 +1,10 @@
-// `lint` (schema trustlint/lint/v1) and `rules` as JSON, documented in README.md.
+// `lint` (schema trustlint/lint/v1) and `rules` as JSON, documented in README.md. Lint's
+// document is written file entry by file entry (JsonWriter), each as soon as it is added.
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "report/chunked_text.h"
+#include "report/lint_writers.h"
 #include "report/printable.h"
 #include "report/summary_json.h"
 #include "source/utf8.h"
@@ -70,27 +74,59 @@ nlohmann::ordered_json internal::summary_json(const LintSummary& s) {
           {"suppressed", s.suppressed}, {"skipped", s.skipped}};
 }
 
-std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code,
-                             std::size_t skipped) {
-  ordered_json j;
-  j["schema"] = "trustlint/lint/v1";
-  ordered_json files = ordered_json::array();
-  for (const auto& r : reports) {
+namespace {
+
+std::string dumped(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::replace); }
+
+// The document {"schema", "files": [...], "summary", "fail_on", "exit_code"} as dump(2) prints
+// it: each file entry written as it comes (4 spaces deep), the rest at the end.
+class JsonWriter final : public LintWriter {
+ public:
+  JsonWriter(std::ostream& out, std::string fail_on) : out_(out), fail_on_(std::move(fail_on)) {}
+
+  void add(const LintReport& r, const SourceSnapshot&) override {
+    tally_.add(r);
     ordered_json findings = ordered_json::array();
     for (const auto& f : r.findings) findings.push_back(finding(internal::printable(f), r.file));
-    files.push_back({{"file", r.file},
-                     {"resource", r.resource.empty() ? ordered_json(nullptr) : ordered_json(internal::visible_text(r.resource))},
-                     {"form", r.form.empty() ? ordered_json(nullptr) : ordered_json(r.form)},
-                     {"assumptions", internal::printable(r.assumptions)},
-                     {"input_failed", r.input_failed},
-                     {"findings", std::move(findings)},
-                     {"notes", internal::printable(r.notes)}});
+    const ordered_json entry = {
+        {"file", r.file},
+        {"resource", r.resource.empty() ? ordered_json(nullptr) : ordered_json(internal::visible_text(r.resource))},
+        {"form", r.form.empty() ? ordered_json(nullptr) : ordered_json(r.form)},
+        {"assumptions", internal::printable(r.assumptions)},
+        {"input_failed", r.input_failed},
+        {"findings", std::move(findings)},
+        {"notes", internal::printable(r.notes)}};
+    out_ << (any_ ? ",\n    " : "{\n  \"schema\": \"trustlint/lint/v1\",\n  \"files\": [\n    ");
+    any_ = true;
+    internal::write_indented(out_, dumped(entry), 4);
   }
-  j["files"] = std::move(files);
-  j["summary"] = internal::summary_json(summarize(reports, skipped));
-  j["fail_on"] = fail_on;
-  j["exit_code"] = exit_code;
-  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+
+  void end(int exit_code, std::size_t skipped) override {
+    out_ << (any_ ? "\n  ],\n  \"summary\": " : "{\n  \"schema\": \"trustlint/lint/v1\",\n  \"files\": [],\n  \"summary\": ");
+    internal::write_indented(out_, dumped(internal::summary_json(tally_.summary(skipped))), 2);
+    out_ << ",\n  \"fail_on\": " << dumped(ordered_json(fail_on_)) << ",\n  \"exit_code\": " << exit_code << "\n}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  const std::string fail_on_;
+  LintTally tally_;
+  bool any_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<LintWriter> internal::lint_json_writer(std::ostream& out, const std::string& fail_on) {
+  return std::make_unique<JsonWriter>(out, fail_on);
+}
+
+std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code,
+                             std::size_t skipped) {
+  std::ostringstream out;
+  JsonWriter writer(out, fail_on);
+  for (const auto& r : reports) writer.add(r, {});
+  writer.end(exit_code, skipped);
+  return std::move(out).str();
 }
 
 std::string render_rules_json(const std::vector<RuleInfo>& rules) {

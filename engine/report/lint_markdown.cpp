@@ -1,7 +1,10 @@
 // `lint --format markdown`: a summary for a pull-request comment or $GITHUB_STEP_SUMMARY:
-// counts, one table row per finding, and the who-can-assume matrix of each policy.
+// counts, one table row per finding, and the who-can-assume matrix of each policy. Written by
+// MarkdownWriter, which keeps each report's rows, notes and matrix as text until the counts are known.
 #include <sstream>
 
+#include "report/chunked_text.h"
+#include "report/lint_writers.h"
 #include "report/markdown.h"
 #include "report/printable.h"
 #include "source/utf8.h"
@@ -20,61 +23,79 @@ const char* icon(const Finding& f) {
 
 std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
+// The counts come first, then the rows, the notes and the matrices: each kept as text until end().
+class MarkdownWriter final : public LintWriter {
+ public:
+  explicit MarkdownWriter(std::ostream& out, bool who_of_reports = true) : out_(out), who_of_reports_(who_of_reports) {}
+
+  void add(const LintReport& raw, const SourceSnapshot&) override {
+    LintReport r = internal::printable(raw);
+    r.file = internal::visible_text(raw.file);
+    for (auto& f : r.findings) f.span.file = internal::visible_text(f.span.file);
+    tally_.add(r);
+    for (const auto& f : r.findings) {
+      const std::string& file = f.span.file.empty() ? r.file : f.span.file;
+      std::string where = file + (f.span.known() ? ":" + std::to_string(f.span.line) : "");
+      std::string rule = f.rule + (f.name.empty() ? "" : " " + f.name);
+      std::string message = cell(f.message);
+      if (!r.resource.empty()) message = cell(r.resource) + ": " + message;
+      if (f.suppressed) message += "<br>suppressed: " + cell(f.suppression_reason);
+      rows_.append("| " + std::string(icon(f)) + " | " + code(rule) + " | " + code(where) + " | " + message + " | " +
+                   (f.witness ? cell(f.witness->description) : std::string("—")) + " |\n");
+    }
+    for (const auto& n : r.notes) notes_.append("> " + cell(r.file) + ": " + cell(n) + "\n\n");
+    if (who_of_reports_ && raw.allowed) add_who(raw.file, raw.resource, *raw.allowed);
+  }
+
+  void add_who(const std::string& file, const std::string& resource, const AllowedSet& set) {
+    who_.append(render_who_markdown(set, WhoQuery{resource.empty() ? file : file + " (" + resource + ")", false}) + "\n");
+  }
+
+  void end(int, std::size_t) override {
+    const LintSummary s = tally_.summary();
+    out_ << "## trustlint\n\n"
+         << plural(s.files, "policy", "policies") << " checked: **" << plural(s.errors, "error", "errors") << "**, "
+         << plural(s.warnings, "warning", "warnings") << ", " << plural(s.notes, "note", "notes") << ", " << s.suppressed
+         << " suppressed.\n\n";
+    if (!rows_.empty()) {
+      out_ << "| severity | rule | location | message | example |\n|---|---|---|---|---|\n";
+      rows_.write_to(out_);
+      out_ << "\n";
+    } else {
+      out_ << "No findings.\n\n";
+    }
+    notes_.write_to(out_);
+    who_.write_to(out_);
+  }
+
+ private:
+  std::ostream& out_;
+  const bool who_of_reports_;
+  LintTally tally_;
+  internal::ChunkedText rows_, notes_, who_;
+};
+
 }  // namespace
 
-std::string render_lint_markdown(const std::vector<LintReport>& raw, const std::vector<LintWho>& who) {
-  std::vector<LintReport> reports;
-  for (const auto& r : raw) {
-    reports.push_back(internal::printable(r));
-    reports.back().file = internal::visible_text(r.file);
-    for (auto& f : reports.back().findings) f.span.file = internal::visible_text(f.span.file);
-  }
-  std::ostringstream out;
-  const LintSummary s = summarize(reports);
-  out << "## trustlint\n\n"
-      << plural(s.files, "policy", "policies") << " checked: **" << plural(s.errors, "error", "errors") << "**, "
-      << plural(s.warnings, "warning", "warnings") << ", " << plural(s.notes, "note", "notes") << ", " << s.suppressed
-      << " suppressed.\n\n";
-  bool any = false;
-  for (const auto& r : reports) any = any || !r.findings.empty();
-  if (any) {
-    out << "| severity | rule | location | message | example |\n|---|---|---|---|---|\n";
-    for (const auto& r : reports) {
-      for (const auto& f : r.findings) {
-        const std::string& file = f.span.file.empty() ? r.file : f.span.file;
-        std::string where = file + (f.span.known() ? ":" + std::to_string(f.span.line) : "");
-        std::string rule = f.rule + (f.name.empty() ? "" : " " + f.name);
-        std::string message = cell(f.message);
-        if (!r.resource.empty()) message = cell(r.resource) + ": " + message;
-        if (f.suppressed) message += "<br>suppressed: " + cell(f.suppression_reason);
-        out << "| " << icon(f) << " | " << code(rule) << " | " << code(where) << " | " << message << " | "
-            << (f.witness ? cell(f.witness->description) : std::string("—")) << " |\n";
-      }
-    }
-    out << "\n";
-  } else {
-    out << "No findings.\n\n";
-  }
-  for (const auto& r : reports) {
-    for (const auto& n : r.notes) out << "> " << cell(r.file) << ": " << cell(n) << "\n\n";
-  }
-  for (const auto& w : who) {
-    out << render_who_markdown(w.set, WhoQuery{w.resource.empty() ? w.file : w.file + " (" + w.resource + ")", false})
-        << "\n";
-  }
-  return out.str();
+std::unique_ptr<LintWriter> internal::lint_markdown_writer(std::ostream& out) {
+  return std::make_unique<MarkdownWriter>(out);
 }
 
-}  // namespace trustlint
-
-namespace trustlint {
+std::string render_lint_markdown(const std::vector<LintReport>& reports, const std::vector<LintWho>& who) {
+  std::ostringstream out;
+  MarkdownWriter writer(out, false);
+  for (const auto& r : reports) writer.add(r, {});
+  for (const auto& w : who) writer.add_who(w.file, w.resource, w.set);
+  writer.end(0, 0);
+  return std::move(out).str();
+}
 
 std::string render_lint_markdown(const std::vector<LintReport>& reports) {
-  std::vector<LintWho> who;
-  for (const auto& r : reports) {
-    if (r.allowed) who.push_back({r.file, r.resource, *r.allowed});
-  }
-  return render_lint_markdown(reports, who);
+  std::ostringstream out;
+  MarkdownWriter writer(out);
+  for (const auto& r : reports) writer.add(r, {});
+  writer.end(0, 0);
+  return std::move(out).str();
 }
 
 }  // namespace trustlint

@@ -1,8 +1,12 @@
 // `lint --format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers (README
 // "lint --format sarif"). One run; tool.driver.rules is the whole catalogue; regions count
-// columns in UTF-16 code units (run.columnKind), as SARIF's default and GitHub expect.
+// columns in UTF-16 code units (run.columnKind), as SARIF's default and GitHub expect. Written
+// report by report (SarifWriter), which keeps each report's results as text until the end.
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "report/chunked_text.h"
+#include "report/lint_writers.h"
 #include "report/printable.h"
 #include "report/sarif_support.h"
 #include "report/summary_json.h"
@@ -108,38 +112,81 @@ std::string finding_fingerprint(const Finding& f, const LintReport& rep, const S
   return fingerprint_hex({f.rule, file_uri(file), rep.resource, f.pointer, value ? *value : std::string_view()});
 }
 
-std::string render_lint_sarif(const std::vector<LintReport>& reports, const SourceSnapshot& sources,
-                              const SarifOptions& o, int exit_code, std::size_t skipped) {
-  ordered_json rules = ordered_json::array();
-  std::map<std::string, std::size_t> index;
-  for (const auto& r : rule_catalogue()) {
-    index.emplace(r.id, rules.size());
-    rules.push_back(rule(r, o));
+namespace {
+
+std::string dumped(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::replace); }
+
+// The log as dump(2) prints it. Its invocation (exit code, notifications) comes before the
+// results, so each report's results and notifications are kept as text until end(); the
+// reports themselves are not.
+class SarifWriter final : public LintWriter {
+ public:
+  SarifWriter(std::ostream& out, const SarifOptions& options) : out_(out), options_(options) {
+    std::size_t at = 0;
+    for (const auto& r : rule_catalogue()) index_.emplace(r.id, at++);
   }
-  ordered_json results = ordered_json::array();
-  ordered_json notifications = ordered_json::array();
-  for (const auto& rep : reports) {
-    for (const auto& f : rep.findings) results.push_back(result(f, rep, sources, index));
+
+  void add(const LintReport& rep, const SourceSnapshot& sources) override {
+    tally_.add(rep);
+    for (const auto& f : rep.findings) {
+      results_.append(results_.empty() ? "\n        " : ",\n        ");
+      append_indented(results_, dumped(result(f, rep, sources, index_)), 8);
+    }
     for (const auto& n : rep.notes) {
-      notifications.push_back({{"level", "warning"}, {"message", {{"text", internal::visible_text(n)}}},
-                               {"locations", {{{"physicalLocation", {{"artifactLocation", artifact(rep.file)}}}}}}});
+      const ordered_json note = {{"level", "warning"}, {"message", {{"text", internal::visible_text(n)}}},
+                                 {"locations", {{{"physicalLocation", {{"artifactLocation", artifact(rep.file)}}}}}}};
+      notifications_.append(notifications_.empty() ? "\n            " : ",\n            ");
+      append_indented(notifications_, dumped(note), 12);
     }
   }
-  ordered_json invocation = {{"executionSuccessful", exit_code != 2}, {"exitCode", exit_code}};
-  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
-  ordered_json driver = {{"name", "trustlint"}};
-  if (!o.tool_version.empty()) driver["version"] = o.tool_version;
-  if (!o.information_uri.empty()) driver["informationUri"] = o.information_uri;
-  driver["rules"] = std::move(rules);
-  ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
-                      {"invocations", {std::move(invocation)}},
-                      {"columnKind", "utf16CodeUnits"},
-                      {"results", std::move(results)},
-                      {"properties", {{"summary", internal::summary_json(summarize(reports, skipped))}}}};
-  ordered_json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                      {"version", "2.1.0"},
-                      {"runs", {std::move(run)}}};
-  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+
+  void end(int exit_code, std::size_t skipped) override {
+    ordered_json rules = ordered_json::array();
+    for (const auto& r : rule_catalogue()) rules.push_back(rule(r, options_));
+    ordered_json driver = {{"name", "trustlint"}};
+    if (!options_.tool_version.empty()) driver["version"] = options_.tool_version;
+    if (!options_.information_uri.empty()) driver["informationUri"] = options_.information_uri;
+    driver["rules"] = std::move(rules);
+    out_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+            "  \"runs\": [\n    {\n      \"tool\": ";
+    write_indented(out_, dumped(ordered_json{{"driver", std::move(driver)}}), 6);
+    out_ << ",\n      \"invocations\": [\n        {\n          \"executionSuccessful\": "
+         << (exit_code != 2 ? "true" : "false") << ",\n          \"exitCode\": " << exit_code;
+    if (!notifications_.empty()) {
+      out_ << ",\n          \"toolExecutionNotifications\": [";
+      notifications_.write_to(out_);
+      out_ << "\n          ]";
+    }
+    out_ << "\n        }\n      ],\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [";
+    results_.write_to(out_);
+    out_ << (results_.empty() ? "],\n      \"properties\": " : "\n      ],\n      \"properties\": ");
+    write_indented(out_, dumped(ordered_json{{"summary", internal::summary_json(tally_.summary(skipped))}}), 6);
+    out_ << "\n    }\n  ]\n}\n";
+  }
+
+  bool quotes_sources() const override { return true; }
+
+ private:
+  std::ostream& out_;
+  const SarifOptions options_;
+  std::map<std::string, std::size_t> index_;  // rule id → its place in tool.driver.rules
+  LintTally tally_;
+  ChunkedText results_, notifications_;
+};
+
+}  // namespace
+
+std::unique_ptr<LintWriter> internal::lint_sarif_writer(std::ostream& out, const SarifOptions& options) {
+  return std::make_unique<SarifWriter>(out, options);
+}
+
+std::string render_lint_sarif(const std::vector<LintReport>& reports, const SourceSnapshot& sources,
+                              const SarifOptions& o, int exit_code, std::size_t skipped) {
+  std::ostringstream out;
+  SarifWriter writer(out, o);
+  for (const auto& r : reports) writer.add(r, sources);
+  writer.end(exit_code, skipped);
+  return std::move(out).str();
 }
 
 }  // namespace trustlint

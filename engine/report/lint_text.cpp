@@ -6,6 +6,7 @@
 #include "report/ansi.h"
 #include "report/printable.h"
 #include "source/utf8.h"
+#include "trustlint/lint_writer.h"
 #include "trustlint/report.h"
 
 namespace trustlint {
@@ -75,27 +76,33 @@ std::string render_lint_text(const LintReport& raw, const SourceSnapshot& source
   return out.str();
 }
 
-LintSummary summarize(const std::vector<LintReport>& reports, std::size_t skipped) {
-  LintSummary s;
-  s.reports = reports.size();
-  s.skipped = skipped;
-  std::set<std::string> files;
-  for (const auto& r : reports) {
-    if (r.read) files.insert(r.file);
-    if (r.role && !r.input_failed) {
-      ++s.roles;
-      const bool ran = std::none_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.starts_with("security rules not run"); });
-      if (!ran) ++s.unchecked;
-    }
-    for (const auto& f : r.findings) {
-      if (f.suppressed) ++s.suppressed;
-      else if (f.severity == Severity::error) ++s.errors;
-      else if (f.severity == Severity::warning) ++s.warnings;
-      else ++s.notes;
-    }
+void LintTally::add(const LintReport& r) {
+  ++counts_.reports;
+  if (r.read) files_.insert(r.file);
+  if (r.role && !r.input_failed) {
+    ++counts_.roles;
+    const bool ran = std::none_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.starts_with("security rules not run"); });
+    if (!ran) ++counts_.unchecked;
   }
-  s.files = files.size();
+  for (const auto& f : r.findings) {
+    if (f.suppressed) ++counts_.suppressed;
+    else if (f.severity == Severity::error) ++counts_.errors;
+    else if (f.severity == Severity::warning) ++counts_.warnings;
+    else ++counts_.notes;
+  }
+}
+
+LintSummary LintTally::summary(std::size_t skipped) const {
+  LintSummary s = counts_;
+  s.files = files_.size();
+  s.skipped = skipped;
   return s;
+}
+
+LintSummary summarize(const std::vector<LintReport>& reports, std::size_t skipped) {
+  LintTally tally;
+  for (const auto& r : reports) tally.add(r);
+  return tally.summary(skipped);
 }
 
 std::string render_lint_summary_text(const LintSummary& s) {

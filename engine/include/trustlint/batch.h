@@ -123,7 +123,9 @@ struct BatchSummary {
 
 // Decides every line of `in` (split at '\n'; a last line without one counts) in order: answers
 // to `out`, error messages (error_message) to `errors`. Reads and writes through fixed buffers
-// of a few tens of KB, whatever the input's size, so memory stays flat.
+// (a few hundred KB), whatever the input's size, so memory stays flat. Answers are written in
+// blocks by a second thread while the next lines are decided (unless `errors` could reach `out`:
+// the same stream or buffer, or tied to it): nothing else may use `out` during the call.
 BatchSummary decide_stream(const RequestBatch& batch, std::istream& in, std::ostream& out, std::ostream& errors);
 
 }  // namespace trustlint

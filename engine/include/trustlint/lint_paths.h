@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,19 +61,23 @@ struct LintPathsOptions {
   LoadOptions load;
   // At most this many threads (0: one per core); never more than 8 nor than there are files.
   std::size_t threads = 0;
+  // Set: each report is handed here, in order, as soon as it is final (named, baseline applied),
+  // then dropped: LintRun::reports stays empty (a writer of lint_writer.h can stream the output).
+  // Called on the calling thread.
+  std::function<void(const LintReport&)> on_report;
 };
 
 // The answer: every report in command-line order (each directory's files sorted, each file's
 // roles in file order, files reported unread in their place), and what went wrong on the way.
 struct LintRun {
-  std::vector<LintReport> reports;
+  std::vector<LintReport> reports;  // empty when LintPathsOptions::on_report took them
   // About the run rather than a report, in the order met: a bad team (TL090), an unknown rule
   // (TL067), directories that cannot be read (TL001, at the directory), configurations that
   // cannot be used (TL001/TL005/TL011; their files are skipped), a baseline (TL068), nothing
   // checked (TL087; the CLI adds that --allow-empty accepts it). Unlocated ones have an empty
   // span.file. An input that cannot be read (a git:REV:PATH too) is a report with input_failed.
   Diagnostics diagnostics;
-  // Counts (summarize(reports, skipped)): files read, roles checked, files skipped.
+  // Counts (summarize() of every report, on_report's too): files read, roles checked, skipped.
   LintSummary summary;
   bool refused = false;     // the run stopped before linting, or its baseline was not written
   bool bad_input = false;   // an input, directory or configuration could not be used

@@ -140,6 +140,8 @@ std::string render_lint_summary_text(const LintSummary& summary);
 
 // Schema trustlint/lint/v1 (README "lint --format json"): every file with its findings, the
 // summary, the --fail-on threshold and the exit code.
+// The lint documents of this section are lint_writer.h's writers fed a vector; a caller
+// with many reports writes them one by one with those writers instead.
 std::string render_lint_json(const std::vector<LintReport>& reports, const std::string& fail_on, int exit_code,
                              std::size_t skipped = 0);
 

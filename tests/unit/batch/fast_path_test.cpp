@@ -56,6 +56,8 @@ std::string generate_line(std::mt19937& rng) {
   if (chance(15)) members.emplace_back("aud", pick(kAuds, 0.7, 2));
   if (chance(15)) members.emplace_back("claims", pick(kClaims, 0.3, 2));
   if (chance(3)) members.emplace_back("colour", R"("red")");
+  // Keys that start like a field's (the scanner compares a field's "KEY": whole first).
+  if (chance(4)) members.emplace_back(pick({"teams", "tea", "t", "Team", "projects", "environ", "issuers", "au", "aud\\u0020"}, 1, 9), R"("acme")");
   if (chance(3) && !members.empty()) members.push_back(members.front());
   std::shuffle(members.begin(), members.end(), rng);
   auto space = [&] { return pick(kSpaces, 0.7, 1); };

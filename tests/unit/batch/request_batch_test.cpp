@@ -133,6 +133,27 @@ TEST_CASE("batch::decide_stream") {
   CHECK(text.substr(text.size() - last.size()) == last);
 }
 
+TEST_CASE("batch::decide_stream gives the same answers when errors go to the answers' stream") {
+  // The answers' writing thread stays off when an error message could reach the same stream: the
+  // lines then come out interleaved in order, as written.
+  const CompiledPolicy policy = compiled_policy();
+  const RequestBatch batch(policy);
+  std::string input;
+  for (int i = 0; i < 1000; ++i) input += i == 500 ? "{\"project\":7}\n" : R"({"project":"web","environment":"production"})" "\n";
+  std::istringstream in1(input), in2(input);
+  std::ostringstream separate_out, separate_errors, both;
+  const BatchSummary a = decide_stream(batch, in1, separate_out, separate_errors);
+  const BatchSummary b = decide_stream(batch, in2, both, both);
+  CHECK(a.errors == 1);
+  CHECK(b.errors == 1);
+  CHECK(both.str().size() == separate_out.str().size() + separate_errors.str().size());
+  std::string merged = both.str();
+  const std::size_t at = merged.find(separate_errors.str());
+  REQUIRE(at != std::string::npos);
+  merged.erase(at, separate_errors.str().size());
+  CHECK(merged == separate_out.str());
+}
+
 TEST_CASE("batch::decide_stream says when the input cannot be read to its end") {
   // A stream whose reads fail (EIO, a directory): istream turns the throw into badbit.
   struct FailingBuffer : std::streambuf {

@@ -179,6 +179,40 @@ TEST_CASE("condition::glob direct path: when it applies, IgnoreCase, literal wil
   }
 }
 
+TEST_CASE("condition::glob direct path on long segments, eight bytes at a time (docs/semantics.md#string-operators)") {
+  // Segments of 0 to 40 bytes (whole words, a last partial word, `?` anywhere in a word) against
+  // texts made from the pattern (so that most match) with one byte changed in some; with and
+  // without IgnoreCase, against the NFA.
+  std::mt19937 rng(20261206);
+  const std::string alphabet = "aAbBzZ@[`{:-09";  // the bytes around 'A'..'Z' and 'a'..'z' too
+  auto pick = [&](const std::string& from) { return from[rng() % from.size()]; };
+  for (int iter = 0; iter < 4000; ++iter) {
+    std::string p, t;
+    const int segments = 1 + static_cast<int>(rng() % 4);
+    for (int s = 0; s < segments; ++s) {
+      if (s > 0) {
+        p += '*';
+        for (int i = 0, n = static_cast<int>(rng() % 5); i < n; ++i) t += pick(alphabet);
+      }
+      for (int i = 0, n = static_cast<int>(rng() % 41); i < n; ++i) {
+        const char c = rng() % 9 == 0 ? '?' : pick(alphabet);
+        p += c;
+        char in_text = c == '?' ? pick(alphabet) : c;
+        if (rng() % 2 && in_text >= 'a' && in_text <= 'z') in_text = static_cast<char>(in_text - 'a' + 'A');
+        t += in_text;
+      }
+    }
+    if (!t.empty() && rng() % 3 == 0) t[rng() % t.size()] = pick(alphabet);
+    CAPTURE(p);
+    CAPTURE(t);
+    for (bool ignore_case : {false, true}) {
+      const GlobDirect direct(parse_glob(p), ignore_case);
+      REQUIRE(direct.usable());
+      CHECK(direct.matches(t) == GlobNfa(parse_glob(p), ignore_case).matches(t));
+    }
+  }
+}
+
 TEST_CASE("condition::glob NFA across word boundaries (docs/semantics.md#string-operators)") {
   // Patterns longer than 64 positions exercise the carries between bitset words.
   std::string p, t;
