@@ -142,6 +142,19 @@ TEST_CASE("query::lint_paths reports in command-line order whatever the thread c
   for (std::size_t i = two_teams + 1; i < one.reports.size(); ++i) CHECK(one.reports[i].file.find("/fixtures/iac/") != std::string::npos);
 }
 
+TEST_CASE("query::lint_paths on_report gets every report in order and the run keeps none") {
+  LintPathsOptions o = paths({kRoot + "/fixtures/risky", kRoot + "/fixtures/good/two-teams.json"});
+  const LintRun kept = lint_paths(o);
+  LintRun streamed_answers;
+  o.on_report = [&](const LintReport& r) { streamed_answers.reports.push_back(r); };
+  const LintRun streamed = lint_paths(o);
+  CHECK(streamed.reports.empty());
+  CHECK(answers(streamed_answers) == answers(kept));
+  CHECK(streamed.status() == kept.status());
+  CHECK(streamed.summary.roles == kept.summary.roles);
+  CHECK(streamed.summary.files == kept.summary.files);
+}
+
 TEST_CASE("query::lint_paths a git input that cannot be read is a failed report, not a silent pass") {
   LintRun run = lint_paths(paths({"git:-x:trust.json"}));
   REQUIRE(run.reports.size() == 1);
