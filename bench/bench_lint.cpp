@@ -1,6 +1,8 @@
 // `lint` per policy: text → parse → compile → every rule, as `trustlint lint` does for each file
 // (without reading the file or printing), on the fixtures and on generated policies of 1/10/30/100
-// statements and of 10 statements × 10/50/200 values; policies/s and bytes/s.
+// statements and of 10 statements × 10/50/200 values; policies/s and bytes/s. lint/many_files:
+// bench/lint_many.sh's 1,000 small files read from text one after another (files/s), on one
+// and on two threads.
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -9,6 +11,7 @@
 #include "bench_policies.h"
 #include "trustlint/engine.h"
 #include "trustlint/lint.h"
+#include "trustlint/query.h"
 
 namespace {
 
@@ -36,6 +39,25 @@ void run_lint(benchmark::State& state, const std::string& text, const std::strin
   state.counters["policies/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// Many small files, as bench/lint_many.sh makes them: every fixture under fixtures/good and
+// fixtures/risky with its team renamed (acme → acmeN), N = 0 .. count-1.
+std::vector<std::pair<std::string, std::string>> many_files(const std::vector<std::pair<std::string, std::string>>& fixtures,
+                                                            std::size_t count);
+
+// `lint` of one file after another, as each thread of `trustlint lint DIR` runs it (read from
+// text: no file system), cycling through 1,000 variants: the glob automata and decompositions
+// shared between files (prove/shared_automata.h) are what a run of many files gains.
+void run_many(benchmark::State& state, const std::vector<std::pair<std::string, std::string>>& files) {
+  const LintOptions options;
+  std::size_t next = static_cast<std::size_t>(state.thread_index()) * 7;
+  for (auto _ : state) {
+    const auto& [name, text] = files[next++ % files.size()];
+    auto reports = lint_input(Input::from_text(text, name), options);
+    benchmark::DoNotOptimize(reports);
+  }
+  state.counters["files/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -43,9 +65,38 @@ std::string read_all(const std::string& path) {
   return ss.str();
 }
 
+std::vector<std::pair<std::string, std::string>> many_files(const std::vector<std::pair<std::string, std::string>>& fixtures,
+                                                            std::size_t count) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<std::string> paths;
+  for (const auto& f : fixtures) {
+    if (f.second.ends_with(".json") || f.second.ends_with(".yaml")) paths.push_back(f.second);
+  }
+  for (std::size_t i = 0; i < count && !paths.empty(); ++i) {
+    const std::string& path = paths[i % paths.size()];
+    std::string text = read_all(path);
+    const std::string team = "acme" + std::to_string(i);
+    for (std::size_t at = text.find("acme"); at != std::string::npos; at = text.find("acme", at + team.size())) {
+      text.replace(at, 4, team);
+    }
+    const std::string base = path.substr(path.find_last_of('/') + 1);
+    out.emplace_back("repo" + std::to_string(i % 20) + "/roles/" + std::to_string(i) + "-" + base, std::move(text));
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // bench/lint_many.sh's 1,000 files, one file an iteration, on one thread and on two.
+  {
+    const auto files = many_files(bench::fixture_policies(), 1000);
+    benchmark::RegisterBenchmark("lint/many_files", [files](benchmark::State& s) { run_many(s, files); })
+        ->Unit(benchmark::kMicrosecond)
+        ->Threads(1)
+        ->Threads(2)
+        ->UseRealTime();
+  }
   for (const auto& [name, path] : bench::fixture_policies()) {
     const std::string text = read_all(path);
     auto doc = load_policy_text(text, path);

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/fd_output.h"
+#include "cli/output_check.h"
 #include "cli/limit_flags.h"
 #include "cli/policy_input.h"
 #include "trustlint/batch.h"
@@ -98,6 +99,10 @@ int decide_many(const Role& in, const CanOptions& o) {
   FdOutput fd_out(1);
   std::ostream out(&fd_out);
   const BatchSummary summary = decide_stream(batch, *input, out, std::cerr);
+  if (!out.flush() || fd_out.error() != 0) {
+    report_unwritten_output(fd_out.error());
+    return kExitBadInput;
+  }
   if (summary.read_failed) {
     std::cerr << "trustlint: error: cannot read " << visible_text(o.requests)
               << (summary.lines > 0 ? " past line " + std::to_string(summary.lines) : std::string()) << " [TL001]\n";

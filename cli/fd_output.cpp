@@ -12,7 +12,10 @@ std::streamsize FdOutput::xsputn(const char* s, std::streamsize n) {
   while (done < n) {
     const ssize_t w = ::write(fd_, s + done, static_cast<std::size_t>(n - done));
     if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) break;
+    if (w <= 0) {
+      if (error_ == 0) error_ = w < 0 ? errno : EIO;
+      break;
+    }
     done += w;
   }
   return done;

@@ -11,6 +11,8 @@ namespace trustlint::cli {
 class FdOutput : public std::streambuf {
  public:
   explicit FdOutput(int fd) : fd_(fd) {}
+  // The errno of the first write that failed, 0 while every write has succeeded.
+  int error() const { return error_; }
 
  protected:
   std::streamsize xsputn(const char* s, std::streamsize n) override;
@@ -18,6 +20,7 @@ class FdOutput : public std::streambuf {
 
  private:
   int fd_;
+  int error_ = 0;
 };
 
 }  // namespace trustlint::cli

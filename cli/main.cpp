@@ -3,6 +3,7 @@
 
 #include "cli/app.h"
 #include "cli/exit_code.h"
+#include "cli/output_check.h"
 #include "cli/usage_error.h"
 
 int main(int argc, char** argv) {
@@ -19,5 +20,5 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return report_usage_error(app, e, argc, argv);
   }
-  return exit_code;
+  return stdout_written() ? exit_code : kExitBadInput;
 }

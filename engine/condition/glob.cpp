@@ -2,6 +2,8 @@
 // fallback that keeps matching linear when RE2 declines a pattern.
 #include "condition/glob.h"
 
+#include <mutex>
+
 #include <re2/re2.h>
 
 #include "condition/glob_direct.h"
@@ -66,11 +68,33 @@ std::string glob_text(const GlobPieces& pieces) {
   return out;
 }
 
+// RE2 is compiled on first use, once (a policy's ASCII texts are matched by GlobDirect, and
+// compiling is most of the cost of a glob that is matched a few times: lint of many small files).
 struct GlobMatcher::Impl {
-  std::unique_ptr<RE2> re;  // null when RE2 declined the pattern
   GlobNfa nfa;
   GlobDirect direct;  // for ASCII texts, when usable (several times faster than RE2 on them)
+  std::string regex;  // empty when RE2 is not to be used (too many `*`)
   Impl(const GlobPieces& pieces, bool ignore_case) : nfa(pieces, ignore_case), direct(pieces, ignore_case) {}
+
+  // The compiled pattern, or null when RE2 declined it (or it is not to be used).
+  const RE2* re() {
+    std::call_once(once_, [this] {
+      if (regex.empty()) return;
+      RE2::Options options;
+      options.set_encoding(RE2::Options::EncodingUTF8);
+      options.set_dot_nl(true);
+      options.set_never_capture(true);
+      options.set_log_errors(false);
+      options.set_max_mem(kRe2MaxMem);
+      auto compiled = std::make_unique<RE2>(regex, options);
+      if (compiled->ok()) re_ = std::move(compiled);
+    });
+    return re_.get();
+  }
+
+ private:
+  std::once_flag once_;
+  std::unique_ptr<RE2> re_;
 };
 
 GlobMatcher::GlobMatcher(std::string_view pattern, bool ignore_case)
@@ -89,7 +113,7 @@ GlobMatcher::GlobMatcher(const GlobPieces& pieces, bool ignore_case)
   impl_ = std::make_unique<Impl>(pieces, ignore_case);
   if (impl_->nfa.star_count() > kMaxStarsForRe2) return;
 
-  std::string regex;
+  std::string& regex = impl_->regex;
   bool previous_star = false;
   for (const GlobPiece& piece : pieces) {
     if (piece.kind == GlobPiece::Kind::star) {
@@ -101,21 +125,13 @@ GlobMatcher::GlobMatcher(const GlobPieces& pieces, bool ignore_case)
     if (piece.kind == GlobPiece::Kind::any_char) regex += '.';
     else append_literal_regex(regex, piece.text, ignore_case);
   }
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_dot_nl(true);
-  options.set_never_capture(true);
-  options.set_log_errors(false);
-  options.set_max_mem(kRe2MaxMem);
-  auto re = std::make_unique<RE2>(regex, options);
-  if (re->ok()) impl_->re = std::move(re);
 }
 
 GlobMatcher::GlobMatcher(GlobMatcher&&) noexcept = default;
 GlobMatcher& GlobMatcher::operator=(GlobMatcher&&) noexcept = default;
 GlobMatcher::~GlobMatcher() = default;
 
-bool GlobMatcher::uses_fallback() const { return impl_ && !impl_->re; }
+bool GlobMatcher::uses_fallback() const { return impl_ && impl_->re() == nullptr; }
 bool GlobMatcher::uses_direct() const { return impl_ && impl_->direct.usable(); }
 
 bool GlobMatcher::matches(std::string_view text) const {
@@ -133,8 +149,9 @@ bool GlobMatcher::matches(std::string_view text, bool text_ascii) const {
 bool GlobMatcher::matches_without_direct(std::string_view text) const {
   if (!impl_) return matches(text);
   // RE2 in UTF-8 mode does not let `.` match an invalid byte; the NFA counts it as a character.
-  if (impl_->re && (!has_non_ascii(text) || is_valid_utf8(text))) {
-    return impl_->re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
+  const RE2* re = impl_->re();
+  if (re != nullptr && (!has_non_ascii(text) || is_valid_utf8(text))) {
+    return re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
                             RE2::ANCHOR_BOTH, nullptr, 0);
   }
   return impl_->nfa.matches(text);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <unordered_map>
 
 #include "data/embedded.h"
 #include "data/generated_tables.h"
@@ -74,12 +76,6 @@ std::vector<RuleInfo> load_catalogue() {
   return out;
 }
 
-bool same_id(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
-         });
-}
-
 }  // namespace
 
 const std::vector<RuleInfo>& rule_catalogue() {
@@ -87,11 +83,36 @@ const std::vector<RuleInfo>& rule_catalogue() {
   return catalogue;
 }
 
-const RuleInfo* find_rule(std::string_view id_or_name) {
-  for (const auto& r : rule_catalogue()) {
-    if (same_id(r.id, id_or_name) || (!r.name.empty() && r.name == id_or_name)) return &r;
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The catalogue's positions by upper-cased ID and by name, each the first entry with it, built
+// once (find_rule runs for every finding of every file).
+struct CatalogueIndex {
+  std::unordered_map<std::string, std::size_t> by_id, by_name;
+  CatalogueIndex() {
+    const auto& rules = rule_catalogue();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      by_id.emplace(upper(rules[i].id), i);
+      if (!rules[i].name.empty()) by_name.emplace(rules[i].name, i);
+    }
   }
-  return nullptr;
+};
+
+}  // namespace
+
+// The first entry whose ID equals id_or_name up to case, or whose name equals it.
+const RuleInfo* find_rule(std::string_view id_or_name) {
+  static const CatalogueIndex index;  // thread-safe initialisation
+  std::size_t first = SIZE_MAX;
+  if (auto it = index.by_id.find(upper(id_or_name)); it != index.by_id.end()) first = it->second;
+  if (auto it = index.by_name.find(std::string(id_or_name)); it != index.by_name.end()) first = std::min(first, it->second);
+  return first == SIZE_MAX ? nullptr : &rule_catalogue()[first];
 }
 
 }  // namespace trustlint

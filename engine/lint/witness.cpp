@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "condition/compiled_condition.h"
+#include "eval/compiled_policy_impl.h"
 #include "eval/principal_match.h"
 
 namespace trustlint::internal {
@@ -85,13 +86,27 @@ bool statement_applies(const LintContext& ctx, const Request& request, const Sta
   return statement.index < d.statements.size() && d.statements[statement.index].applied;
 }
 
+namespace {
+
+// Whether the statement applies to the request: what evaluate() traces as `applied` (principal,
+// action, every condition), decided as its untraced path decides it, without building a trace
+// (a witness is checked for every finding of every file).
+bool applies(const CompiledStatement& cs, const Request& request) {
+  bool unverified = false;
+  if (!cs.principal.admits(request.provider, unverified) || !cs.action.covers(request.action)) return false;
+  return std::all_of(cs.conditions.begin(), cs.conditions.end(),
+                     [&request](const CompiledCondition& cc) { return cc.evaluate_fast(request); });
+}
+
+}  // namespace
+
 std::optional<Location> admitting_location(const LintContext& ctx, const Request& request,
                                            const std::vector<std::string>& claims, const Statement* only_statement) {
-  const Decision d = evaluate(ctx.policy(), request);
   const Document& doc = ctx.document();
-  for (const auto& trace : d.statements) {
-    if (!trace.applied || trace.effect != Effect::allow || trace.index >= doc.statements.size()) continue;
-    const Statement& st = doc.statements[trace.index];
+  for (const auto& cs : CompiledPolicyAccess::statements(ctx.policy())) {
+    const Statement& applied = *cs.statement;
+    if (applied.effect != Effect::allow || applied.index >= doc.statements.size() || !applies(cs, request)) continue;
+    const Statement& st = doc.statements[applied.index];
     if (only_statement != nullptr && only_statement->index != st.index) continue;
     const std::string provider = fold_key(request.provider);
     for (const auto& claim : claims) {

@@ -6,6 +6,7 @@
 #include "condition/key_catalogue.h"
 #include "condition/variables.h"
 #include "prove/claim_decomposition.h"
+#include "prove/shared_automata.h"
 #include "trustlint/request.h"
 
 namespace trustlint::internal {
@@ -98,6 +99,31 @@ std::optional<std::string> value_glob(ProverContext& ctx, const Condition& c, co
   return glob;
 }
 
+// decompose_claim_glob() through the process-wide SharedResults: the same claim glob is
+// decomposed by the policy's proof, by the any-audience proof and by the lint rules that look at
+// one value. Keyed by the template's pieces and the glob; the walk's work is spent again on a hit
+// (replay_work), so the budget is what it would have been. Null when the decomposition failed.
+std::shared_ptr<const std::vector<GlobProduct>> decomposed(ProverContext& ctx, const std::vector<TemplatePiece>& pieces,
+                                                           const std::string& glob) {
+  constexpr std::size_t kMaxProducts = 4096;
+  std::string key = "4096|:|";
+  for (const auto& piece : pieces) {
+    key += piece.is_segment ? 's' : 'l';
+    key += std::to_string(piece.text.size()) + ":" + piece.text;
+  }
+  key += '|';
+  key += glob;
+  auto& shared = SharedResults<std::vector<GlobProduct>>::instance();
+  auto hit = shared.find(key);
+  if (hit.value && replay_work(ctx.budget, hit.cost)) return hit.value;
+  const bool was_exceeded = ctx.budget.exceeded;
+  const std::size_t before = work_steps(ctx.budget);
+  auto products = std::make_shared<std::vector<GlobProduct>>();
+  if (!decompose_claim_glob(glob, pieces, ":", *products, kMaxProducts, &ctx.budget)) return nullptr;
+  if (!was_exceeded && !ctx.budget.exceeded) shared.store(key, {products, work_steps(ctx.budget) - before});
+  return products;
+}
+
 BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob, bool any_case = false) {
   BoxSet out;
   if (kind == KeyKind::aud && ctx.options.any_audience) {
@@ -105,18 +131,18 @@ BoxSet claim_boxes(ProverContext& ctx, KeyKind kind, const std::string& glob, bo
     return out;
   }
   const auto& pieces = kind == KeyKind::sub ? ctx.sub_pieces : ctx.aud_pieces;
-  std::vector<GlobProduct> products;
-  if (!decompose_claim_glob(glob, pieces, ":", products, 4096, &ctx.budget)) {
+  const auto products = decomposed(ctx, pieces, glob);
+  if (!products) {
     ctx.budget.exceeded = true;
     return out;
   }
-  for (auto& product : products) {
+  for (const auto& product : *products) {
     Box b = ctx.everything();
     std::size_t factor = 0;
     for (const auto& piece : pieces) {
       if (!piece.is_segment) continue;
       const std::size_t d = piece.text == "team" ? kTeam : piece.text == "project" ? kProject : kEnvironment;
-      b.dims[d] = b.dims[d].intersect(ValueSet::of_globs(ctx.domains[d], std::move(product[factor++])));
+      b.dims[d] = b.dims[d].intersect(ValueSet::of_globs(ctx.domains[d], product[factor++]));
     }
     if (!b.empty()) out.push_back(std::move(b));
   }

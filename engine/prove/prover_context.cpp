@@ -2,66 +2,79 @@
 #include "prove/prover_context.h"
 
 #include <algorithm>
-#include <map>
+#include <list>
+#include <memory>
 #include <mutex>
+#include <optional>
 
 namespace trustlint::internal {
 
 namespace {
 
-// What the domains are built from: every field of the three segment specs, each length-prefixed
-// (so no two different specs give one key). Keyed by content, not by the profile's address: a
-// profile freed and another built at the same address (bindings, long-lived processes) must not
-// get the first one's domains; two profiles with the same segments share them.
-std::string domain_key(const ProviderProfile& p) {
-  std::string key;
-  const auto add = [&key](const std::string& s) { key += std::to_string(s.size()) + ":" + s; };
-  for (const char* name : {"team", "project", "environment"}) {
-    const SegmentSpec* spec = p.segment(name);
-    if (spec == nullptr) {
-      key += "-";
-      continue;
-    }
-    key += "+";
-    for (const std::string* s : {&spec->name, &spec->pattern, &spec->alphabet, &spec->description}) add(*s);
-    add(std::to_string(spec->min_length) + "," + std::to_string(spec->max_length));
-    add(std::to_string(spec->forbidden_substrings.size()));
-    for (const auto& f : spec->forbidden_substrings) add(f);
-    add(std::to_string(spec->known_values.size()));
-    for (const auto& v : spec->known_values) add(v);
-  }
-  return key;
+// Two segment specs that give the same domain: every field compared (the domain is built from
+// the alphabet, the lengths and the forbidden substrings; the rest travels with it). Compared by
+// content, not by the profile's address: a profile freed and another built at the same address
+// (bindings, long-lived processes) must not get the first one's domains; two profiles with the
+// same segments share them.
+bool same_spec(const SegmentSpec* a, const SegmentSpec* b) {
+  if (a == nullptr || b == nullptr) return a == b;
+  return a->name == b->name && a->pattern == b->pattern && a->alphabet == b->alphabet &&
+         a->description == b->description && a->min_length == b->min_length && a->max_length == b->max_length &&
+         a->forbidden_substrings == b->forbidden_substrings && a->known_values == b->known_values;
 }
 
-// The domains of a profile depend only on its segments, so they are built once per distinct set
-// of segments and copied into each computation (their glob caches start empty; each computation
-// owns its copy). At most kKept sets are kept, so a process that makes profiles forever does not
-// grow without bound.
-std::vector<SegmentDomain> base_domains(const ProviderProfile& p) {
+constexpr const char* kSegments[] = {"team", "project", "environment"};
+
+// The domains of a profile depend only on its segments, and its template pieces only on its
+// templates, so they are built once per distinct set and copied into each computation (the
+// domains' glob caches start empty; each computation owns its copy). At most kKept sets are
+// kept, so a process that makes profiles forever does not grow without bound. Looked up by
+// comparing the specs (no key is written out: this runs for every proof of every file).
+struct Built {
+  std::vector<std::optional<SegmentSpec>> specs;  // as given, in kSegments order
+  std::string sub_template, aud_template;
+  std::vector<SegmentDomain> domains;
+  std::vector<TemplatePiece> sub_pieces, aud_pieces;
+
+  bool matches(const ProviderProfile& p) const {
+    if (p.sub_template != sub_template || p.aud_template != aud_template) return false;
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      if (!same_spec(specs[i] ? &*specs[i] : nullptr, p.segment(kSegments[i]))) return false;
+    }
+    return true;
+  }
+};
+
+std::shared_ptr<const Built> built_for(const ProviderProfile& p) {
   constexpr std::size_t kKept = 32;
   static std::mutex mutex;
-  static std::map<std::string, std::vector<SegmentDomain>> built;
-  const std::string key = domain_key(p);
+  static std::list<std::shared_ptr<const Built>> built;  // newest first
   std::lock_guard<std::mutex> lock(mutex);
-  auto it = built.find(key);
-  if (it == built.end()) {
-    if (built.size() >= kKept) built.clear();
-    static StateBudget unlimited{SIZE_MAX, SIZE_MAX};  // a handful of small fixed automata
-    std::vector<SegmentDomain> domains;
-    for (const char* name : {"team", "project", "environment"}) {
-      const SegmentSpec* spec = p.segment(name);
-      domains.push_back(spec ? SegmentDomain::from_spec(*spec, unlimited) : SegmentDomain::free_text(name, unlimited));
-    }
-    it = built.emplace(key, std::move(domains)).first;
+  for (const auto& b : built) {
+    if (b->matches(p)) return b;
   }
-  return it->second;
+  if (built.size() >= kKept) built.pop_back();  // the oldest; holders keep theirs alive
+  static StateBudget unlimited{SIZE_MAX, SIZE_MAX};  // a handful of small fixed automata
+  auto b = std::make_shared<Built>();
+  for (const char* name : kSegments) {
+    const SegmentSpec* spec = p.segment(name);
+    b->specs.push_back(spec ? std::optional<SegmentSpec>(*spec) : std::nullopt);
+    b->domains.push_back(spec ? SegmentDomain::from_spec(*spec, unlimited) : SegmentDomain::free_text(name, unlimited));
+  }
+  b->sub_template = p.sub_template;
+  b->aud_template = p.aud_template;
+  b->sub_pieces = parse_template(p.sub_template);
+  b->aud_pieces = parse_template(p.aud_template);
+  built.push_front(b);
+  return b;
 }
 
 }  // namespace
 
 ProverContext::ProverContext(const ProviderProfile& p, const WhoOptions& o) : profile(p), options(o) {
   budget.max_states = o.limits.max_automaton_states;
-  domains = base_domains(p);
+  const auto built = built_for(p);
+  domains = built->domains;
   for (auto& d : domains) d.budget = &budget;
   domains[kTeam].preferred_examples = {"other-team", "acme", "team"};
   domains[kProject].preferred_examples = {"web", "api", "other-project"};
@@ -70,8 +83,8 @@ ProverContext::ProverContext(const ProviderProfile& p, const WhoOptions& o) : pr
     domains.push_back(SegmentDomain::free_text("audience", budget));
     domains[kAudience].preferred_examples = {"sts.amazonaws.com"};
   }
-  sub_pieces = parse_template(p.sub_template);
-  aud_pieces = parse_template(p.aud_template);
+  sub_pieces = built->sub_pieces;
+  aud_pieces = built->aud_pieces;
 }
 
 Box ProverContext::everything() const {

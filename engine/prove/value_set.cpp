@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "condition/text.h"
+#include "prove/shared_automata.h"
 
 namespace trustlint::internal {
 namespace {
@@ -110,29 +111,54 @@ bool glob_matches(std::string_view p, std::string_view t) {
 
 // ---- SegmentDomain --------------------------------------------------------------------------
 
+namespace {
+
+// A length-prefixed field of a content key (no two different lists of fields give one key).
+void add_field(std::string& key, std::string_view field) {
+  key += std::to_string(field.size());
+  key += ':';
+  key += field;
+}
+
+}  // namespace
+
 SegmentDomain SegmentDomain::from_spec(const SegmentSpec& spec, StateBudget& budget) {
   SegmentDomain d;
   d.name = spec.name;
   d.alphabet = Alphabet(spec.alphabet);
   d.domain = Dfa::length_between(spec.min_length, 0, d.alphabet);
+  const bool was_exceeded = budget.exceeded;
   for (const auto& bad : spec.forbidden_substrings) {
     d.domain = d.domain.intersect(Dfa::without_substring(bad, d.alphabet), budget);
   }
   d.max_length = spec.max_length;
   d.known_values = spec.known_values;
   d.budget = &budget;
+  if (!was_exceeded && !budget.exceeded) {
+    // The automaton follows from the alphabet, the minimum length and the forbidden substrings.
+    d.content_key = "spec:";
+    add_field(d.content_key, d.alphabet.chars());
+    add_field(d.content_key, std::to_string(spec.min_length) + "," + std::to_string(spec.max_length));
+    for (const auto& bad : spec.forbidden_substrings) add_field(d.content_key, bad);
+  }
   return d;
 }
 
 SegmentDomain SegmentDomain::free_text(std::string name, StateBudget& budget) {
-  SegmentDomain d;
+  // The same automaton for every name: built once per process, copied (a few small tables).
+  static const SegmentDomain prototype = [] {
+    SegmentDomain d;
+    std::string chars = "abcdefghijklmnopqrstuvwxyz0123456789-._~:/ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (char c = 0x21; c < 0x7f; ++c) {
+      if (c != '*' && c != '?') chars.push_back(c);
+    }
+    d.alphabet = Alphabet(chars);
+    d.domain = Dfa::length_between(1, 0, d.alphabet);
+    d.content_key = "free-text";
+    return d;
+  }();
+  SegmentDomain d = prototype;
   d.name = std::move(name);
-  std::string chars = "abcdefghijklmnopqrstuvwxyz0123456789-._~:/ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  for (char c = 0x21; c < 0x7f; ++c) {
-    if (c != '*' && c != '?') chars.push_back(c);
-  }
-  d.alphabet = Alphabet(chars);
-  d.domain = Dfa::length_between(1, 0, d.alphabet);
   d.budget = &budget;
   return d;
 }
@@ -170,12 +196,28 @@ void SegmentDomain::remember_intersection(const Glob& a, const Glob& b, const Gl
 
 const Dfa& SegmentDomain::glob_dfa(const Glob& glob) const {
   auto it = cache_.find(glob);
-  if (it == cache_.end()) {
-    const Dfa d = glob.any_case ? Dfa::literal(ascii_lowercase(glob.text), alphabet).any_case()
-                                : Dfa::glob(glob.text, alphabet, *budget);
-    it = cache_.emplace(glob, d.intersect(domain, *budget)).first;
+  if (it != cache_.end()) return *it->second;
+  // Built by another computation of the process: taken with its work spent again (as if built
+  // here), unless that work would run this budget out (then built here, to stop where it stops).
+  std::string key;
+  if (!content_key.empty()) {
+    key = content_key;
+    key += '|';
+    add_field(key, std::to_string(budget->max_states));
+    key += glob.any_case ? 'i' : 'e';
+    add_field(key, glob.text);
+    auto shared = SharedAutomata::instance().find(key);
+    if (shared.value && replay_work(*budget, shared.cost)) return *cache_.emplace(glob, std::move(shared.value)).first->second;
   }
-  return it->second;
+  const bool was_exceeded = budget->exceeded;
+  const std::size_t before = work_steps(*budget);
+  const Dfa d = glob.any_case ? Dfa::literal(ascii_lowercase(glob.text), alphabet).any_case()
+                              : Dfa::glob(glob.text, alphabet, *budget);
+  auto built = std::make_shared<const Dfa>(d.intersect(domain, *budget));
+  if (!key.empty() && !was_exceeded && !budget->exceeded) {
+    SharedAutomata::instance().store(key, {built, work_steps(*budget) - before});
+  }
+  return *cache_.emplace(glob, std::move(built)).first->second;
 }
 
 Dfa SegmentDomain::union_dfa(const Globs& globs) const {

@@ -3,12 +3,14 @@
 // construction and is what users read and `who --format json` prints; the Dfa that decides
 // emptiness and inclusion is built from it only when a question needs it (sets of plain names
 // are answered without automata). SegmentDomain holds what a segment's values can be
-// (docs/semantics.md#vercel-name-alphabets) and caches the automaton of each glob for one computation.
+// (docs/semantics.md#vercel-name-alphabets) and caches the automaton of each glob for one computation
+// (drawn from the process-wide SharedAutomata when the domain has a content key).
 // A SegmentDomain and its ValueSets belong to one computation on one thread.
 #pragma once
 
 #include <compare>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -47,6 +49,10 @@ struct SegmentDomain {
   std::vector<std::string> known_values;  // listed first in descriptions and examples
   std::vector<std::string> preferred_examples;
   StateBudget* budget = nullptr;
+  // What the domain is made of (its alphabet, automaton and length bound, written out by
+  // from_spec and free_text): glob automata are shared between computations under it. Empty:
+  // not shared (a domain whose construction ran out of budget).
+  std::string content_key;
 
   static SegmentDomain from_spec(const SegmentSpec& spec, StateBudget& budget);
   // A free-form claim (e.g. an audience chosen by the deployment): printable ASCII.
@@ -70,7 +76,7 @@ struct SegmentDomain {
   void remember_intersection(const Glob& a, const Glob& b, const Globs& globs) const;
 
  private:
-  mutable std::map<Glob, Dfa> cache_;
+  mutable std::map<Glob, std::shared_ptr<const Dfa>> cache_;
   mutable std::map<std::pair<Glob, Glob>, Globs> intersections_;
   mutable std::unordered_map<std::string, bool> answers_;
 };
