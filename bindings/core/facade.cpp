@@ -9,6 +9,7 @@
 
 #include "trustlint/batch.h"
 #include "trustlint/lint_config.h"
+#include "trustlint/lint_paths.h"
 #include "trustlint/query.h"
 #include "trustlint/report.h"
 #include "trustlint/test_report.h"
@@ -131,6 +132,29 @@ Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::
   }
   if (!unread.empty()) return Result<Json>::failure(std::move(unread));
   return Result<Json>(parse_rendered(render_lint_json(reports, fail_on_name(FailOn::error), exit_code)));
+}
+
+Result<Json> lint_paths(const std::vector<std::string>& paths, const CommonArgs& common,
+                        const std::vector<std::string>& teams, const std::string& config) {
+  LintPathsOptions options;
+  options.paths = paths;
+  options.teams = teams;
+  options.config = config;
+  options.load = common.load;
+  const LintRun run = trustlint::lint_paths(options);
+  const int code = run.status();
+  if (code == 2) {  // what the CLI prints on stderr, then the inputs it could not read
+    Diagnostics met = run.diagnostics;
+    for (const auto& r : run.reports) {
+      if (!r.input_failed) continue;
+      for (const auto& f : r.findings) {
+        if (f.severity == Severity::error) met.push_back(Diagnostic{f.rule, f.severity, f.message, f.span, f.notes});
+      }
+    }
+    return Result<Json>::failure(std::move(met));
+  }
+  return Result<Json>(parse_rendered(render_lint_json(run.reports, fail_on_name(options.fail_on), code, run.summary.skipped)),
+                      run.diagnostics);
 }
 
 Result<Json> diff(const PolicyArg& old_policy, const PolicyArg& new_policy, const CommonArgs& common, bool any_audience) {

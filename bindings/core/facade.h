@@ -46,6 +46,13 @@ Result<Json> who(const PolicyArg& policy, const CommonArgs& common, bool any_aud
 Result<Json> lint(const PolicyArg& policy, const CommonArgs& common, const std::vector<std::string>& teams,
                             const std::string& config);
 
+// lint of files and directories: `trustlint lint PATH... --format json` (lint_paths(): directory
+// walks, each file's .trustlint.yaml or `config`, `teams` as --team). Refused, with the run's
+// diagnostics and the errors of the inputs that could not be read, when the CLI would exit 2
+// (an input or configuration unusable, nothing checked).
+Result<Json> lint_paths(const std::vector<std::string>& paths, const CommonArgs& common,
+                        const std::vector<std::string>& teams, const std::string& config);
+
 // diff: OLD and NEW compared (`trustlint diff OLD NEW --format json`, trustlint/diff/v1; its
 // "new_access" is the CLI's exit 1). `common.resource` as --resource, `common.load.limits`
 // bound reading and proving (states = --max-states). Refused when a side cannot be read or a

@@ -7,6 +7,7 @@
 //   canMany(text, name, isPath, resource, limits, [line...])    -> [object]
 //   who(text, name, isPath, resource, limits, anyAudience)      -> object (trustlint/who/v1)
 //   lint(text, name, isPath, resource, limits, [team...], config) -> object (trustlint/lint/v1)
+//   lintPaths([path...], limits, [team...], config)               -> object (trustlint/lint/v1)
 //   diff(oldText, oldName, oldIsPath, newText, newName, newIsPath, resource, limits, anyAudience)
 //                                                                -> object (trustlint/diff/v1)
 //   test([path...], limits)                                      -> object (trustlint/test/v1)
@@ -228,6 +229,16 @@ napi_value Lint(napi_env env, napi_callback_info info) {
   });
 }
 
+napi_value LintPaths(napi_env env, napi_callback_info info) {
+  return guarded(env, [&] {
+    Args a(env, info, 4);
+    napi_value no_resource;
+    check(env, napi_create_string_utf8(env, "", 0, &no_resource));
+    return answer(env, tb::lint_paths(strings_arg(env, a[0], "paths"), common_args(env, no_resource, a[1]),
+                                      strings_arg(env, a[2], "teams"), string_arg(env, a[3], "config")));
+  });
+}
+
 napi_value Diff(napi_env env, napi_callback_info info) {
   return guarded(env, [&] {
     Args a(env, info, 9);
@@ -266,6 +277,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"canMany", nullptr, CanMany, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"who", nullptr, Who, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"lint", nullptr, Lint, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"lintPaths", nullptr, LintPaths, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"diff", nullptr, Diff, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"test", nullptr, Test, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"version", nullptr, Version, nullptr, nullptr, nullptr, napi_enumerable, nullptr},

@@ -150,7 +150,8 @@ export interface TrustlintError extends Error { code: string; diagnostics: Diagn
 export function can(policy: Policy, request: DeploymentRequest & CommonOptions): Decision;
 export function canMany(policy: Policy, requests: Iterable<DeploymentRequest | string>, options?: CommonOptions): Array<Decision | RequestError>;
 export function who(policy: Policy, options?: CommonOptions & { anyAudience?: boolean }): AllowedSet;
-export function lint(policy: Policy, options?: CommonOptions & { teams?: Iterable<string>; config?: string }): LintReport;
+/** `policy` may also be an array of paths (files and directories) or a directory's path: `trustlint lint PATH... --format json`. */
+export function lint(policy: Policy | Array<string | URL>, options?: CommonOptions & { teams?: Iterable<string>; config?: string }): LintReport;
 /** What NEW lets in that OLD kept out, and what it takes away (`trustlint diff OLD NEW --format json`). */
 export function diff(oldPolicy: Policy, newPolicy: Policy, options?: CommonOptions & { anyAudience?: boolean }): DiffReport;
 /** Proves *.trustspec.yaml files (paths of specs or directories; `trustlint test ... --format json`). */

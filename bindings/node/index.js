@@ -74,11 +74,33 @@ function who(policy, options) {
   return addon.who(text, name, isPath, ...commonArgs(options), Boolean(options && options.anyAudience));
 }
 
+/** The paths lint walks: an array of paths, or one path (string or file URL) of a directory; null for one policy. */
+function lintPaths(policy) {
+  const asPath = (p) => {
+    if (p instanceof URL) return require('node:url').fileURLToPath(p);
+    if (typeof p !== 'string') throw new TypeError('trustlint: lint paths must be strings or file URLs');
+    return p;
+  };
+  if (Array.isArray(policy)) return policy.map(asPath);
+  if (policy instanceof URL || (typeof policy === 'string' && !/^\s*\{/.test(policy) && !policy.includes('\n'))) {
+    const p = asPath(policy);
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    return stat && stat.isDirectory() ? [p] : null;
+  }
+  return null;
+}
+
 function lint(policy, options) {
-  const [text, name, isPath] = policyArg(policy);
   const teams = options && options.teams ? Array.from(options.teams) : [];
   const config = options && options.config ? String(options.config) : '';
-  const report = addon.lint(text, name, isPath, ...commonArgs(options), teams, config);
+  const paths = lintPaths(policy);
+  let report;
+  if (paths) {
+    report = addon.lintPaths(paths, commonArgs(options)[1], teams, config);
+  } else {
+    const [text, name, isPath] = policyArg(policy);
+    report = addon.lint(text, name, isPath, ...commonArgs(options), teams, config);
+  }
   Object.defineProperty(report, 'findings', {
     enumerable: false,  // a convenience: JSON.stringify(report) stays the CLI's document
     get() { return this.files.flatMap((f) => f.findings); },

@@ -162,6 +162,17 @@ PYBIND11_MODULE(_trustlint, m) {
     return answer(r);
   });
 
+  m.def("lint_paths", [](const std::vector<std::string>& paths, const py::dict& limits, const std::vector<std::string>& teams,
+                         const std::string& config) {
+    const auto common = common_args("", limits);
+    trustlint::Result<Json> r = trustlint::Result<Json>::failure(trustlint::Diagnostics{});
+    {
+      py::gil_scoped_release unlocked;
+      r = tb::lint_paths(paths, common, teams, config);
+    }
+    return answer(r);
+  });
+
   m.def("diff", [](const std::string& old_text, const std::string& old_name, bool old_is_path, const std::string& new_text,
                    const std::string& new_name, bool new_is_path, const std::string& resource, const py::dict& limits,
                    bool any_audience) {

@@ -146,8 +146,10 @@ struct Ignores {
   }
 };
 
+// A directory that cannot be read (permissions, removed meanwhile) is a TL001 error at it, never
+// skipped in silence: its files would be a silent pass.
 void walk_dir(const fs::path& dir, const std::string& rel_dir, Ignores& ignores, std::vector<std::string>& found,
-              Discovered& out, bool& failed) {
+              Discovered& out) {
   bool pushed = false;
   if (ignores.options.default_excludes) {
     if (auto g = gitignore(dir)) {
@@ -157,18 +159,21 @@ void walk_dir(const fs::path& dir, const std::string& rel_dir, Ignores& ignores,
   }
   std::error_code ec;
   std::vector<fs::directory_entry> entries;
-  for (auto it = fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     entries.push_back(*it);
   }
-  if (ec) failed = true;
+  if (ec) {
+    Span at;
+    at.file = dir.string();
+    out.errors.push_back(make_error("TL001", "cannot read directory: " + ec.message(), at));
+  }
   for (const auto& e : entries) {
     const fs::path& p = e.path();
     const std::string rel = (rel_dir.empty() ? "" : rel_dir + "/") + p.filename().string();
     std::error_code type_ec;
     if (e.is_directory(type_ec)) {
       if (e.is_symlink(type_ec)) continue;  // as recursive_directory_iterator: links not followed
-      if (!ignores.ignored(rel, true)) walk_dir(p, rel, ignores, found, out, failed);
+      if (!ignores.ignored(rel, true)) walk_dir(p, rel, ignores, found, out);
       continue;
     }
     if (!e.is_regular_file(type_ec) || !candidate_name(p) || ignores.ignored(rel, false)) continue;
@@ -180,9 +185,7 @@ void walk_dir(const fs::path& dir, const std::string& rel_dir, Ignores& ignores,
 void walk(const std::string& root, const DiscoverOptions& options, Discovered& out) {
   Ignores ignores{options, ExcludePatterns(default_exclude_patterns()), root, {}};
   std::vector<std::string> found;
-  bool failed = false;
-  walk_dir(root, "", ignores, found, out, failed);
-  if (failed) out.errors.push_back(root + ": error: cannot read directory [TL001]");
+  walk_dir(root, "", ignores, found, out);
   std::sort(found.begin(), found.end());
   for (const auto& f : found) sift(f, out);
 }

@@ -9,7 +9,8 @@ json` against `trustlint.can` and `can`; each decision must also equal the case'
 against `trustlint.who`/`diff`/`test` and `who`/`diff`/`test` (and diff's exit 1 against
 `widened`, test's exit code against `exit_code`). Multi-valued claims (repeated `--claim`, a
 list in the bindings and in `--requests`) and `lint --team` (good teams and names Vercel never
-issues) likewise. A refused input must be refused by all three, with the same located
+issues) likewise, and `lint` of directories and lists of paths (LINT_PATHS: walks, configurations,
+nothing checked). A refused input must be refused by all three, with the same located
 diagnostics (each binding diagnostic's message appears in the CLI's stderr).
 
 The CLI names its flags ("choose one with --resource"), a binding its own options ("resource=",
@@ -30,15 +31,15 @@ import tempfile
 
 import trustlint
 from face_terms import document_in_face_terms, in_face_terms
-from three_faces_plans import (LINT_TEAMS, MULTI_CLAIMS, MULTI_WANT, NEEDS_AN_OPTION, REFUSED_ANY_WORDING, diff_goldens,
-                               test_goldens, who_goldens)
+from three_faces_plans import (EMPTY_DIR, LINT_PATHS, LINT_TEAMS, MULTI_CLAIMS, MULTI_WANT, NEEDS_AN_OPTION,
+                               REFUSED_ANY_WORDING, diff_goldens, test_goldens, who_goldens)
 
 ROOT, CLI, EXPORT, NODE, NODE_PACKAGE = sys.argv[1:6]
 HERE = pathlib.Path(__file__).resolve().parent
 failures = []
 counts = {"cases": 0, "requests": 0, "single": 0, "context_requests_not_comparable": 0, "who": 0, "who_skipped": 0,
           "diff": 0, "diff_skipped": 0, "test": 0, "test_skipped": 0, "multi_claims": 0, "lint_teams": 0,
-          "needs_an_option": 0, "put_in_face_terms": 0}
+          "lint_paths": 0, "needs_an_option": 0, "put_in_face_terms": 0}
 
 
 def fail(where, what, **sides):
@@ -147,6 +148,13 @@ def main():
             jobs.append({"verb": "can", "policy": policy, "requests": requests})
         for policy, teams in LINT_TEAMS:
             jobs.append({"verb": "lint", "policy": policy, "options": {"teams": teams}})
+        empty_dir = pathlib.Path(scratch) / "empty"
+        empty_dir.mkdir()
+        lint_path_plans = [([str(empty_dir) if p == EMPTY_DIR else p for p in paths], teams, config)
+                           for paths, teams, config in LINT_PATHS]
+        for paths, teams, config in lint_path_plans:
+            options = {"teams": teams, **({"config": config} if config else {})}
+            jobs.append({"verb": "lint", "policy": lint_paths_arg(paths), "options": options})
         for _, job, _ in NEEDS_AN_OPTION:
             jobs.append(job)
         node = run_node(jobs, scratch)
@@ -154,7 +162,8 @@ def main():
         diff_answers, rest = rest[:len(diff_plans)], rest[len(diff_plans):]
         test_answers, rest = rest[:len(test_plans)], rest[len(test_plans):]
         multi_answers, rest = rest[:len(MULTI_CLAIMS)], rest[len(MULTI_CLAIMS):]
-        lint_answers, option_answers = rest[:len(LINT_TEAMS)], rest[len(LINT_TEAMS):]
+        lint_answers, rest = rest[:len(LINT_TEAMS)], rest[len(LINT_TEAMS):]
+        lint_path_answers, option_answers = rest[:len(LINT_PATHS)], rest[len(LINT_PATHS):]
 
         for (case, policy, requests), answers in zip(plans, node):
             where = case["path"]
@@ -275,6 +284,25 @@ def main():
             if bad != (code == 2):
                 fail(where, f"a team Vercel never issues must be refused (exit 2), the CLI exits {code}")
 
+        for (paths, teams, config), answer in zip(lint_path_plans, lint_path_answers):
+            counts["lint_paths"] += 1
+            flags = [a for t in teams for a in ("--team", t)] + (["--config", config] if config else [])
+            code, out, err = cli(["lint", *paths, *flags, "--format", "json"])
+            arg = lint_paths_arg(paths)
+            py_arg = pathlib.Path(arg) if isinstance(arg, str) else [pathlib.Path(p) for p in arg]
+            faces = {"python": py_face(lambda: trustlint.lint(py_arg, teams=teams, config=config)), "node": answer}
+            where = f"lint {' '.join(paths + flags)}"
+            if code == 2:
+                refused_alike(where, code, err, faces)
+            else:
+                doc = json.loads(out)
+                compare(where, doc, faces)
+                if doc["summary"].get("roles", 0) == 0:
+                    fail(where, "a run that checked no role must not pass", cli=doc["summary"])
+            empty = any(p == str(empty_dir) for p in paths)
+            if empty != ("nothing checked" in err):
+                fail(where, f"nothing checked (TL087) must be said exactly for the empty directory; the CLI said {err!r}")
+
         for (args, job, words), answer in zip(NEEDS_AN_OPTION, option_answers):
             counts["needs_an_option"] += 1
             needs_an_option(args, job, words, answer)
@@ -284,6 +312,11 @@ def main():
         print(f"{len(failures)} differences:\n" + "".join(failures[:20]))
         return 1
     return 0
+
+
+def lint_paths_arg(paths):
+    """What the bindings are given for `lint PATH...`: one directory as itself, else the list."""
+    return paths[0] if len(paths) == 1 and os.path.isdir(paths[0]) else paths
 
 
 def needs_an_option(args, job, words, answer):

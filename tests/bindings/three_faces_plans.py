@@ -160,6 +160,23 @@ LINT_TEAMS = [
     ("fixtures/good/vercel-docs-preview-production.json", ["acmé"]),
 ]
 
+# `lint` of directories and lists of paths (lint_paths in the engine): the CLI's walk, each
+# file's nearest .trustlint.yaml (fixtures/expect has one) or --config, --team. (paths, teams,
+# config); one path that is a directory is given to the bindings as that path, not as a list.
+# EMPTY_DIR stands for a directory made empty for the run: nothing checked, refused by all three.
+EMPTY_DIR = "<empty directory>"
+LINT_PATHS = [
+    (["fixtures/good"], [], None),
+    (["fixtures/expect"], [], None),
+    (["tests/golden/lint/walk-unread-files-are-notes/tree"], [], None),
+    (["fixtures/terraform/file-trust-policy"], [], None),
+    (["fixtures/risky/owner-any.json", "fixtures/good", "fixtures/risky/project-any.yaml"], ["acme"], None),
+    (["fixtures/good/two-teams.json", "fixtures/risky/project-any.yaml"], [],
+     "tests/golden/lint/config-ignore-and-overrides/trustlint.yaml"),
+    (["fixtures/good/vercel-docs-production.json"], [], "tests/golden/lint/config-unknown-key/trustlint.yaml"),
+    ([EMPTY_DIR], [], None),
+]
+
 # Answers and refusals whose text names an option: the CLI names its flag (as it always did),
 # each binding its own option (the engine's face vocabulary, trustlint/vocabulary.h). Each row:
 # the CLI's arguments, the binding job, and the words each face must use: (CLI, Python, Node).

@@ -1,10 +1,14 @@
 // The installed engine's public API from outside the tree (tests/consumer/CMakeLists.txt): load
 // Vercel's documented preview-and-production policy, ask `can` for two deployments and `who`
-// for the whole set, lint it, and check the answers. Exit 0 when all hold, 1 (with a message) else.
+// for the whole set, lint it and a directory holding it (lint_paths), and check the answers.
+// Exit 0 when all hold, 1 (with a message) else.
 #include <trustlint/lint.h>
+#include <trustlint/lint_paths.h>
 #include <trustlint/trustlint.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -64,5 +68,19 @@ int main() {
   options.teams = {"acme"};
   auto report = trustlint::lint(doc.value(), policy.value(), options);
   check(report.ok(), "lint runs");
+
+  // a whole lint run over a directory, as `trustlint lint DIR` does
+  const auto dir = std::filesystem::temp_directory_path() / "trustlint-consumer-lint-paths";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "roles");
+  std::ofstream(dir / "roles" / "deploy.json") << kPolicy;
+  trustlint::LintPathsOptions run_options;
+  run_options.paths = {dir.string()};
+  run_options.teams = {"acme"};
+  const trustlint::LintRun run = trustlint::lint_paths(run_options);
+  check(run.summary.roles == 1 && run.reports.size() == 1, "lint_paths: the directory's one role checked");
+  std::filesystem::remove(dir / "roles" / "deploy.json");
+  check(trustlint::lint_paths(run_options).status() == 2, "lint_paths: nothing checked is not a pass");
+  std::filesystem::remove_all(dir);
   return failures == 0 ? 0 : 1;
 }

@@ -112,6 +112,16 @@ test('lint: a team Vercel never issues is the CLI error', () => {
   }
 });
 
+test('lint: a directory or a list of paths is the CLI run', () => {
+  assert.deepEqual(plain(trustlint.lint('fixtures/expect')), cliJson('lint', 'fixtures/expect'));
+  const both = trustlint.lint([RISKY, 'fixtures/good'], { teams: ['acme'] });
+  assert.deepEqual(plain(both), cliJson('lint', RISKY, 'fixtures/good', '--team', 'acme'));
+  assert.ok(both.findings.some((f) => f.rule === 'TL101'));
+  const empty = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'trustlint-empty-'));
+  assert.throws(() => trustlint.lint([empty]), (e) => e.code === 'TL087');
+  assert.throws(() => trustlint.lint([RISKY, 42]), TypeError);
+});
+
 test('diff: the CLI document, widened and changed', () => {
   const [oldP, newP] = ['fixtures/diff/widened/old.json', 'fixtures/diff/widened/new.json'];
   const r = trustlint.diff(oldP, newP);

@@ -150,6 +150,27 @@ class LintTest(unittest.TestCase):
         self.assertIn("TL101", [f.rule for f in report.findings])
 
 
+class LintPathsTest(unittest.TestCase):
+    def test_a_directory_and_a_list_are_the_cli_run(self):
+        report = trustlint.lint(pathlib.Path("fixtures/expect"))
+        self.assertEqual(report.to_dict(), cli_json("lint", "fixtures/expect"))
+        self.assertIn("TL502", [f.rule for f in report.findings])  # fixtures/expect/.trustlint.yaml was found
+        both = trustlint.lint([RISKY, pathlib.Path("fixtures/good")], teams=["acme"])
+        self.assertEqual(both.to_dict(), cli_json("lint", RISKY, "fixtures/good", "--team", "acme"))
+        self.assertEqual(both.files[0].file, RISKY)
+
+    def test_nothing_checked_is_refused(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as empty:
+            with self.assertRaises(trustlint.PolicyError) as caught:
+                trustlint.lint(pathlib.Path(empty))
+        self.assertEqual([d.code for d in caught.exception.diagnostics], ["TL087"])
+
+    def test_paths_must_be_paths(self):
+        with self.assertRaises(TypeError):
+            trustlint.lint([RISKY, 42])
+
+
 class MultiValuedClaimTest(unittest.TestCase):
     TAGS = "fixtures/good/forallvalues-tag-keys.json"
     PROD = {"team": "acme", "project": "web", "environment": "production"}

@@ -164,18 +164,41 @@ def who(policy: Policy, *, any_audience: bool = False, resource: Optional[str] =
     return AllowedSet(*_unwrap(_trustlint.who(text, name, is_path, resource or "", _limits(limits), bool(any_audience))))
 
 
-def lint(policy: Policy, *, teams: Optional[Iterable[str]] = None, config: Optional[Union[str, "os.PathLike[str]"]] = None,
-         resource: Optional[str] = None, limits: Optional[Mapping[str, int]] = None) -> LintReport:
+def lint(policy: Union[Policy, Iterable[Union[str, "os.PathLike[str]"]]], *, teams: Optional[Iterable[str]] = None,
+         config: Optional[Union[str, "os.PathLike[str]"]] = None, resource: Optional[str] = None,
+         limits: Optional[Mapping[str, int]] = None) -> LintReport:
     """Is the policy valid and safe? ``trustlint lint POLICY --format json`` as a LintReport.
 
-    ``teams`` are the expected teams (``--team``), ``config`` a ``.trustlint.yaml``. Findings
-    are in ``report.findings`` (all files) or ``report.files[i].findings``. Raises PolicyError
-    only when the input cannot be read at all; grammar errors are findings.
+    ``policy`` may also be the path of a directory, or a list of paths (files and directories):
+    then it is ``trustlint lint PATH... --format json``, with the CLI's directory walk and each
+    file's nearest ``.trustlint.yaml`` (unless ``config``). ``teams`` are the expected teams
+    (``--team``), ``config`` a ``.trustlint.yaml``. Findings are in ``report.findings`` (all
+    files) or ``report.files[i].findings``. Raises PolicyError only when an input cannot be read
+    at all (or, for paths, when the CLI would exit 2: a configuration unusable, nothing checked);
+    grammar errors are findings.
     """
-    text, name, is_path = _policy(policy)
     config_path = os.fspath(config) if config is not None else ""
+    paths = _lint_paths(policy)
+    if paths is not None:
+        return LintReport(*_unwrap(_trustlint.lint_paths(paths, _limits(limits), list(teams or []), config_path)))
+    text, name, is_path = _policy(policy)  # type: ignore[arg-type]
     return LintReport(*_unwrap(_trustlint.lint(text, name, is_path, resource or "", _limits(limits),
                                               list(teams or []), config_path)))
+
+
+def _lint_paths(policy: Any) -> Optional[List[str]]:
+    """The paths lint walks: a directory's path, or a list (tuple) of paths; None for one policy."""
+    if isinstance(policy, os.PathLike):
+        path = os.fsdecode(os.fspath(policy))
+        return [path] if os.path.isdir(path) else None
+    if isinstance(policy, (list, tuple)):
+        paths = []
+        for p in policy:
+            if not isinstance(p, (str, os.PathLike)):
+                raise TypeError(f"lint paths must be str or os.PathLike, not {type(p).__name__}")
+            paths.append(os.fsdecode(os.fspath(p)))
+        return paths
+    return None
 
 
 def diff(old: Policy, new: Policy, *, any_audience: bool = False, resource: Optional[str] = None,

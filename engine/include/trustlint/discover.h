@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "trustlint/diagnostic.h"
 #include "trustlint/exclude_patterns.h"
 
 namespace trustlint {
@@ -49,7 +50,7 @@ struct DiscoveredFile {
 struct Discovered {
   std::vector<DiscoveredFile> files;  // in command-line order; each directory's files sorted
   std::size_t skipped = 0;            // candidates without a trust policy (walks, filter_named)
-  std::vector<std::string> errors;    // "DIR: error: cannot read directory: ... [TL001]" lines
+  Diagnostics errors;                 // TL001 "cannot read directory: WHY" at each directory walked that cannot be read
   std::vector<std::string> read() const;  // the paths of files without `unread`
 };
 

@@ -1,0 +1,97 @@
+// lint_paths()'s work on the files found (lint_paths_impl.h): the thread pool, the files read
+// through a Terraform role, the reports of files not read.
+#include <algorithm>
+#include <atomic>
+#include <system_error>
+#include <thread>
+
+#include "lint/lint_loaded.h"
+#include "query/lint_paths_impl.h"
+#include "trustlint/git_input.h"
+#include "trustlint/query.h"
+#include "trustlint/sources.h"
+
+namespace trustlint::internal {
+namespace {
+
+constexpr std::size_t kMaxThreads = 8;
+
+std::vector<LintReport> lint_one(const std::string& file, const LintOptions& options, const LoadOptions& load) {
+  if (!is_git_input(file)) return lint_input(Input::file(file), options, load);
+  auto text = read_git_input(file);
+  if (!text.ok()) {
+    std::vector<LintReport> reports;
+    reports.push_back(lint_loaded(Result<Document>::failure(text.take_diagnostics()), file, options, {}));
+    return reports;
+  }
+  return lint_input(Input::from_text(std::move(text).value(), file), options, load);
+}
+
+}  // namespace
+
+// Files are independent and lint_input is safe from several threads, so each thread takes the
+// next file not taken; each report lands in its file's slot, which keeps the order.
+std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector<std::string>& files,
+                                                               const std::vector<std::optional<LintOptions>>& options,
+                                                               const LoadOptions& load, std::size_t threads) {
+  std::vector<std::optional<std::vector<LintReport>>> reports(files.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      if (options[i]) reports[i] = lint_one(files[i], *options[i], load);
+    }
+  };
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t wanted = threads == 0 ? cores : threads;
+  const std::size_t count = std::min<std::size_t>({wanted, kMaxThreads, files.size()});
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < count; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the ones started (and this one) do the rest
+    }
+  }
+  work();
+  for (auto& t : pool) t.join();
+  return reports;
+}
+
+std::set<std::string> files_read_through(const std::vector<std::string>& files,
+                                         const std::vector<std::optional<std::vector<LintReport>>>& linted) {
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < linted.size(); ++i) {
+    if (!linted[i]) continue;
+    const std::string own = file_identity(files[i]);
+    for (const LintReport& r : *linted[i]) {
+      for (const std::string& f : r.read_files) {
+        if (std::string key = file_identity(f); key != own) out.insert(std::move(key));
+      }
+    }
+  }
+  return out;
+}
+
+LintReport unread_report(const Unread& u) {
+  LintReport r;
+  r.file = u.path;
+  r.form = "";
+  r.role = false;
+  r.read = false;
+  r.input_failed = u.error;
+  Span at;
+  at.file = u.path;
+  at.line = at.col = at.end_line = 1;
+  at.end_col = 1;
+  r.findings.push_back(finding_from_diagnostic(u.error ? make_error(u.code, u.message, at) : make_note(u.code, u.message, at)));
+  return r;
+}
+
+void name_stdin(LintReport& report, const std::string& name) {
+  if (report.file == "<stdin>" || report.file == "-") report.file = name;
+  for (Finding& f : report.findings) {
+    if (f.span.file == "<stdin>") f.span.file = name;
+  }
+}
+
+}  // namespace trustlint::internal
