@@ -4,8 +4,11 @@
 #include "query/file_kind.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <system_error>
+#include <thread>
 
 #include "trustlint/lint_config.h"
 #include "trustlint/options.h"
@@ -46,9 +49,31 @@ std::optional<FileSniff> sniffed(const std::string& path) {
   return sniff_file(path, *text);
 }
 
-// A file met in a walk (or named, with filter_named): read, reported or skipped.
-void sift(const std::string& path, Discovered& out) {
-  const auto found = sniffed(path);
+// The sniffs of `paths`, in their order, on up to 8 threads: a walk's files are independent, and a
+// YAML file's sniff reads it whole, so a walk of many files would otherwise be one thread's work
+// before lint's thread pool starts. A thread that cannot be started leaves its share to the others.
+std::vector<std::optional<FileSniff>> sniff_all(const std::vector<std::string>& paths) {
+  std::vector<std::optional<FileSniff>> sniffs(paths.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < paths.size(); i = next++) sniffs[i] = sniffed(paths[i]);
+  };
+  const std::size_t wanted = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, paths.size() / 32 + 1});
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < wanted; ++t) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work();
+  for (auto& t : threads) t.join();
+  return sniffs;
+}
+
+// A file met in a walk (or named, with filter_named): read, reported or skipped, by its sniff.
+void sift(const std::string& path, const std::optional<FileSniff>& found, Discovered& out) {
   if (!found) return out.files.push_back({path, std::nullopt});
   const FileSniff& sniff = *found;
   switch (sniff.kind) {
@@ -187,7 +212,8 @@ void walk(const std::string& root, const DiscoverOptions& options, Discovered& o
   std::vector<std::string> found;
   walk_dir(root, "", ignores, found, out);
   std::sort(found.begin(), found.end());
-  for (const auto& f : found) sift(f, out);
+  const auto sniffs = sniff_all(found);
+  for (std::size_t i = 0; i < found.size(); ++i) sift(found[i], sniffs[i], out);
 }
 
 }  // namespace
@@ -213,7 +239,7 @@ Discovered discover_files(const std::vector<std::string>& paths, const DiscoverO
     else if (p == "-" || !fs::is_regular_file(p, ec)) out.files.push_back({p, std::nullopt});
     else if (named_module(p, out)) continue;
     else if (options.filter_named) {
-      if (candidate_name(p)) sift(p, out);
+      if (candidate_name(p)) sift(p, sniffed(p), out);
       else ++out.skipped;
     } else named(p, out);
   }
