@@ -130,9 +130,11 @@ std::string visible_text(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
     const auto b = static_cast<unsigned char>(text[pos]);
-    if (b >= 0x20 && b < 0x7F) {
-      out += static_cast<char>(b);
-      ++pos;
+    if (b >= 0x20 && b < 0x7F) {  // a run of printable ASCII is copied as it is, in one append
+      std::size_t end = pos + 1;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x20 && static_cast<unsigned char>(text[end]) < 0x7F) ++end;
+      out.append(text.data() + pos, end - pos);
+      pos = end;
       continue;
     }
     const Utf8Char c = decode_utf8(text, pos);
