@@ -17,6 +17,16 @@ export interface CommonOptions {
   limits?: Limits;
 }
 
+/** lint's options: every role of an input is linted (as by the CLI), so there is no resource. */
+export interface LintOptions {
+  /** The expected teams (the CLI's --team). */
+  teams?: Iterable<string>;
+  /** A .trustlint.yaml (the CLI's --config). */
+  config?: string;
+  /** The CLI's --max-… limits (and --quota). */
+  limits?: Limits;
+}
+
 export type ClaimValue = string | number | boolean | Array<string | number | boolean>;
 
 /** One deployment, as a `can --requests` line. */
@@ -151,7 +161,7 @@ export function can(policy: Policy, request: DeploymentRequest & CommonOptions):
 export function canMany(policy: Policy, requests: Iterable<DeploymentRequest | string>, options?: CommonOptions): Array<Decision | RequestError>;
 export function who(policy: Policy, options?: CommonOptions & { anyAudience?: boolean }): AllowedSet;
 /** `policy` may also be an array of paths (files and directories) or a directory's path: `trustlint lint PATH... --format json`. */
-export function lint(policy: Policy | Array<string | URL>, options?: CommonOptions & { teams?: Iterable<string>; config?: string }): LintReport;
+export function lint(policy: Policy | Array<string | URL>, options?: LintOptions): LintReport;
 /** What NEW lets in that OLD kept out, and what it takes away (`trustlint diff OLD NEW --format json`). */
 export function diff(oldPolicy: Policy, newPolicy: Policy, options?: CommonOptions & { anyAudience?: boolean }): DiffReport;
 /** Proves *.trustspec.yaml files (paths of specs or directories; `trustlint test ... --format json`). */

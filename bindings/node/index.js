@@ -36,6 +36,26 @@ function policyArg(policy) {
   throw new TypeError('trustlint: policy must be a JSON/YAML string, a path, a file URL, a Buffer or an object');
 }
 
+// The options each function takes: any other key is refused, never ignored (a misspelt or
+// misplaced option that did nothing would answer a question nobody asked, and pass).
+const OPTIONS = {
+  canMany: ['resource', 'limits'],
+  who: ['resource', 'limits', 'anyAudience'],
+  lint: ['teams', 'config', 'limits'],
+  diff: ['resource', 'limits', 'anyAudience'],
+  test: ['limits'],
+};
+
+function checkOptions(fn, options) {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object') throw new TypeError(`trustlint: ${fn}'s options must be an object`);
+  for (const key of Object.keys(options)) {
+    if (options[key] !== undefined && !OPTIONS[fn].includes(key)) {  // {key: undefined} is no option
+      throw new TypeError(`trustlint: ${fn} has no option ${key}; its options: ${OPTIONS[fn].join(', ')}`);
+    }
+  }
+}
+
 function commonArgs(options) {
   const limits = options && options.limits ? options.limits : {};
   for (const key of Object.keys(limits)) {
@@ -64,12 +84,14 @@ function can(policy, request) {
 }
 
 function canMany(policy, requests, options) {
+  checkOptions('canMany', options);
   const [text, name, isPath] = policyArg(policy);
   const lines = Array.from(requests, requestLine);
   return addon.canMany(text, name, isPath, ...commonArgs(options), lines);
 }
 
 function who(policy, options) {
+  checkOptions('who', options);
   const [text, name, isPath] = policyArg(policy);
   return addon.who(text, name, isPath, ...commonArgs(options), Boolean(options && options.anyAudience));
 }
@@ -91,6 +113,7 @@ function lintPaths(policy) {
 }
 
 function lint(policy, options) {
+  checkOptions('lint', options);
   const teams = options && options.teams ? Array.from(options.teams) : [];
   const config = options && options.config ? String(options.config) : '';
   const paths = lintPaths(policy);
@@ -109,6 +132,7 @@ function lint(policy, options) {
 }
 
 function diff(oldPolicy, newPolicy, options) {
+  checkOptions('diff', options);
   const [oldText, oldName, oldIsPath] = policyArg(oldPolicy);
   const [newText, newName, newIsPath] = policyArg(newPolicy);
   const report = addon.diff(oldText, oldName, oldIsPath, newText, newName, newIsPath, ...commonArgs(options),
@@ -121,6 +145,7 @@ function diff(oldPolicy, newPolicy, options) {
 }
 
 function test(specs, options) {
+  checkOptions('test', options);
   const list = typeof specs === 'string' || specs instanceof URL ? [specs] : Array.from(specs);
   const paths = list.map((s) => {
     if (s instanceof URL) return require('node:url').fileURLToPath(s);

@@ -20,7 +20,7 @@ const decided = many.filter((r): r is Decision => 'allowed' in r).length;
 const who: AllowedSet = trustlint.who({ Version: '2012-10-17', Statement: [] }, { anyAudience: true, limits: { states: 10000 } });
 const teams: string[] = who.allowed.map((part) => part.example.team);
 
-const report: LintReport = trustlint.lint(policy, { teams: ['acme'], resource: undefined });
+const report: LintReport = trustlint.lint(policy, { teams: ['acme'], config: undefined });
 for (const f of report.findings) {
   const where = `${f.location.file}:${f.location.line}:${f.location.column}`;
   const example = f.witness?.deployment?.team ?? '';

@@ -51,6 +51,20 @@ test('errors are Error objects with a diagnostics array', () => {
   assert.throws(() => trustlint.who(DOCS, { limits: { bogus: 1 } }), TypeError);
 });
 
+test('an option a function does not take is refused, never ignored', () => {
+  // lint lints every role (as the CLI does): a resource would silently do nothing.
+  assert.throws(() => trustlint.lint(DOCS, { resource: 'VercelDeployRole' }),
+                { name: 'TypeError', message: /lint has no option resource; its options: teams, config, limits/ });
+  assert.throws(() => trustlint.who(DOCS, { anyAudiance: true }), { name: 'TypeError', message: /who has no option anyAudiance/ });
+  assert.throws(() => trustlint.diff(DOCS, RISKY, { team: 'acme' }), TypeError);
+  assert.throws(() => trustlint.canMany(DOCS, [], { anyAudience: true }), TypeError);
+  assert.throws(() => trustlint.test([], { resource: 'x' }), TypeError);
+  assert.throws(() => trustlint.who(DOCS, 'acme'), TypeError);
+  // the options they do take still work
+  assert.equal(trustlint.who(DOCS, { anyAudience: true, limits: {} }).audience, 'any');
+  assert.ok(trustlint.lint(DOCS, { teams: ['acme'], limits: {} }).files.length >= 1);
+});
+
 test('canMany: the same lines as can --requests, bad lines in their place', () => {
   const requests = ['production', 'preview', 'development'].map((environment) => ({ team: 'acme', project: 'web', environment }));
   const input = requests.map((r) => JSON.stringify(r)).join('\n') + '\n';

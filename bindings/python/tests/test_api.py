@@ -73,6 +73,9 @@ class CanTest(unittest.TestCase):
             trustlint.can(42, team="acme", project="web", environment="preview")  # type: ignore[arg-type]
         with self.assertRaises(ValueError):
             trustlint.who(pathlib.Path(DOCS), limits={"bogus": 1})
+        # lint has no resource= (it lints every role, as the CLI does): refused, not ignored.
+        with self.assertRaises(TypeError):
+            trustlint.lint(pathlib.Path(DOCS), resource="VercelDeployRole")  # type: ignore[call-arg]
 
 
 class CanManyTest(unittest.TestCase):

@@ -22,10 +22,9 @@ from support import ROOT, cli, in_python_terms
 # released per chunk). Positional parameters (policy, requests, old, new, specs) are the CLI's
 # positionals and are not looked at.
 NOT_FLAGS = {"chunk_size"}
-# (function, option) a binding takes that its verb's CLI lacks. lint takes resource= (Node
-# {resource}) but lints every role of an IaC input, as `trustlint lint` (no --resource) does: the
-# option is accepted and unused. Known; left to the change that reworks the bindings' lint.
-NOT_THE_VERBS = {("lint", "resource")}
+# (function, option) a binding takes that its verb's CLI lacks: none. (lint once took resource=
+# and ignored it; an option that is accepted and does nothing is a silent pass, so it is gone.)
+NOT_THE_VERBS = set()
 # The CLI verb each function answers as.
 VERB = {"can": "can", "can_many": "can", "canMany": "can", "who": "who", "lint": "lint", "diff": "diff", "test": "test"}
 FLAG = re.compile(r"--[a-z][a-z-]*")

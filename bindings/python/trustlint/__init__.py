@@ -165,7 +165,7 @@ def who(policy: Policy, *, any_audience: bool = False, resource: Optional[str] =
 
 
 def lint(policy: Union[Policy, Iterable[Union[str, "os.PathLike[str]"]]], *, teams: Optional[Iterable[str]] = None,
-         config: Optional[Union[str, "os.PathLike[str]"]] = None, resource: Optional[str] = None,
+         config: Optional[Union[str, "os.PathLike[str]"]] = None,
          limits: Optional[Mapping[str, int]] = None) -> LintReport:
     """Is the policy valid and safe? ``trustlint lint POLICY --format json`` as a LintReport.
 
@@ -175,14 +175,15 @@ def lint(policy: Union[Policy, Iterable[Union[str, "os.PathLike[str]"]]], *, tea
     (``--team``), ``config`` a ``.trustlint.yaml``. Findings are in ``report.findings`` (all
     files) or ``report.files[i].findings``. Raises PolicyError only when an input cannot be read
     at all (or, for paths, when the CLI would exit 2: a configuration unusable, nothing checked);
-    grammar errors are findings.
+    grammar errors are findings. Every role of an input is linted, as by the CLI (which has no
+    ``--resource`` for lint); there is no ``resource=`` keyword.
     """
     config_path = os.fspath(config) if config is not None else ""
     paths = _lint_paths(policy)
     if paths is not None:
         return LintReport(*_unwrap(_trustlint.lint_paths(paths, _limits(limits), list(teams or []), config_path)))
     text, name, is_path = _policy(policy)  # type: ignore[arg-type]
-    return LintReport(*_unwrap(_trustlint.lint(text, name, is_path, resource or "", _limits(limits),
+    return LintReport(*_unwrap(_trustlint.lint(text, name, is_path, "", _limits(limits),
                                               list(teams or []), config_path)))
 
 
