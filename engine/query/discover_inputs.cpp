@@ -2,13 +2,11 @@
 // the built-in list, --exclude), the extension filter and the file-kind sniff (file_kind.h).
 #include "trustlint/discover.h"
 #include "query/file_kind.h"
+#include "query/parallel_for.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <system_error>
-#include <thread>
 
 #include "trustlint/lint_config.h"
 #include "trustlint/options.h"
@@ -49,26 +47,13 @@ std::optional<FileSniff> sniffed(const std::string& path) {
   return sniff_file(path, *text);
 }
 
-// The sniffs of `paths`, in their order, on up to 8 threads: a walk's files are independent, and a
-// YAML file's sniff reads it whole, so a walk of many files would otherwise be one thread's work
-// before lint's thread pool starts. A thread that cannot be started leaves its share to the others.
+// The sniffs of `paths`, in their order, on every core (a thread per 32 files, at most): a walk's
+// files are independent, and a YAML file's sniff reads it whole, so a walk of many files would
+// otherwise be one thread's work before lint's thread pool starts.
 std::vector<std::optional<FileSniff>> sniff_all(const std::vector<std::string>& paths) {
   std::vector<std::optional<FileSniff>> sniffs(paths.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) sniffs[i] = sniffed(paths[i]);
-  };
-  const std::size_t wanted = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, paths.size() / 32 + 1});
-  std::vector<std::thread> threads;
-  for (std::size_t t = 1; t < wanted; ++t) {
-    try {
-      threads.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;
-    }
-  }
-  work();
-  for (auto& t : threads) t.join();
+  internal::for_each_index(paths.size(), internal::query_threads(0, paths.size() / 32 + 1),
+                 [&](std::size_t i) { sniffs[i] = sniffed(paths[i]); });
   return sniffs;
 }
 

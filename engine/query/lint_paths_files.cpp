@@ -1,20 +1,14 @@
 // lint_paths()'s work on the files found (lint_paths_impl.h): the thread pool, the files read
 // through a Terraform role, the reports of files not read.
-#include <algorithm>
-#include <atomic>
-#include <system_error>
-#include <thread>
-
 #include "lint/lint_loaded.h"
 #include "query/lint_paths_impl.h"
+#include "query/parallel_for.h"
 #include "trustlint/git_input.h"
 #include "trustlint/query.h"
 #include "trustlint/sources.h"
 
 namespace trustlint::internal {
 namespace {
-
-constexpr std::size_t kMaxThreads = 8;
 
 std::vector<LintReport> lint_one(const std::string& file, const LintOptions& options, const LoadOptions& load) {
   if (!is_git_input(file)) return lint_input(Input::file(file), options, load);
@@ -35,25 +29,9 @@ std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector
                                                                const std::vector<std::optional<LintOptions>>& options,
                                                                const LoadOptions& load, std::size_t threads) {
   std::vector<std::optional<std::vector<LintReport>>> reports(files.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      if (options[i]) reports[i] = lint_one(files[i], *options[i], load);
-    }
-  };
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t wanted = threads == 0 ? cores : threads;
-  const std::size_t count = std::min<std::size_t>({wanted, kMaxThreads, files.size()});
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < count; ++t) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no more threads to be had: the ones started (and this one) do the rest
-    }
-  }
-  work();
-  for (auto& t : pool) t.join();
+  for_each_index(files.size(), query_threads(threads, files.size()), [&](std::size_t i) {
+    if (options[i]) reports[i] = lint_one(files[i], *options[i], load);
+  });
   return reports;
 }
 
