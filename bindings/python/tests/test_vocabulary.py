@@ -22,9 +22,6 @@ from support import ROOT, cli, in_python_terms
 # released per chunk). Positional parameters (policy, requests, old, new, specs) are the CLI's
 # positionals and are not looked at.
 NOT_FLAGS = {"chunk_size"}
-# (function, option) a binding takes that its verb's CLI lacks: none. (lint once took resource=
-# and ignored it; an option that is accepted and does nothing is a silent pass, so it is gone.)
-NOT_THE_VERBS = set()
 # The CLI verb each function answers as.
 VERB = {"can": "can", "can_many": "can", "canMany": "can", "who": "who", "lint": "lint", "diff": "diff", "test": "test"}
 FLAG = re.compile(r"--[a-z][a-z-]*")
@@ -104,16 +101,20 @@ def node_declarations():
 
 
 class TableTest(unittest.TestCase):
-    def test_every_python_keyword_has_a_row_with_the_verbs_flag(self):
-        for function, keywords in python_options().items():
+    def assert_rows_name_the_verbs_flags(self, functions, names_in_row, spelt):
+        """Every option of every function (but limits) is named by a row of the table, and one of
+        those rows is a flag of the function's CLI verb. An option a binding takes that its verb
+        lacks fails here: accepted and unused, it would be a silent pass."""
+        for function, options in functions.items():
             flags = cli_flags(VERB[function])
-            for kw in keywords - {"limits"}:
-                rows = [r for r in TABLE if kw in python_names(r[1])[0]]
-                self.assertTrue(rows, f"{function}({kw}=): no row of option_vocabulary() names {kw}=")
-                if (function, kw) in NOT_THE_VERBS:
-                    continue
+            for option in options - {"limits"}:
+                rows = [r for r in TABLE if option in names_in_row(r)]
+                self.assertTrue(rows, f"{function}({spelt(option)}): no row of option_vocabulary() names it")
                 self.assertTrue(any(set(FLAG.findall(r[0])) & flags for r in rows),
-                                f"{function}({kw}=): no row naming {kw}= is a flag of trustlint {VERB[function]}: {rows}")
+                                f"{function}({spelt(option)}): no row naming it is a flag of trustlint {VERB[function]}: {rows}")
+
+    def test_every_python_keyword_has_a_row_with_the_verbs_flag(self):
+        self.assert_rows_name_the_verbs_flags(python_options(), lambda r: python_names(r[1])[0], lambda o: f"{o}=")
 
     def test_every_python_limit_has_a_row(self):
         named = set().union(*(python_names(r[1])[1] for r in TABLE))
@@ -133,17 +134,8 @@ class TableTest(unittest.TestCase):
         self.assertEqual(set(functions), {"can", "canMany", "who", "lint", "diff", "test", "version"})
         self.assertIn("anyAudience", functions["who"])  # the parse found the inline options
         self.assertIn("environment", functions["can"])
-        for function, options in functions.items():
-            if function == "version":
-                continue
-            flags = cli_flags(VERB[function])
-            for option in options - {"limits"}:
-                rows = [r for r in TABLE if option in node_names(r[2])[0]]
-                self.assertTrue(rows, f"{function}({{{option}}}): no row of option_vocabulary() names {option}:")
-                if (function, option) in NOT_THE_VERBS:
-                    continue
-                self.assertTrue(any(set(FLAG.findall(r[0])) & flags for r in rows),
-                                f"{function}({{{option}}}): no row naming {option}: is a flag of trustlint {VERB[function]}")
+        del functions["version"]
+        self.assert_rows_name_the_verbs_flags(functions, lambda r: node_names(r[2])[0], lambda o: f"{{{o}}}")
 
     def test_every_node_limit_has_a_row_and_index_js_agrees(self):
         _, limits = node_declarations()
