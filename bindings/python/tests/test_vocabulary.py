@@ -145,6 +145,18 @@ class TableTest(unittest.TestCase):
         checked = re.search(r"const LIMITS = new Set\(\[(.*?)\]\)", index).group(1)
         self.assertEqual(set(re.findall(r"'(\w+)'", checked)), limits)
 
+    def test_index_js_accepts_exactly_the_options_index_d_ts_declares(self):
+        """index.js refuses an option key its function does not take (OPTIONS); that list must be
+        the .d.ts declaration's, or a declared option would be refused (or an undeclared one let in)."""
+        functions, _ = node_declarations()
+        index = (pathlib.Path(ROOT) / "bindings/node/index.js").read_text()
+        table = re.search(r"const OPTIONS = \{(.*?)\n\};", index, re.S).group(1)
+        accepted = {m.group(1): set(re.findall(r"'(\w+)'", m.group(2)))
+                    for m in re.finditer(r"(\w+): \[([^\]]*)\]", table)}
+        self.assertEqual(set(accepted), {"canMany", "who", "lint", "diff", "test"})  # can's keys: the request's
+        for function, options in accepted.items():
+            self.assertEqual(options, functions[function], function)
+
     def test_every_name_in_the_node_column_is_real(self):
         functions, limits = node_declarations()
         options = set().union(*functions.values())
