@@ -40,10 +40,12 @@ std::set<std::string> files_read_through(const std::vector<std::string>& files,
   std::set<std::string> out;
   for (std::size_t i = 0; i < linted.size(); ++i) {
     if (!linted[i]) continue;
-    const std::string own = file_identity(files[i]);
+    std::optional<std::string> own;  // files[i]'s identity, found when first needed (it costs a readlink per part)
     for (const LintReport& r : *linted[i]) {
       for (const std::string& f : r.read_files) {
-        if (std::string key = file_identity(f); key != own) out.insert(std::move(key));
+        if (f == files[i]) continue;
+        if (!own) own = file_identity(files[i]);
+        if (std::string key = file_identity(f); key != *own) out.insert(std::move(key));
       }
     }
   }
