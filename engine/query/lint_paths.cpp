@@ -144,7 +144,6 @@ LintRun lint_paths(const LintPathsOptions& o) {
       return refuse();
     }
   }
-  auto linted = internal::lint_files(files, per_file, o.load, o.threads);
   const std::size_t max_bytes = o.load.limits.max_bytes;
   LintTally tally;
   std::vector<LintReport> for_baseline;  // handed on, and kept only for --write-baseline
@@ -161,19 +160,30 @@ LintRun lint_paths(const LintPathsOptions& o) {
     o.on_report(report);
     if (!o.write_baseline.empty()) for_baseline.push_back(std::move(report));
   };
-  // In command-line order: the files read (their reports) and the files reported unread. A file
-  // that a Terraform role read (file(), templatefile()) is reported through that role only.
-  const std::set<std::string> read_through = internal::files_read_through(files, linted);
+  // In command-line order: the files read (their reports) and the files reported unread, each as
+  // soon as it is linted. A file that a Terraform role read (file(), templatefile()) is reported
+  // through that role only, so the files that can read others are linted first and read through.
+  std::vector<std::size_t> readers;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (internal::may_read_others(files[i])) readers.push_back(i);
+  }
+  internal::FileLinter linter(files, per_file, o.load, o.threads, readers);
+  std::vector<std::optional<std::vector<LintReport>>> early(files.size());
+  std::set<std::string> read_through;
+  for (std::size_t i : readers) {
+    early[i] = linter.take(i);
+    if (early[i]) internal::add_files_read_through(files[i], *early[i], read_through);
+  }
   std::size_t next_read = 0;
   for (const auto& file : discovered.files) {
     if (file.unread) {
       take(internal::unread_report(*file.unread));
       continue;
     }
-    auto& file_reports = linted[next_read++];
+    const std::size_t i = next_read++;
+    auto file_reports = internal::may_read_others(files[i]) ? std::move(early[i]) : linter.take(i);
     if (!file_reports || (!read_through.empty() && read_through.count(file_identity(file.path)) != 0)) continue;
     for (LintReport& report : *file_reports) take(std::move(report));
-    file_reports.reset();
   }
   run.summary = tally.summary(discovered.skipped);
   if (!o.write_baseline.empty()) {

@@ -1,5 +1,6 @@
-// lint_paths()'s work on the files found (lint_paths_impl.h): the thread pool, the files read
-// through a Terraform role, the reports of files not read.
+// lint_paths()'s work on the files found (lint_paths_impl.h): the thread pool that hands reports
+// over in order as they are ready, the files read through a Terraform role, the reports of files
+// not read.
 #include "lint/lint_loaded.h"
 #include "query/lint_paths_impl.h"
 #include "query/parallel_for.h"
@@ -23,33 +24,82 @@ std::vector<LintReport> lint_one(const std::string& file, const LintOptions& opt
 
 }  // namespace
 
-// Files are independent and lint_input is safe from several threads, so each thread takes the
-// next file not taken; each report lands in its file's slot, which keeps the order.
-std::vector<std::optional<std::vector<LintReport>>> lint_files(const std::vector<std::string>& files,
-                                                               const std::vector<std::optional<LintOptions>>& options,
-                                                               const LoadOptions& load, std::size_t threads) {
-  std::vector<std::optional<std::vector<LintReport>>> reports(files.size());
-  for_each_index(files.size(), query_threads(threads, files.size()), [&](std::size_t i) {
-    if (options[i]) reports[i] = lint_one(files[i], *options[i], load);
-  });
-  return reports;
-}
-
-std::set<std::string> files_read_through(const std::vector<std::string>& files,
-                                         const std::vector<std::optional<std::vector<LintReport>>>& linted) {
-  std::set<std::string> out;
-  for (std::size_t i = 0; i < linted.size(); ++i) {
-    if (!linted[i]) continue;
-    std::optional<std::string> own;  // files[i]'s identity, found when first needed (it costs a readlink per part)
-    for (const LintReport& r : *linted[i]) {
-      for (const std::string& f : r.read_files) {
-        if (f == files[i]) continue;
-        if (!own) own = file_identity(files[i]);
-        if (std::string key = file_identity(f); key != *own) out.insert(std::move(key));
-      }
+FileLinter::FileLinter(const std::vector<std::string>& files, const std::vector<std::optional<LintOptions>>& options,
+                       const LoadOptions& load, std::size_t threads, const std::vector<std::size_t>& first)
+    : files_(files), options_(options), load_(load), reports_(files.size()), done_(files.size(), 0) {
+  std::vector<char> early(files.size(), 0);
+  for (std::size_t i : first) {
+    if (i < files.size() && !early[i]) {
+      early[i] = 1;
+      order_.push_back(i);
     }
   }
-  return out;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!early[i]) order_.push_back(i);
+  }
+  // The caller's thread is one of the pool: it lints while it waits for a report.
+  const std::size_t workers = query_threads(threads, files.size()) - 1;
+  for (std::size_t t = 0; t < workers; ++t) {
+    try {
+      pool_.emplace_back([this] {
+        while (lint_next()) {
+        }
+      });
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the ones started (and the caller) do the rest
+    }
+  }
+}
+
+FileLinter::~FileLinter() {
+  next_ = order_.size();  // nothing more is taken (when the caller stopped early)
+  for (auto& t : pool_) t.join();
+}
+
+bool FileLinter::lint_next() {
+  const std::size_t at = next_++;
+  if (at >= order_.size()) return false;
+  const std::size_t i = order_[at];
+  std::optional<std::vector<LintReport>> linted;
+  if (options_[i]) linted = lint_one(files_[i], *options_[i], load_);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    reports_[i] = std::move(linted);
+    done_[i] = 1;
+  }
+  ready_.notify_all();
+  return true;
+}
+
+std::optional<std::vector<LintReport>> FileLinter::take(std::size_t i) {
+  while (true) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (done_[i]) return std::move(reports_[i]);
+    }
+    if (lint_next()) continue;  // not ready: lint the next file nobody has taken instead of waiting idle
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return done_[i] != 0; });
+    return std::move(reports_[i]);
+  }
+}
+
+bool may_read_others(const std::string& file) {
+  const auto ends_with = [&](std::string_view suffix) {
+    return file.size() >= suffix.size() && std::string_view(file).substr(file.size() - suffix.size()) == suffix;
+  };
+  return file == "-" || ends_with(".tf") || ends_with(".tf.json");
+}
+
+void add_files_read_through(const std::string& file, const std::vector<LintReport>& reports, std::set<std::string>& out) {
+  std::optional<std::string> own;  // the file's identity, found when first needed (a readlink per path part)
+  for (const LintReport& r : reports) {
+    for (const std::string& f : r.read_files) {
+      if (f == file) continue;
+      if (!own) own = file_identity(file);
+      if (std::string key = file_identity(f); key != *own) out.insert(std::move(key));
+    }
+  }
 }
 
 LintReport unread_report(const Unread& u) {

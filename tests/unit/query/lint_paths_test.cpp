@@ -142,6 +142,24 @@ TEST_CASE("query::lint_paths reports in command-line order whatever the thread c
   for (std::size_t i = two_teams + 1; i < one.reports.size(); ++i) CHECK(one.reports[i].file.find("/fixtures/iac/") != std::string::npos);
 }
 
+TEST_CASE("query::lint_paths a file a Terraform role read is reported through the role only, named before or after it") {
+  const std::string dir = kRoot + "/fixtures/terraform/file-trust-policy";
+  std::vector<std::vector<std::string>> runs;
+  for (const auto& order : {std::vector<std::string>{dir + "/trust-policy.json", dir + "/main.tf"},
+                            std::vector<std::string>{dir + "/main.tf", dir + "/trust-policy.json"}}) {
+    for (std::size_t threads : {1, 2, 8}) {
+      LintPathsOptions o = paths(order);
+      o.threads = threads;
+      const LintRun run = lint_paths(o);
+      REQUIRE(run.reports.size() == 1);
+      CHECK(run.reports.front().resource == "aws_iam_role.from_file");
+      CHECK(run.summary.roles == 1);
+      runs.push_back(answers(run));
+    }
+  }
+  for (const auto& r : runs) CHECK(r == runs.front());
+}
+
 TEST_CASE("query::lint_paths on_report gets every report in order and the run keeps none") {
   LintPathsOptions o = paths({kRoot + "/fixtures/risky", kRoot + "/fixtures/good/two-teams.json"});
   const LintRun kept = lint_paths(o);
