@@ -83,11 +83,8 @@ std::shared_ptr<const QuotedLines> quoted_lines(const LintReport& report, const 
 
 }  // namespace
 
-std::optional<std::vector<LintReport>> lint_account_export(const std::string& path, const LintOptions& options,
-                                                           const LoadOptions& load) {
-  std::optional<SourceFile> mapped = map_source_file(path, load.limits);
-  if (!mapped) return std::nullopt;
-  const SourceFile& file = *mapped;
+std::optional<std::vector<LintReport>> lint_account_export(const SourceFile& file, const std::string& path,
+                                                           const LintOptions& options, const LoadOptions& load) {
   if (!read_as_json_object(file, load.format) || !mentions(file, "\"RoleDetailList\"")) return std::nullopt;
   std::vector<LintReport> reports;
   const auto failed = [&](Diagnostics diagnostics) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "source/source_file.h"
 #include "trustlint/lint.h"
 #include "trustlint/sources.h"
 
@@ -31,11 +32,12 @@ std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, con
 LintReport lint_role(PolicySource& source, const std::string& file, const LintOptions& options);
 
 // lint_sources() of an account export on disk (get-account-authorization-details, JSON) read as a
-// stream (lint_export.cpp): the same reports as lint_read gives, but the file is mapped, not
-// read, each role is read, linted and dropped in turn, and each report quotes only its own
-// lines (LintReport::quoted), so that memory stays bounded whatever the export's size. nullopt
-// when `path` is not such a file (the caller reads it whole).
-std::optional<std::vector<LintReport>> lint_account_export(const std::string& path, const LintOptions& options,
-                                                           const LoadOptions& load);
+// stream (lint_export.cpp): the same reports as lint_read gives, but the file is mapped
+// (`file`, map_source_file() of `path`), not read, each role is read, linted and dropped in
+// turn, and each report quotes only its own lines (LintReport::quoted), so that memory stays
+// bounded whatever the export's size. nullopt when `file` is not such a file (the caller lints
+// its text whole).
+std::optional<std::vector<LintReport>> lint_account_export(const SourceFile& file, const std::string& path,
+                                                           const LintOptions& options, const LoadOptions& load);
 
 }  // namespace trustlint::internal

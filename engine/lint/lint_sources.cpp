@@ -124,7 +124,15 @@ void apply_suppressions_in_code(std::vector<LintReport>& reports, std::string_vi
 }  // namespace
 
 std::vector<LintReport> lint_sources(const std::string& path, const LintOptions& options, const LoadOptions& load) {
-  if (auto streamed = internal::lint_account_export(path, options, load)) return std::move(*streamed);
+  // A file is mapped once: an account export is linted from the mapping, anything else from a
+  // copy of its text (not read a second time). Stdin, an empty or special file, one that cannot
+  // be opened or is over the limit are read, and the reader says what is wrong.
+  if (std::optional<internal::SourceFile> mapped = internal::map_source_file(path, load.limits)) {
+    if (auto streamed = internal::lint_account_export(*mapped, path, options, load)) return std::move(*streamed);
+    auto text = std::make_shared<const std::string>(mapped->text());
+    mapped.reset();
+    return internal::lint_read(std::move(text), path, path, /*on_disk=*/true, options, load);
+  }
   auto input = internal::read_source_file(path, load.limits);
   if (!input.has_value()) {
     std::vector<LintReport> reports;
