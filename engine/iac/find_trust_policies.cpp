@@ -53,12 +53,18 @@ Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tre
   return sources;
 }
 
+Result<std::vector<PolicySource>> from_tree(const SourceFile& file, Result<Node> tree, const LoadOptions& options);
+
 // `on_disk`: the file was read from a path, so a .tf (or .tf.json) file's directory is its module.
 Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options, bool on_disk) {
   if (options.format == InputFormat::auto_detect && (ends_with(file.name(), ".tf") || ends_with(file.name(), ".tf.json"))) {
     return internal::find_terraform_source_roles(file, options, on_disk);
   }
-  Result<Node> tree = internal::read_tree(file, options.format, options.limits);
+  return from_tree(file, internal::read_tree(file, options.format, options.limits), options);
+}
+
+// The roles of `file` read into `tree` (read_tree with `options`).
+Result<std::vector<PolicySource>> from_tree(const SourceFile& file, Result<Node> tree, const LoadOptions& options) {
   if (!tree.has_value()) return Result<std::vector<PolicySource>>::failure(tree.take_diagnostics());
   Diagnostics tree_diagnostics = tree.take_diagnostics();
   const Node& root = tree.value();
@@ -92,6 +98,15 @@ Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOpti
 }
 
 }  // namespace
+
+namespace internal {
+
+Result<std::vector<PolicySource>> find_trust_policies_in_tree(const SourceFile& file, Result<Node> tree,
+                                                              const LoadOptions& options) {
+  return from_tree(file, std::move(tree), options);
+}
+
+}  // namespace internal
 
 Result<std::vector<PolicySource>> find_trust_policies(const std::string& path, const LoadOptions& options) {
   Result<SourceFile> source = internal::read_source_file(path, options.limits);

@@ -19,6 +19,12 @@ namespace trustlint::internal {
 enum class InputForm { policy, cloudformation, terraform_plan, account_details, none };
 InputForm detect_input_form(const Node& root);
 
+// find_trust_policies_text() of a file its caller has already read into `tree` (read_tree(file,
+// options.format, options.limits)), to judge it: the same answer without a second parse. Not for
+// Terraform source (.tf, .tf.json), which is no tree of this kind.
+Result<std::vector<PolicySource>> find_trust_policies_in_tree(const SourceFile& file, Result<Node> tree,
+                                                              const LoadOptions& options);
+
 // Resources.*.Type == AWS::IAM::Role → Properties.AssumeRolePolicyDocument (cloudformation.cpp).
 std::vector<FoundPolicy> find_cloudformation_roles(const Node& root, const IacInput& in);
 

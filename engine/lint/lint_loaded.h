@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "source/node.h"
 #include "source/source_file.h"
 #include "trustlint/lint.h"
 #include "trustlint/sources.h"
@@ -26,6 +27,16 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
 // `on_disk`: a .tf file's directory is its module. Every report keeps `source`.
 std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, const std::string& path, const std::string& file,
                                   bool on_disk, const LintOptions& options, const LoadOptions& load);
+
+// lint_read() of a file its caller has read (`source`, its text, a byte-order mark removed) and
+// parsed (`tree`: read_tree(SourceFile(path, *source), load.format, load.limits)) to judge it:
+// the same reports without a second parse. Not for Terraform source (.tf, .tf.json).
+std::vector<LintReport> lint_parsed(std::shared_ptr<const std::string> source, const std::string& path, Result<Node> tree,
+                                    const LintOptions& options, const LoadOptions& load);
+
+// lint_read's reports of what find_trust_policies found in `source`.
+std::vector<LintReport> lint_found(Result<std::vector<PolicySource>> found, std::shared_ptr<const std::string> source,
+                                   const std::string& path, const std::string& file, const LintOptions& options);
 
 // One role of an input (find_trust_policies), linted and named (lint_read's step per role).
 // Moves what it reports out of `source`.

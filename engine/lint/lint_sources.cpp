@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lint/ignore_comments.h"
+#include "iac/iac_forms.h"
 #include "lint/lint_loaded.h"
 #include "source/source_file.h"
 #include "trustlint/provider.h"
@@ -173,9 +174,20 @@ LintReport lint_role(PolicySource& source, const std::string& file, const LintOp
 
 std::vector<LintReport> lint_read(std::shared_ptr<const std::string> source, const std::string& path, const std::string& file,
                                   bool on_disk, const LintOptions& options, const LoadOptions& load) {
+  auto found = find_trust_policies_text(*source, file, load, /*name_is_path=*/on_disk);
+  return lint_found(std::move(found), std::move(source), path, file, options);
+}
+
+std::vector<LintReport> lint_parsed(std::shared_ptr<const std::string> source, const std::string& path, Result<Node> tree,
+                                    const LintOptions& options, const LoadOptions& load) {
+  auto found = find_trust_policies_in_tree(SourceFile(path, *source), std::move(tree), load);
+  return lint_found(std::move(found), std::move(source), path, path, options);
+}
+
+std::vector<LintReport> lint_found(Result<std::vector<PolicySource>> found, std::shared_ptr<const std::string> source,
+                                   const std::string& path, const std::string& file, const LintOptions& options) {
   std::vector<LintReport> reports;
   const std::string& text = *source;
-  auto found = find_trust_policies_text(text, file, load, /*name_is_path=*/on_disk);
   if (!found.has_value()) {
     reports.push_back(internal::lint_loaded(Result<Document>::failure(found.take_diagnostics()), path, options, {}));
     reports.back().role = false;

@@ -3,6 +3,7 @@
 #include "trustlint/discover.h"
 #include "query/file_kind.h"
 #include "query/parallel_for.h"
+#include "query/pre_read.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,6 +16,9 @@
 namespace trustlint {
 using internal::FileKind;
 using internal::FileSniff;
+using internal::Node;
+using internal::PreRead;
+using internal::PreReads;
 using internal::sniff_file;
 namespace {
 
@@ -40,20 +44,34 @@ std::optional<std::string> head(const fs::path& p) {
 }
 
 
+// Whether a file is read, by its sniff: a file found in a walk (or filtered by it) when a reader
+// takes it and it mentions a role; a file named when any reader takes it.
+bool is_read(const FileSniff& sniff, bool named) {
+  return named ? sniff.kind != FileKind::unrecognized : sniff.kind == FileKind::input && sniff.mentions_role;
+}
+
 // The kind of a file; nullopt when it cannot be read (then it is read anyway: lint says TL001).
-std::optional<FileSniff> sniffed(const std::string& path) {
-  const auto text = head(path);
+// With `keep`, a YAML file that will be read (`named`: see is_read) is kept there with its tree.
+std::optional<FileSniff> sniffed(const std::string& path, PreReads* keep = nullptr, bool named = false) {
+  auto text = head(path);
   if (!text) return std::nullopt;
-  return sniff_file(path, *text);
+  if (keep == nullptr || text->size() >= Limits{}.max_bytes) return sniff_file(path, *text);  // maybe not all of it
+  std::optional<Result<Node>> tree;
+  FileSniff sniff = sniff_file(path, *text, &tree);
+  if (tree && is_read(sniff, named)) {
+    if (text->starts_with("\xEF\xBB\xBF")) text->erase(0, 3);
+    keep->keep(path, PreRead{std::make_shared<const std::string>(std::move(*text)), std::move(*tree)});
+  }
+  return sniff;
 }
 
 // The sniffs of `paths`, in their order, on every core (a thread per 32 files, at most): a walk's
 // files are independent, and a YAML file's sniff reads it whole, so a walk of many files would
 // otherwise be one thread's work before lint's thread pool starts.
-std::vector<std::optional<FileSniff>> sniff_all(const std::vector<std::string>& paths) {
+std::vector<std::optional<FileSniff>> sniff_all(const std::vector<std::string>& paths, PreReads* keep) {
   std::vector<std::optional<FileSniff>> sniffs(paths.size());
   internal::for_each_index(paths.size(), internal::query_threads(0, paths.size() / 32 + 1),
-                 [&](std::size_t i) { sniffs[i] = sniffed(paths[i]); });
+                 [&](std::size_t i) { sniffs[i] = sniffed(paths[i], keep); });
   return sniffs;
 }
 
@@ -63,7 +81,7 @@ void sift(const std::string& path, const std::optional<FileSniff>& found, Discov
   const FileSniff& sniff = *found;
   switch (sniff.kind) {
     case FileKind::input:
-      if (sniff.mentions_role) out.files.push_back({path, std::nullopt});
+      if (is_read(sniff, false)) out.files.push_back({path, std::nullopt});
       else ++out.skipped;
       return;
     case FileKind::policy_shaped:
@@ -77,8 +95,8 @@ void sift(const std::string& path, const std::optional<FileSniff>& found, Discov
 }
 
 // A file named on the command line: read unless no reader takes it.
-void named(const std::string& path, Discovered& out) {
-  const auto found = sniffed(path);
+void named(const std::string& path, Discovered& out, PreReads* keep) {
+  const auto found = sniffed(path, keep, true);
   if (!found) return out.files.push_back({path, std::nullopt});
   const FileSniff& sniff = *found;
   if (sniff.kind == FileKind::unrecognized) {
@@ -192,12 +210,12 @@ void walk_dir(const fs::path& dir, const std::string& rel_dir, Ignores& ignores,
   if (pushed) ignores.stack.pop_back();
 }
 
-void walk(const std::string& root, const DiscoverOptions& options, Discovered& out) {
+void walk(const std::string& root, const DiscoverOptions& options, Discovered& out, PreReads* keep) {
   Ignores ignores{options, ExcludePatterns(default_exclude_patterns()), root, {}};
   std::vector<std::string> found;
   walk_dir(root, "", ignores, found, out);
   std::sort(found.begin(), found.end());
-  const auto sniffs = sniff_all(found);
+  const auto sniffs = sniff_all(found, keep);
   for (std::size_t i = 0; i < found.size(); ++i) sift(found[i], sniffs[i], out);
 }
 
@@ -217,16 +235,21 @@ std::vector<std::string> Discovered::read() const {
 }
 
 Discovered discover_files(const std::vector<std::string>& paths, const DiscoverOptions& options) {
+  return internal::discover_files_keeping(paths, options, nullptr);
+}
+
+Discovered internal::discover_files_keeping(const std::vector<std::string>& paths, const DiscoverOptions& options,
+                                            PreReads* keep) {
   Discovered out;
   for (const auto& p : paths) {
     std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) walk(p, options, out);
+    if (p != "-" && fs::is_directory(p, ec)) walk(p, options, out, keep);
     else if (p == "-" || !fs::is_regular_file(p, ec)) out.files.push_back({p, std::nullopt});
     else if (named_module(p, out)) continue;
     else if (options.filter_named) {
-      if (candidate_name(p)) sift(p, sniffed(p), out);
+      if (candidate_name(p)) sift(p, sniffed(p, keep), out);
       else ++out.skipped;
-    } else named(p, out);
+    } else named(p, out, keep);
   }
   return out;
 }

@@ -32,15 +32,19 @@ std::string lower(std::string_view s) {
 // does not read (the reader says what is wrong with it when it is linted); else its top-level
 // keys, for the messages. JSON is read as an outline of its top level (kinds and offsets below
 // it, no tree): an account export runs to tens of megabytes, and the form shows at the top.
-std::optional<std::set<std::string>> keys_of_no_form(std::string_view path, std::string_view text) {
+std::optional<std::set<std::string>> keys_of_no_form(std::string_view path, std::string_view text,
+                                                     std::optional<Result<Node>>* yaml_tree) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as read_source_file drops it
   if (!is_valid_utf8(text)) return std::nullopt;  // the reader locates the bad byte
   const SourceFile file{std::string(path), std::string(text)};
-  const Result<Node> tree = detect_format(file) == InputFormat::json ? read_json_outline(file, Limits{}, 1)
-                                                                     : read_tree(file, InputFormat::auto_detect, Limits{});
-  if (!tree.has_value() || detect_input_form(tree.value()) != InputForm::none) return std::nullopt;
-  std::set<std::string> keys;
-  for (const Member& m : tree.value().members) keys.insert(m.key);
+  const bool json = detect_format(file) == InputFormat::json;
+  Result<Node> tree = json ? read_json_outline(file, Limits{}, 1) : read_tree(file, InputFormat::auto_detect, Limits{});
+  std::optional<std::set<std::string>> keys;
+  if (tree.has_value() && detect_input_form(tree.value()) == InputForm::none) {
+    keys.emplace();
+    for (const Member& m : tree.value().members) keys->insert(m.key);
+  }
+  if (!json && yaml_tree != nullptr) yaml_tree->emplace(std::move(tree));
   return keys;
 }
 
@@ -81,7 +85,7 @@ bool looks_like_trust_policy_source(std::string_view text) {
   return text.find("Statement") != std::string_view::npos && text.find("Principal") != std::string_view::npos;
 }
 
-FileSniff sniff_file(std::string_view path, std::string_view text) {
+FileSniff sniff_file(std::string_view path, std::string_view text, std::optional<Result<Node>>* yaml_tree) {
   FileSniff out;
   out.mentions_role = looks_like_trust_policy_source(text);
   const std::string name = lower(file_name(path));
@@ -92,7 +96,7 @@ FileSniff sniff_file(std::string_view path, std::string_view text) {
     out.mentions_role = text.find("\"aws_iam_role\"") != std::string_view::npos;
     return out;
   }
-  const auto keys = keys_of_no_form(path, text);
+  const auto keys = keys_of_no_form(path, text, yaml_tree);
   if (!keys) return out;  // a reader's form, or unreadable: the reader says where
   if (std::string shape = policy_shape(*keys, text); !shape.empty()) {
     out.kind = FileKind::policy_shaped;

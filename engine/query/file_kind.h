@@ -7,8 +7,12 @@
 // reader into the same Terraform module.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "source/node.h"
+#include "trustlint/result.h"
 
 namespace trustlint::internal {
 
@@ -28,8 +32,11 @@ struct FileSniff {
   std::string looks_like;
 };
 
-// `path` for its name only; `text` is the file's first bytes (up to the input limit).
-FileSniff sniff_file(std::string_view path, std::string_view text);
+// `path` for its name only; `text` is the file's first bytes (up to the input limit). When the
+// file was read as YAML to judge it and `yaml_tree` is given, the tree is moved there (as
+// read_tree(SourceFile(path, text without a byte-order mark), auto_detect, Limits{}) gives it);
+// else *yaml_tree is left as it was.
+FileSniff sniff_file(std::string_view path, std::string_view text, std::optional<Result<Node>>* yaml_tree = nullptr);
 
 // Statement and Principal, or a marker of an IaC role: the relevance test of directory walks.
 bool looks_like_trust_policy_source(std::string_view text);

@@ -131,8 +131,10 @@ LintRun lint_paths(const LintPathsOptions& o) {
   };
   const std::optional<LintOptions> base = base_options(o, run.diagnostics);
   if (!base) return refuse();
-  const Discovered discovered =
-      discover_files(o.paths, DiscoverOptions{ExcludePatterns(o.excludes), o.skip_unrecognized, o.default_excludes});
+  // The walk reads each file to judge it: what it parsed of the files to be read is kept for them.
+  internal::PreReads pre_reads;
+  const Discovered discovered = internal::discover_files_keeping(
+      o.paths, DiscoverOptions{ExcludePatterns(o.excludes), o.skip_unrecognized, o.default_excludes}, &pre_reads);
   run.diagnostics.insert(run.diagnostics.end(), discovered.errors.begin(), discovered.errors.end());
   run.bad_input = !discovered.errors.empty();
   const std::vector<std::string> files = discovered.read();
@@ -167,7 +169,7 @@ LintRun lint_paths(const LintPathsOptions& o) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (internal::may_read_others(files[i])) readers.push_back(i);
   }
-  internal::FileLinter linter(files, per_file, o.load, o.threads, readers);
+  internal::FileLinter linter(files, per_file, o.load, o.threads, readers, &pre_reads);
   std::vector<std::optional<std::vector<LintReport>>> early(files.size());
   std::set<std::string> read_through;
   for (std::size_t i : readers) {

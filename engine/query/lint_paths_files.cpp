@@ -11,7 +11,14 @@
 namespace trustlint::internal {
 namespace {
 
-std::vector<LintReport> lint_one(const std::string& file, const LintOptions& options, const LoadOptions& load) {
+std::vector<LintReport> lint_one(const std::string& file, const LintOptions& options, const LoadOptions& load,
+                                 PreReads* pre_reads) {
+  // Read and parsed by the walk as lint would read it (the same reader, format and limits).
+  if (pre_reads != nullptr && load.format == InputFormat::auto_detect && load.limits == Limits{}) {
+    if (std::optional<PreRead> read = pre_reads->take(file)) {
+      return lint_parsed(std::move(read->text), file, std::move(read->tree), options, load);
+    }
+  }
   if (!is_git_input(file)) return lint_input(Input::file(file), options, load);
   auto text = read_git_input(file);
   if (!text.ok()) {
@@ -25,8 +32,9 @@ std::vector<LintReport> lint_one(const std::string& file, const LintOptions& opt
 }  // namespace
 
 FileLinter::FileLinter(const std::vector<std::string>& files, const std::vector<std::optional<LintOptions>>& options,
-                       const LoadOptions& load, std::size_t threads, const std::vector<std::size_t>& first)
-    : files_(files), options_(options), load_(load), reports_(files.size()), done_(files.size(), 0) {
+                       const LoadOptions& load, std::size_t threads, const std::vector<std::size_t>& first,
+                       PreReads* pre_reads)
+    : files_(files), options_(options), load_(load), pre_reads_(pre_reads), reports_(files.size()), done_(files.size(), 0) {
   std::vector<char> early(files.size(), 0);
   for (std::size_t i : first) {
     if (i < files.size() && !early[i]) {
@@ -61,7 +69,7 @@ bool FileLinter::lint_next() {
   if (at >= order_.size()) return false;
   const std::size_t i = order_[at];
   std::optional<std::vector<LintReport>> linted;
-  if (options_[i]) linted = lint_one(files_[i], *options_[i], load_);
+  if (options_[i]) linted = lint_one(files_[i], *options_[i], load_, pre_reads_);
   {
     const std::lock_guard<std::mutex> lock(mutex_);
     reports_[i] = std::move(linted);

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "query/pre_read.h"
 #include "trustlint/discover.h"
 #include "trustlint/lint.h"
 #include "trustlint/options.h"
@@ -29,8 +30,9 @@ namespace trustlint::internal {
 // threads: one caller takes the reports.
 class FileLinter {
  public:
+  // `pre_reads`: files the walk read and parsed (may be null), each linted from there.
   FileLinter(const std::vector<std::string>& files, const std::vector<std::optional<LintOptions>>& options,
-             const LoadOptions& load, std::size_t threads, const std::vector<std::size_t>& first);
+             const LoadOptions& load, std::size_t threads, const std::vector<std::size_t>& first, PreReads* pre_reads);
   ~FileLinter();
   FileLinter(const FileLinter&) = delete;
   FileLinter& operator=(const FileLinter&) = delete;
@@ -44,6 +46,7 @@ class FileLinter {
   const std::vector<std::string>& files_;
   const std::vector<std::optional<LintOptions>>& options_;
   const LoadOptions& load_;
+  PreReads* pre_reads_;
   std::vector<std::size_t> order_;  // the order files are taken in
   std::atomic<std::size_t> next_{0};
   std::vector<std::optional<std::vector<LintReport>>> reports_;

@@ -37,6 +37,8 @@ struct Limits {
   std::size_t max_automaton_states = 200'000;
   // Diagnostics reported per file before the rest are summarised (OPA's default).
   std::size_t max_errors = 10;
+
+  bool operator==(const Limits&) const = default;
 };
 
 // IAM's quota for the length of a role trust policy, in characters excluding white space.
