@@ -63,7 +63,7 @@ struct LintPathsOptions {
   std::size_t threads = 0;
   // Set: each report is handed here, in order, as soon as it is final (named, baseline applied),
   // then dropped: LintRun::reports stays empty (a writer of lint_writer.h can stream the output).
-  // Called on the calling thread.
+  // Called on the calling thread, while later files are still being linted on the others.
   std::function<void(const LintReport&)> on_report;
 };
 
