@@ -175,7 +175,8 @@ LintReport lint_loaded(const Result<Document>& loaded, const std::string& path, 
     // deployment can assume, an `allow` is broken and `deny`/`only` hold (TL502).
     check_expectations_alone(*doc, compiled.value(), options, report);
     report.notes.push_back(trusts_other_federation(*doc)
-                               ? "checked with the rules for its federated providers (TL4xx); the Vercel rules do not apply: " +
+                               ? "checked with the rules for its federated providers (TL106, TL107, TL4xx) and for its condition "
+                                     "keys and actions (TL060-TL065, TL209, TL301); the Vercel rules do not apply: " +
                                      std::string(skip_security)
                                : "security rules not run: " + std::string(skip_security));
     finalize(report.findings, options);

@@ -307,7 +307,7 @@ Result<AllowedSet> run_proof(const CompiledPolicy& policy, std::shared_ptr<Prove
         "TL095",
         "the policy's patterns need more than " + std::to_string(options.limits.max_automaton_states) +
             " automaton states (or more than " + std::to_string(ctx.budget.total()) +
-            " steps of work in all); raise the automaton state limit (max_automaton_states: --max-states of who, diff and test)",
+            " steps of work in all); raise the automaton state limit (max_automaton_states: --max-states of lint, who, diff and test)",
         where));
   }
   if (set.parts.empty()) set.nobody_reasons = prover.reasons();

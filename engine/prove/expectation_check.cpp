@@ -119,7 +119,7 @@ Result<ExpectationOutcome> check_expectation(const CompiledPolicy& policy, const
       return Result<ExpectationOutcome>::failure(make_error(
           "TL095",
           "deciding the expectation needs more than " + std::to_string(options.limits.max_automaton_states) +
-              " automaton states; raise the automaton state limit (max_automaton_states: --max-states of who, diff and test)",
+              " automaton states; raise the automaton state limit (max_automaton_states: --max-states of lint, who, diff and test)",
           e.span));
     }
     auto ex = first_example(first, mode);

@@ -108,7 +108,7 @@ Result<PolicyDiff> diff_allowed_sets(const AllowedSet& old_set, const CompiledPo
     return Result<PolicyDiff>::failure(make_error(
         "TL095",
         "comparing the policies needs more than " + std::to_string(options.limits.max_automaton_states) +
-            " automaton states; raise the automaton state limit (max_automaton_states: --max-states of who, diff and test)",
+            " automaton states; raise the automaton state limit (max_automaton_states: --max-states of lint, who, diff and test)",
         Span{new_policy ? new_policy->document().file : old_policy ? old_policy->document().file : std::string()}));
   }
   const bool conditional = std::any_of(diff.gained.begin(), diff.gained.end(), [](const DiffPart& p) {

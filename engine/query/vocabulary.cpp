@@ -56,7 +56,7 @@ const std::vector<OptionWords>& option_vocabulary() {
       {"--max-string-length", "limits={\"string_length\": N}", "limits: {stringLength: N}"},
       {"--max-statements", "limits={\"statements\": N}", "limits: {statements: N}"},
       {"--max-values", "limits={\"values\": N}", "limits: {values: N}"},
-      {"--max-states of who, diff and test", "limits={\"states\": N}", "limits: {states: N}"},
+      {"--max-states of lint, who, diff and test", "limits={\"states\": N}", "limits: {states: N}"},
       {"--max-states", "limits={\"states\": N}", "limits: {states: N}"},
       {"--max-errors", "limits={\"errors\": N}", "limits: {errors: N}"},
       {"--quota", "limits={\"quota\": N}", "limits: {quota: N}"},

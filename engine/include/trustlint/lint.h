@@ -148,8 +148,9 @@ LintReport lint_file(const std::string& path, const LintOptions& options, const 
 // Every trust policy in a file, in any input form of sources.h (a plain policy, a CloudFormation
 // template, a Terraform plan, account authorization details): one report per IAM role, in file
 // order, with resource, form and assumptions filled in. A role that trusts no Vercel OIDC
-// provider gets no Vercel findings (TL1xx–TL3xx), but the rules for its own federated providers
-// (TL4xx) and the key and action checks run on it; a note says so.
+// provider gets no findings of the Vercel rules, but the rules for its own federated providers
+// (TL106, TL107, TL4xx) and the key and action checks (TL060–TL065, TL209, TL301) run on it; a
+// note says so.
 // Problems outside every role, or a file without roles, get one more report (resource empty).
 // Never fails; a file that cannot be read or parsed is one report with input_failed.
 // An account export on disk (JSON, lines under 64 KiB) is read as a stream, one role at a time,

@@ -27,7 +27,7 @@ TEST_CASE("vocabulary: a binding gets its own option names") {
   // lint's phrase is matched before the plain flag
   CHECK(in_face_terms("say which teams the role is for with --team or `teams:` in .trustlint.yaml", Face::python) ==
         "say which teams the role is for with teams= or `teams:` in .trustlint.yaml");
-  CHECK(in_face_terms("(max_automaton_states: --max-states of who, diff and test)", Face::python) ==
+  CHECK(in_face_terms("(max_automaton_states: --max-states of lint, who, diff and test)", Face::python) ==
         "(max_automaton_states: limits={\"states\": N})");
 }
 
