@@ -36,7 +36,9 @@ const std::vector<OptionWords>& option_vocabulary() {
   static const std::vector<OptionWords> table = {
       // lint's expected teams are `teams` in both bindings (`can` takes one `team`)
       {"--team or `teams:`", "teams= or `teams:`", "teams: or `teams:`"},
-      {"--team: ", "teams=: ", "teams: : "},  // lint's TL090 for a name Vercel never issues
+      {"--team: ", "teams: ", "teams: "},  // lint's TL090 for a name Vercel never issues
+      // can/who on a file of several roles: the roles follow
+      {"choose one with --resource: ", "choose one with resource=NAME: ", "choose one with {resource: NAME}: "},
       {"--resource", "resource=", "resource:"},
       {"--team", "team=", "team:"},
       {"--project", "project=", "project:"},

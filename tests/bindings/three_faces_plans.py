@@ -186,9 +186,9 @@ _WEB = {"project": "web", "environment": "production"}
 NEEDS_AN_OPTION = [
     (["can", SEVERAL_ROLES, "--project", "web", "--env", "production"],
      {"verb": "can", "policy": SEVERAL_ROLES, "requests": [_WEB]},
-     ("choose one with --resource: ", "choose one with resource=: ", "choose one with resource:: ")),
+     ("choose one with --resource: ", "choose one with resource=NAME: ", "choose one with {resource: NAME}: ")),
     (["who", SEVERAL_ROLES], {"verb": "who", "policy": SEVERAL_ROLES, "options": {}},
-     ("choose one with --resource: ", "choose one with resource=: ", "choose one with resource:: ")),
+     ("choose one with --resource: ", "choose one with resource=NAME: ", "choose one with {resource: NAME}: ")),
     (["can", ONE_ROLE, "--project", "web", "--env", "production"],
      {"verb": "can", "policy": ONE_ROLE, "requests": [_WEB]},
      ("(give --resource to choose another)", "(give resource= to choose another)", "(give resource: to choose another)")),
@@ -202,5 +202,5 @@ NEEDS_AN_OPTION = [
      ("with --team or `teams:`", "with teams= or `teams:`", "with teams: or `teams:`")),
     (["lint", "fixtures/good/vercel-docs-preview-production.json", "--team", "Acme"],
      {"verb": "lint", "policy": "fixtures/good/vercel-docs-preview-production.json", "options": {"teams": ["Acme"]}},
-     ("--team: ", "teams=: ", "teams: : ")),
+     ("--team: ", "teams: ", "teams: ")),
 ]

@@ -116,7 +116,7 @@ test('lint: a team Vercel never issues is the CLI error', () => {
   for (const team of ['', 'Acme', 'acmé']) {
     assert.throws(() => trustlint.lint(DOCS, { teams: ['acme', team] }), (e) => {
       assert.deepEqual(e.diagnostics.map((d) => d.code), ['TL090']);
-      assert.ok(e.diagnostics[0].message.startsWith('teams: : '), e.diagnostics[0].message);  // lint's option
+      assert.ok(e.diagnostics[0].message.startsWith('teams: '), e.diagnostics[0].message);  // lint's option
       const r = cli(['lint', DOCS, '--team', 'acme', '--team', team]);
       assert.equal(r.code, 2);
       assert.ok(r.stderr.includes('error: --team: '), r.stderr);
@@ -183,7 +183,7 @@ test('messages name Node options, not CLI flags; the CLI keeps its flags', () =>
     () => trustlint.who(several)]) {
     assert.throws(call, (e) => {
       const m = e.diagnostics[0].message;
-      assert.ok(m.includes('choose one with resource:: VercelDeployRole'), m);
+      assert.ok(m.includes('choose one with {resource: NAME}: VercelDeployRole'), m);
       assert.ok(!m.includes('--'), m);
       assert.ok(e.message.includes('resource:') && !e.message.includes('--resource'), e.message);
       assert.ok(inNodeTerms(c.stderr).includes(m), c.stderr);

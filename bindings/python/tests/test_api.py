@@ -209,7 +209,7 @@ class LintTeamsTest(unittest.TestCase):
                 trustlint.lint(pathlib.Path(DOCS), teams=["acme", team])
             self.assertEqual(caught.exception.codes, ["TL090"])
             message = caught.exception.diagnostics[0].message
-            self.assertTrue(message.startswith("teams=: "), message)  # lint's keyword, not the CLI's --team
+            self.assertTrue(message.startswith("teams: "), message)  # lint's keyword, not the CLI's --team
             code, out, err = cli("lint", DOCS, "--team", "acme", "--team", team)
             self.assertEqual((code, out), (2, ""))
             self.assertIn("error: --team: ", err)

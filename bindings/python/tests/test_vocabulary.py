@@ -207,7 +207,7 @@ class MessagesTest(unittest.TestCase):
         for name, call in calls.items():
             e = self.refused(call)
             message = e.diagnostics[0].message
-            self.assertIn("choose one with resource=: VercelDeployRole", message, name)
+            self.assertIn("choose one with resource=NAME: VercelDeployRole", message, name)
             self.assertNotIn("--", message, name)
             self.assertIn("resource=", str(e), name)
             self.assertNotIn("--resource", str(e), name)

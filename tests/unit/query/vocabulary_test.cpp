@@ -18,8 +18,8 @@ TEST_CASE("vocabulary: the CLI's words are the engine's, unchanged") {
 }
 
 TEST_CASE("vocabulary: a binding gets its own option names") {
-  CHECK(in_face_terms("choose one with --resource: A, B", Face::python) == "choose one with resource=: A, B");
-  CHECK(in_face_terms("choose one with --resource: A, B", Face::node) == "choose one with resource:: A, B");
+  CHECK(in_face_terms("choose one with --resource: A, B", Face::node) == "choose one with {resource: NAME}: A, B");
+  CHECK(in_face_terms("choose one with --resource: A, B", Face::python) == "choose one with resource=NAME: A, B");
   CHECK(in_face_terms("--team is required: the policy names 2 teams", Face::python) == "team= is required: the policy names 2 teams");
   CHECK(in_face_terms("raise the limit (--max-bytes) if", Face::node) == "raise the limit (limits: {bytes: N}) if");
   CHECK(in_face_terms("fix the errors above (see: trustlint lint p.json)", Face::python) ==
@@ -33,8 +33,8 @@ TEST_CASE("vocabulary: a binding gets its own option names") {
 
 TEST_CASE("vocabulary: a phrase row puts a whole message part in a binding's words") {
   // lint's expected teams are `teams` in the bindings; can's one team is `team`
-  CHECK(in_face_terms("--team: \"Acme\" is not lowercase", Face::python) == "teams=: \"Acme\" is not lowercase");
-  CHECK(in_face_terms("--team: \"Acme\" is not lowercase", Face::node) == "teams: : \"Acme\" is not lowercase");
+  CHECK(in_face_terms("--team: \"Acme\" is not lowercase", Face::python) == "teams: \"Acme\" is not lowercase");
+  CHECK(in_face_terms("--team: \"Acme\" is not lowercase", Face::node) == "teams: \"Acme\" is not lowercase");
   CHECK(in_face_terms("--team is required: the policy names no team", Face::node) == "team: is required: the policy names no team");
   // a binding cannot repeat a dict key: it gives a list
   CHECK(in_face_terms("--claim \"k\" is given twice (context keys are case-insensitive; repeat --claim with the same KEY, "
