@@ -1,6 +1,8 @@
 // lint_paths()'s work on the files found (lint_paths_impl.h): the thread pool that hands reports
 // over in order as they are ready, the files read through a Terraform role, the reports of files
 // not read.
+#include <cctype>
+
 #include "lint/lint_loaded.h"
 #include "query/lint_paths_impl.h"
 #include "query/parallel_for.h"
@@ -93,8 +95,13 @@ std::optional<std::vector<LintReport>> FileLinter::take(std::size_t i) {
 }
 
 bool may_read_others(const std::string& file) {
+  // As find_trust_policies tells Terraform source: by the name's ending, in any case.
   const auto ends_with = [&](std::string_view suffix) {
-    return file.size() >= suffix.size() && std::string_view(file).substr(file.size() - suffix.size()) == suffix;
+    if (file.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(file[file.size() - suffix.size() + i])) != suffix[i]) return false;
+    }
+    return true;
   };
   return file == "-" || ends_with(".tf") || ends_with(".tf.json");
 }

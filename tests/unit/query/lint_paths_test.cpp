@@ -158,6 +158,18 @@ TEST_CASE("query::lint_paths a file a Terraform role read is reported through th
     }
   }
   for (const auto& r : runs) CHECK(r == runs.front());
+  // Terraform source is told by its name's ending in any case: MAIN.TF reads the file too
+  Scratch s("upper");
+  std::ifstream tf(dir + "/main.tf"), json(dir + "/trust-policy.json");
+  const std::string upper = s.write("MAIN.TF", std::string(std::istreambuf_iterator<char>(tf), {}));
+  const std::string policy = s.write("trust-policy.json", std::string(std::istreambuf_iterator<char>(json), {}));
+  for (std::size_t threads : {1, 2}) {
+    LintPathsOptions o = paths({policy, upper});
+    o.threads = threads;
+    const LintRun run = lint_paths(o);
+    REQUIRE(run.reports.size() == 1);
+    CHECK(run.reports.front().resource == "aws_iam_role.from_file");
+  }
 }
 
 TEST_CASE("query::lint_paths on_report gets every report in order and the run keeps none") {
