@@ -91,6 +91,7 @@ Result<LintReport> lint(const Document& document, const CompiledPolicy& policy, 
   internal::check_audience(ctx);
   internal::check_oidc(ctx);
   internal::check_plain(document, policy, ctx.findings());
+  internal::complete_absent_key_examples(ctx);
   internal::check_expectations(ctx);
   if (auto stopped = ctx.incomplete()) {
     // Not a note: a finding that needed the proof that stopped may be missing, so the run is not
