@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "unit/query/query_test_util.h"
 #include "trustlint/lint_paths.h"
 
 TEST_SUITE_BEGIN("query");
@@ -17,23 +18,9 @@ using namespace trustlint;
 
 namespace {
 
-const std::string kRoot = TRUSTLINT_SOURCE_DIR;
+const std::string& kRoot = trustlint::testing::kSourceRoot;
 
-struct Scratch {
-  fs::path root;
-  explicit Scratch(const char* tag) {
-    root = fs::temp_directory_path() /
-           ("trustlint-lint-paths-" + std::string(tag) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::remove_all(root);
-    fs::create_directories(root);
-  }
-  ~Scratch() { fs::remove_all(root); }
-  std::string write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
-    return (root / rel).string();
-  }
-};
+using Scratch = trustlint::testing::ScratchDir;
 
 LintPathsOptions paths(std::vector<std::string> p) {
   LintPathsOptions o;
@@ -61,7 +48,7 @@ std::vector<std::string> answers(const LintRun& run) {
 }  // namespace
 
 TEST_CASE("query::lint_paths an empty directory is nothing checked (TL087, status 2), unless allow_empty") {
-  Scratch s("empty");
+  Scratch s("lint-paths-empty");
   s.write("package.json", R"({"name": "web"})");
   LintRun run = lint_paths(paths({s.root.string()}));
   CHECK(run.nothing_checked);
@@ -105,7 +92,7 @@ TEST_CASE("query::lint_paths refuses an unknown rule (TL067), a bad team (TL090)
 }
 
 TEST_CASE("query::lint_paths an unusable configuration is a diagnostic and its files are skipped, loaded once") {
-  Scratch s("config");
+  Scratch s("lint-paths-config");
   s.write(".trustlint.yaml", "teams: [acme]\nbogus: 1\n");
   const std::string a = s.write("a.json", R"({"Version": "2012-10-17", "Statement": []})");
   const std::string b = s.write("b.json", R"({"Version": "2012-10-17", "Statement": []})");
@@ -159,10 +146,9 @@ TEST_CASE("query::lint_paths a file a Terraform role read is reported through th
   }
   for (const auto& r : runs) CHECK(r == runs.front());
   // Terraform source is told by its name's ending in any case: MAIN.TF reads the file too
-  Scratch s("upper");
-  std::ifstream tf(dir + "/main.tf"), json(dir + "/trust-policy.json");
-  const std::string upper = s.write("MAIN.TF", std::string(std::istreambuf_iterator<char>(tf), {}));
-  const std::string policy = s.write("trust-policy.json", std::string(std::istreambuf_iterator<char>(json), {}));
+  Scratch s("lint-paths-upper");
+  const std::string upper = s.copy("fixtures/terraform/file-trust-policy/main.tf", "MAIN.TF");
+  const std::string policy = s.copy("fixtures/terraform/file-trust-policy/trust-policy.json", "trust-policy.json");
   for (std::size_t threads : {1, 2}) {
     LintPathsOptions o = paths({policy, upper});
     o.threads = threads;

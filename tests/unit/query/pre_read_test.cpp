@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "query/pre_read.h"
+#include "unit/query/query_test_util.h"
 #include "trustlint/lint_paths.h"
 #include "trustlint/query.h"
 
@@ -22,27 +23,7 @@ using trustlint::internal::PreReads;
 
 namespace {
 
-const std::string kRoot = TRUSTLINT_SOURCE_DIR;
-
-struct Scratch {
-  fs::path root;
-  explicit Scratch(const char* tag) {
-    root = fs::temp_directory_path() /
-           ("trustlint-pre-read-" + std::string(tag) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::remove_all(root);
-    fs::create_directories(root);
-  }
-  ~Scratch() { fs::remove_all(root); }
-  std::string write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << text;
-    return (root / rel).string();
-  }
-  std::string copy(const std::string& fixture) const {
-    std::ifstream in(kRoot + "/" + fixture, std::ios::binary);
-    return write(fs::path(fixture).filename().string(), std::string(std::istreambuf_iterator<char>(in), {}));
-  }
-};
+using Scratch = trustlint::testing::ScratchDir;
 
 PreRead text_only(std::size_t size) {
   return PreRead{std::make_shared<const std::string>(size, 'x'), Result<internal::Node>(internal::Node{})};
@@ -80,7 +61,7 @@ TEST_CASE("query::PreReads gives each file once and keeps within its budget") {
 }
 
 TEST_CASE("query::discover_files_keeping keeps the YAML files it will have read, and nothing else") {
-  Scratch s("keep");
+  Scratch s("pre-read-keep");
   const std::string policy = s.write("w/role.yaml", "\xEF\xBB\xBFStatement:\n  - Effect: Allow\n    Principal: {Federated: x}\n");
   const std::string json = s.write("w/role.json", R"({"Statement": [{"Effect": "Allow", "Principal": {"Federated": "x"}}]})");
   const std::string compose = s.write("w/docker-compose.yml", "services:\n  web:\n    image: node\n");
@@ -110,13 +91,13 @@ TEST_CASE("query::discover_files_keeping keeps the YAML files it will have read,
 }
 
 TEST_CASE("query::lint_paths reports of YAML files linted from the walk's reading equal each file linted alone") {
-  Scratch s("same");
+  Scratch s("pre-read-same");
   std::vector<std::string> files;
   for (const char* fixture : {"fixtures/good/custom-environment.yaml", "fixtures/good/multi-project.yaml",
                               "fixtures/good/web-with-deny-development.yaml", "fixtures/risky/development-allowed.yaml",
                               "fixtures/risky/ifexists-wrong-prefix.yaml", "fixtures/risky/multi-principal-negated.yaml",
                               "fixtures/iac/cloudformation-mixed-providers.yaml", "fixtures/iac/cloudformation-vercel-roles.yaml"}) {
-    files.push_back(s.copy(fixture));
+    files.push_back(s.copy(fixture, fs::path(fixture).filename().string()));
   }
   files.push_back(s.write("bom.yaml", "\xEF\xBB\xBFVersion: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Principal: {Federated: oidc.vercel.com/acme}\n"
                                       "    Action: sts:AssumeRoleWithWebIdentity\n    Condition:\n      StringLike: {'oidc.vercel.com/acme:sub': 'owner:acme:*'}\n"));
