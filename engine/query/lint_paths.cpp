@@ -131,10 +131,13 @@ LintRun lint_paths(const LintPathsOptions& o) {
   };
   const std::optional<LintOptions> base = base_options(o, run.diagnostics);
   if (!base) return refuse();
-  // The walk reads each file to judge it: what it parsed of the files to be read is kept for them.
+  // The walk reads each file to judge it: what it parsed of the files to be read is kept for them
+  // when lint would read them the same way (the walk judges with the default reader and limits).
   internal::PreReads pre_reads;
+  const bool same_reading = o.load.format == InputFormat::auto_detect && o.load.limits == Limits{};
   const Discovered discovered = internal::discover_files_keeping(
-      o.paths, DiscoverOptions{ExcludePatterns(o.excludes), o.skip_unrecognized, o.default_excludes}, &pre_reads);
+      o.paths, DiscoverOptions{ExcludePatterns(o.excludes), o.skip_unrecognized, o.default_excludes},
+      same_reading ? &pre_reads : nullptr);
   run.diagnostics.insert(run.diagnostics.end(), discovered.errors.begin(), discovered.errors.end());
   run.bad_input = !discovered.errors.empty();
   const std::vector<std::string> files = discovered.read();
