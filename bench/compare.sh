@@ -3,7 +3,8 @@
 # same requests once, in one process each, and agree on the decisions.
 #
 #   bench/compare.sh        # env: N (20000 requests), RUNS (5 paired runs), SCRATCH (/tmp/trustlint-compare),
-#                           #      TRUSTLINT (build/cli/trustlint), IAM_SIMULATE_VERSION (latest)
+#                           #      TRUSTLINT (build/cli/trustlint), IAM_SIMULATE_VERSION (latest),
+#                           #      RANDOM_POLICIES (300), SEED (1)
 #
 # 1. The same work: one policy (bench/compare/policy-global-aud-two-subs.json: the global issuer,
 #    an aud pin and two StringLike subs) and N request lines (teams × projects × environments,
@@ -16,6 +17,8 @@
 # 2. Agreement: the JSON fixtures of fixtures/good and fixtures/risky that `can` answers and a
 #    generated 40-statement policy × 96 deployments, decided once on each side, compared decision
 #    by decision (bench/compare/diff_decisions.mjs), with the time each side took.
+# 3. Agreement on random policies (bench/compare/random_policies.py; RANDOM_POLICIES, SEED), the
+#    same requests, compared the same way.
 # iam-simulate is installed into $SCRATCH/npm, never a dependency of the project.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -148,3 +151,25 @@ awk -v d="$((P * M))" -v p="$P" -v tw="$TL_WALL" -v tc="$(echo "$TL_USER $TL_SYS
 }'
 sed 's/^/  (/; s/$/)/' "$SCRATCH/iam-simulate.err"
 node "$ROOT/bench/compare/diff_decisions.mjs" "$LIST" "$REQUESTS" "$SCRATCH/trustlint-out" "$SCRATCH/iam-simulate.txt" "${SAMPLE:-20}"
+
+# ---- 3. agreement on random policies ----------------------------------------------------------
+# bench/compare/random_policies.py: RANDOM_POLICIES (default 300) policies from SEED (default 1),
+# on the points where AWS's documentation and iam-simulate agree; the same requests as step 2.
+COUNT="${RANDOM_POLICIES:-300}"
+rm -rf "$SCRATCH/random" && mkdir -p "$SCRATCH/random/out"
+python3 "$ROOT/bench/compare/random_policies.py" "$COUNT" "${SEED:-1}" "$SCRATCH/random/policies"
+RANDOM_LIST="$SCRATCH/random/policies.txt"
+: >"$RANDOM_LIST"
+n=0
+for f in "$SCRATCH"/random/policies/*.json; do
+  if "$TRUSTLINT" can "$f" --requests "$REQUESTS" >"$SCRATCH/random/out/next.jsonl" 2>/dev/null; then
+    n=$((n + 1))
+    mv "$SCRATCH/random/out/next.jsonl" "$SCRATCH/random/out/$n.jsonl"
+    echo "$f" >>"$RANDOM_LIST"
+  else
+    echo "compare.sh: trustlint can refused the random policy $f" >&2
+  fi
+done
+echo "== 3. agreement: $n random policies (seed ${SEED:-1}) × $M requests"
+node "$DRIVER" "$RANDOM_LIST" "$REQUESTS" >"$SCRATCH/random/iam-simulate.txt" 2>"$SCRATCH/random/iam-simulate.err"
+node "$ROOT/bench/compare/diff_decisions.mjs" "$RANDOM_LIST" "$REQUESTS" "$SCRATCH/random/out" "$SCRATCH/random/iam-simulate.txt" "${SAMPLE:-20}"
