@@ -26,8 +26,9 @@ bool changes_nothing(LintContext& ctx, const Statement& st, bool reference);
 void check_audience(LintContext& ctx);
 // TL301–TL304: qualifiers, negated-only Allows, wildcard principals, actions (rules_oidc.cpp).
 void check_oidc(LintContext& ctx);
-// TL209 on a Deny that never applies, found by the plain rules without an example: the
-// deployments the Deny was written to refuse, from the prover (absent_key_examples.cpp).
+// TL209 where the key's condition never holds, found by the plain rules without an example: the
+// deployments the dead Deny was written to refuse or the dead Allow to admit, from the prover
+// (absent_key_examples.cpp).
 void complete_absent_key_examples(LintContext& ctx);
 // TL502: the configuration's expectations (rules_expectations.cpp).
 void check_expectations(LintContext& ctx);
