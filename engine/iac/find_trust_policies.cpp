@@ -17,26 +17,9 @@ using internal::Node;
 using internal::NodeKind;
 using internal::SourceFile;
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 // The reader read_tree() chose (read_tree.h): JSON decodes string literals exactly.
 bool read_as_json(const SourceFile& file, InputFormat format) {
-  if (format != InputFormat::auto_detect) return format == InputFormat::json;
-  if (ends_with(file.name(), ".json")) return true;
-  if (ends_with(file.name(), ".yaml") || ends_with(file.name(), ".yml")) return false;
-  for (char c : file.text()) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    return c == '{' || c == '[';
-  }
-  return false;
+  return (format == InputFormat::auto_detect ? internal::detect_format(file) : format) == InputFormat::json;
 }
 
 Result<std::vector<PolicySource>> plain_policy(const Node& root, Diagnostics tree_diagnostics, const SourceFile& file,
@@ -57,7 +40,7 @@ Result<std::vector<PolicySource>> from_tree(const SourceFile& file, Result<Node>
 
 // `on_disk`: the file was read from a path, so a .tf (or .tf.json) file's directory is its module.
 Result<std::vector<PolicySource>> find_in(const SourceFile& file, const LoadOptions& options, bool on_disk) {
-  if (options.format == InputFormat::auto_detect && (ends_with(file.name(), ".tf") || ends_with(file.name(), ".tf.json"))) {
+  if (options.format == InputFormat::auto_detect && internal::terraform_source_name(file.name())) {
     return internal::find_terraform_source_roles(file, options, on_disk);
   }
   return from_tree(file, internal::read_tree(file, options.format, options.limits), options);

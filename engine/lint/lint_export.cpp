@@ -14,23 +14,12 @@
 namespace trustlint::internal {
 namespace {
 
-bool ends_with_ignore_case(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s = s.substr(s.size() - suffix.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 // Read as JSON, as read_tree and find_trust_policies would (the format asked for, the
 // extension, else a first non-blank '{').
 bool read_as_json_object(const SourceFile& file, InputFormat format) {
   if (format == InputFormat::yaml) return false;
   if (format == InputFormat::auto_detect &&
-      (ends_with_ignore_case(file.name(), ".tf") || detect_format(file) != InputFormat::json)) {
+      (terraform_source_name(file.name()) || detect_format(file) != InputFormat::json)) {
     return false;
   }
   const std::string_view text = file.text();

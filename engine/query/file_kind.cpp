@@ -14,8 +14,6 @@
 namespace trustlint::internal {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
-
 std::string_view file_name(std::string_view path) {
   const auto slash = path.find_last_of('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -92,7 +90,7 @@ FileSniff sniff_file(std::string_view path, std::string_view text, std::optional
   // A .tf file is read by the HCL reader, a .tf.json file by the JSON reader into the same syntax
   // tree, each with the rest of its directory (one module): in a walk, the files that declare a
   // role are linted; variables, locals and policy documents are read through them.
-  if (ends_with(name, ".tf") || ends_with(name, ".tf.json")) {
+  if (terraform_source_name(name)) {
     out.mentions_role = text.find("\"aws_iam_role\"") != std::string_view::npos;
     return out;
   }

@@ -1,11 +1,10 @@
 // lint_paths()'s work on the files found (lint_paths_impl.h): the thread pool that hands reports
 // over in order as they are ready, the files read through a Terraform role, the reports of files
 // not read.
-#include <cctype>
-
 #include "lint/lint_loaded.h"
 #include "query/lint_paths_impl.h"
 #include "query/parallel_for.h"
+#include "source/read_tree.h"
 #include "trustlint/git_input.h"
 #include "trustlint/query.h"
 #include "trustlint/sources.h"
@@ -94,17 +93,7 @@ std::optional<std::vector<LintReport>> FileLinter::take(std::size_t i) {
   }
 }
 
-bool may_read_others(const std::string& file) {
-  // As find_trust_policies tells Terraform source: by the name's ending, in any case.
-  const auto ends_with = [&](std::string_view suffix) {
-    if (file.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(file[file.size() - suffix.size() + i])) != suffix[i]) return false;
-    }
-    return true;
-  };
-  return file == "-" || ends_with(".tf") || ends_with(".tf.json");
-}
+bool may_read_others(const std::string& file) { return file == "-" || terraform_source_name(file); }
 
 void add_files_read_through(const std::string& file, const std::vector<LintReport>& reports, std::set<std::string>& out) {
   std::optional<std::string> own;  // the file's identity, found when first needed (a readlink per path part)

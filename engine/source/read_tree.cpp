@@ -8,25 +8,23 @@
 
 namespace trustlint::internal {
 
-namespace {
-
-bool ends_with_ignore_case(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s = s.substr(s.size() - suffix.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
+bool name_ends_with(std::string_view name, std::string_view suffix) {
+  if (name.size() < suffix.size()) return false;
+  name = name.substr(name.size() - suffix.size());
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c != suffix[i]) return false;
   }
   return true;
 }
 
-}  // namespace
+bool terraform_source_name(std::string_view name) { return name_ends_with(name, ".tf") || name_ends_with(name, ".tf.json"); }
 
 InputFormat detect_format(const SourceFile& file) {
   const std::string& name = file.name();
-  if (ends_with_ignore_case(name, ".json")) return InputFormat::json;
-  if (ends_with_ignore_case(name, ".yaml") || ends_with_ignore_case(name, ".yml")) return InputFormat::yaml;
+  if (name_ends_with(name, ".json")) return InputFormat::json;
+  if (name_ends_with(name, ".yaml") || name_ends_with(name, ".yml")) return InputFormat::yaml;
   for (char c : file.text()) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
     return c == '{' || c == '[' ? InputFormat::json : InputFormat::yaml;

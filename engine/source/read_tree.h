@@ -4,6 +4,8 @@
 // Stateless; safe to call from several threads.
 #pragma once
 
+#include <string_view>
+
 #include "source/node.h"
 #include "source/source_file.h"
 #include "trustlint/options.h"
@@ -29,6 +31,14 @@ Result<Node> read_json_range(const SourceFile& file, std::size_t begin, std::siz
 // YAML 1.2 via yaml-cpp. Enforces limits.max_depth and limits.max_nodes (alias expansion
 // counts every use), keeps custom tags (CloudFormation's !Sub, !Ref, ...), reports duplicate keys.
 Result<Node> read_yaml(const SourceFile& file, const Limits& limits);
+
+// Does the file name end with `suffix` (written in lower case), in any letter case? File kinds
+// are told by their names this way (".JSON" is JSON).
+bool name_ends_with(std::string_view name, std::string_view suffix);
+
+// Terraform source by its name (.tf or .tf.json, any case): find_trust_policies reads it with
+// the HCL or the JSON reader into one module with its directory, not as a tree of this file.
+bool terraform_source_name(std::string_view name);
 
 // The reader read_tree picks without a format given: by extension (.json → JSON; .yaml/.yml →
 // YAML), else by content (first non-blank character '{' or '[' → JSON, otherwise YAML).
