@@ -7,13 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
-let parse;
-try {
-  ({ parse } = require('@cdktf/hcl2json'));
-} catch (e) {
-  console.log('SKIPPED: @cdktf/hcl2json is not installed (run `npm ci` in tests/hcl2json)');
-  process.exit(process.env.CI ? 1 : 77);
-}
+const { parse } = require('./load_hcl2json');
 
 // The report without what differs between a file and its twin: where things are.
 function normalized(report, dir) {
