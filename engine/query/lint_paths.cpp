@@ -135,9 +135,9 @@ LintRun lint_paths(const LintPathsOptions& o) {
   // when lint would read them the same way (the walk judges with the default reader and limits).
   internal::PreReads pre_reads;
   const bool same_reading = o.load.format == InputFormat::auto_detect && o.load.limits == Limits{};
+  internal::PreReads* const keep = same_reading ? &pre_reads : nullptr;
   const Discovered discovered = internal::discover_files_keeping(
-      o.paths, DiscoverOptions{ExcludePatterns(o.excludes), o.skip_unrecognized, o.default_excludes},
-      same_reading ? &pre_reads : nullptr);
+      o.paths, DiscoverOptions{ExcludePatterns(o.excludes), o.skip_unrecognized, o.default_excludes}, keep);
   run.diagnostics.insert(run.diagnostics.end(), discovered.errors.begin(), discovered.errors.end());
   run.bad_input = !discovered.errors.empty();
   const std::vector<std::string> files = discovered.read();
@@ -172,7 +172,7 @@ LintRun lint_paths(const LintPathsOptions& o) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (internal::may_read_others(files[i])) readers.push_back(i);
   }
-  internal::FileLinter linter(files, per_file, o.load, o.threads, readers, &pre_reads);
+  internal::FileLinter linter(files, per_file, o.load, o.threads, readers, keep);
   std::vector<std::optional<std::vector<LintReport>>> early(files.size());
   std::set<std::string> read_through;
   for (std::size_t i : readers) {

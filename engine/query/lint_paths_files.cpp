@@ -14,8 +14,7 @@ namespace {
 
 std::vector<LintReport> lint_one(const std::string& file, const LintOptions& options, const LoadOptions& load,
                                  PreReads* pre_reads) {
-  // Read and parsed by the walk as lint would read it (the same reader, format and limits).
-  if (pre_reads != nullptr && load.format == InputFormat::auto_detect && load.limits == Limits{}) {
+  if (pre_reads != nullptr) {
     if (std::optional<PreRead> read = pre_reads->take(file)) {
       return lint_parsed(std::move(read->text), file, std::move(read->tree), options, load);
     }
@@ -47,17 +46,10 @@ FileLinter::FileLinter(const std::vector<std::string>& files, const std::vector<
     if (!early[i]) order_.push_back(i);
   }
   // The caller's thread is one of the pool: it lints while it waits for a report.
-  const std::size_t workers = query_threads(threads, files.size()) - 1;
-  for (std::size_t t = 0; t < workers; ++t) {
-    try {
-      pool_.emplace_back([this] {
-        while (lint_next()) {
-        }
-      });
-    } catch (const std::system_error&) {
-      break;  // no more threads to be had: the ones started (and the caller) do the rest
+  pool_ = start_threads(query_threads(threads, files.size()) - 1, [this] {
+    while (lint_next()) {
     }
-  }
+  });
 }
 
 FileLinter::~FileLinter() {

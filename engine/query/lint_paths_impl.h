@@ -30,7 +30,8 @@ namespace trustlint::internal {
 // threads: one caller takes the reports.
 class FileLinter {
  public:
-  // `pre_reads`: files the walk read and parsed (may be null), each linted from there.
+  // `pre_reads`: files the walk read and parsed as lint reads them, with `load`'s reader and
+  // limits (may be null), each linted from there.
   FileLinter(const std::vector<std::string>& files, const std::vector<std::optional<LintOptions>>& options,
              const LoadOptions& load, std::size_t threads, const std::vector<std::size_t>& first, PreReads* pre_reads);
   ~FileLinter();
